@@ -1,0 +1,34 @@
+// Reads src/seams/sdk-replacements.json: the one declared list of SDK modules Atrium replaces or wraps.
+// Used by webpack (NormalModuleReplacementPlugin) and by jest (the resolver), so tests see what ships.
+const path = require("path");
+
+const root = path.resolve(__dirname, "..");
+const nodeModules = path.join(root, "node_modules");
+const sdkSrc = path.join(nodeModules, "matrix-react-sdk/src");
+// Imports through this prefix reach the SDK's original file, so a wrapper can render the original.
+const ORIGINAL_PREFIX = "$sdk-original/";
+
+function loadReplacements({ stock = false } = {}) {
+    const declared = require(path.join(root, "src/seams/sdk-replacements.json"));
+    return Object.entries(declared)
+        .filter(([key, entry]) => key !== "$comment" && (!stock || entry.compat))
+        .map(([target, entry]) => ({
+            target,
+            original: path.join(nodeModules, target),
+            replacement: path.join(root, entry.replacement),
+            onlyFrom: entry.onlyFrom ? path.join(nodeModules, entry.onlyFrom) : undefined,
+            reason: entry.reason,
+            compat: Boolean(entry.compat),
+        }));
+}
+
+/** The replacement for a resolved file, or undefined when the original stays. */
+function replacementFor(replacements, { resolvedPath, request, issuer }) {
+    if (request && request.startsWith(ORIGINAL_PREFIX)) return undefined;
+    const hit = replacements.find(
+        (r) => r.original === resolvedPath && (!r.onlyFrom || (issuer && issuer.startsWith(r.onlyFrom))),
+    );
+    return hit && hit.replacement;
+}
+
+module.exports = { loadReplacements, replacementFor, ORIGINAL_PREFIX, sdkSrc, root };

@@ -1,0 +1,92 @@
+import path from "node:path";
+
+/** Secrets kept per data dir, so a reused (demo) dir keeps working across restarts. */
+export interface SynapseSecrets {
+    registrationSharedSecret: string;
+    macaroonSecretKey: string;
+    formSecret: string;
+}
+
+export interface SynapseConfigInput {
+    dataDir: string;
+    port: number;
+    serverName: string;
+    secrets: SynapseSecrets;
+}
+
+// High enough that no test or demo step is ever throttled.
+const unlimited = { per_second: 10_000, burst_count: 10_000 };
+
+/**
+ * The test homeserver: loopback-only HTTP, SQLite, no public registration, no outbound
+ * key servers or stats, and every rate limit lifted.
+ * Written as JSON, which is valid YAML, so no YAML library is needed.
+ */
+export function homeserverConfig({ dataDir, port, serverName, secrets }: SynapseConfigInput): Record<string, unknown> {
+    return {
+        server_name: serverName,
+        public_baseurl: `http://127.0.0.1:${port}/`,
+        listeners: [
+            {
+                port,
+                bind_addresses: ["127.0.0.1"],
+                type: "http",
+                tls: false,
+                x_forwarded: false,
+                resources: [{ names: ["client"], compress: false }],
+            },
+        ],
+        database: { name: "sqlite3", args: { database: path.join(dataDir, "homeserver.db") } },
+        log_config: path.join(dataDir, "log.config.yaml"),
+        media_store_path: path.join(dataDir, "media_store"),
+        signing_key_path: path.join(dataDir, `${serverName}.signing.key`), // made by Synapse when missing
+        registration_shared_secret: secrets.registrationSharedSecret,
+        macaroon_secret_key: secrets.macaroonSecretKey,
+        form_secret: secrets.formSecret,
+        enable_registration: false,
+        report_stats: false,
+        suppress_key_server_warning: true,
+        trusted_key_servers: [],
+        serve_server_wellknown: false,
+        user_directory: { enabled: true, search_all_users: true },
+        rc_message: unlimited,
+        rc_registration: unlimited,
+        rc_login: { address: unlimited, account: unlimited, failed_attempts: unlimited },
+        rc_joins: { local: unlimited, remote: unlimited },
+        rc_joins_per_room: unlimited,
+        rc_invites: { per_room: unlimited, per_user: unlimited, per_issuer: unlimited },
+        rc_room_creation: unlimited,
+        rc_3pid_validation: unlimited,
+        // Not asked for by name, but a busy browser client hits them too.
+        rc_key_requests: unlimited,
+        rc_presence: { per_user: unlimited },
+    };
+}
+
+/** Python logging config: INFO to a file in the data dir, the verbose SQL logger at WARNING. */
+export function logConfig(logFile: string): Record<string, unknown> {
+    return {
+        version: 1,
+        formatters: {
+            precise: { format: "%(asctime)s - %(name)s - %(lineno)d - %(levelname)s - %(request)s - %(message)s" },
+        },
+        handlers: {
+            file: {
+                class: "logging.handlers.RotatingFileHandler",
+                formatter: "precise",
+                filename: logFile,
+                maxBytes: 20_000_000, // the demo's dir lives on; keep its log bounded
+                backupCount: 2,
+                encoding: "utf8",
+            },
+        },
+        loggers: { "synapse.storage.SQL": { level: "WARNING" } },
+        root: { level: "INFO", handlers: ["file"] },
+        disable_existing_loggers: false,
+    };
+}
+
+/** Serialises a config as YAML (JSON is a YAML subset) with a header comment. */
+export function toYaml(config: Record<string, unknown>): string {
+    return `# Written by e2e/harness; rewritten on every start.\n${JSON.stringify(config, null, 2)}\n`;
+}

@@ -1,0 +1,225 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHmac, randomBytes } from "node:crypto";
+import { closeSync, existsSync, openSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+import { login, matrixRequest, MatrixHttpError, setDisplayName, type MatrixSession } from "./matrix-client.ts";
+import { homeserverConfig, logConfig, toYaml, type SynapseSecrets } from "./synapse-config.ts";
+import { ensureSynapseInstalled } from "./synapse-install.ts";
+
+export { ensureSynapseInstalled, SYNAPSE_VERSION } from "./synapse-install.ts";
+export * from "./matrix-client.ts";
+
+export interface StartSynapseOptions {
+    /** Holds config, database, media, signing key and logs; reused if it already exists. */
+    dataDir: string;
+    port: number;
+    serverName: string;
+    startTimeoutMs?: number;
+}
+
+export interface RegisterOptions {
+    admin?: boolean;
+    displayName?: string;
+}
+
+export interface SynapseHandle {
+    baseUrl: string;
+    serverName: string;
+    dataDir: string;
+    /** Synapse's own log (INFO); the process's stdout/stderr go to synapse.console.log beside it. */
+    logFile: string;
+    registrationSharedSecret: string;
+    stop(): Promise<void>;
+    registerUser(localpart: string, password: string, options?: RegisterOptions): Promise<MatrixSession>;
+}
+
+const STOP_GRACE_MS = 10_000;
+
+function log(message: string): void {
+    console.log(`[synapse] ${message}`);
+}
+
+/** Loads the data dir's secrets, creating them on first use. */
+async function loadSecrets(dataDir: string): Promise<SynapseSecrets> {
+    const file = path.join(dataDir, "atrium-secrets.json");
+    if (existsSync(file)) return JSON.parse(await readFile(file, "utf8"));
+    const secret = (): string => randomBytes(32).toString("base64url");
+    const secrets = { registrationSharedSecret: secret(), macaroonSecretKey: secret(), formSecret: secret() };
+    await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+    return secrets;
+}
+
+async function assertPortFree(port: number): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+        const probe = net.createServer();
+        probe.once("error", (e: NodeJS.ErrnoException) =>
+            reject(
+                new Error(
+                    e.code === "EADDRINUSE"
+                        ? `127.0.0.1:${port} is already in use (a Synapse left from an earlier run?); free it or choose another port`
+                        : `cannot probe 127.0.0.1:${port}: ${e.message}`,
+                ),
+            ),
+        );
+        probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+    });
+}
+
+/** Ends a Synapse that an earlier, crashed run left on this data dir (matched by its config path). */
+export async function stopLeftoverSynapse(dataDir: string): Promise<void> {
+    const pidFile = path.join(dataDir, "synapse.pid");
+    const configFile = path.join(dataDir, "homeserver.yaml");
+    if (!existsSync(pidFile)) return;
+    const pid = Number(await readFile(pidFile, "utf8"));
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
+    if (pid > 0 && cmdline.includes(configFile)) {
+        log(`stopping Synapse left from an earlier run (pid ${pid})`);
+        process.kill(pid, "SIGTERM");
+        for (let i = 0; i < 50 && existsSync(`/proc/${pid}`); i++) await sleep(200);
+        if (existsSync(`/proc/${pid}`)) process.kill(pid, "SIGKILL");
+    }
+    await rm(pidFile, { force: true });
+}
+
+async function tail(file: string, lines = 30): Promise<string> {
+    if (!existsSync(file)) return `(no ${path.basename(file)})`;
+    const text = await readFile(file, "utf8");
+    return `--- last lines of ${file} ---\n${text.trimEnd().split("\n").slice(-lines).join("\n")}`;
+}
+
+function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+    return new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(false), timeoutMs);
+        child.once("exit", () => {
+            clearTimeout(timer);
+            resolve(true);
+        });
+    });
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+        if (child.exitCode !== null || child.signalCode !== null) {
+            throw new Error(`Synapse exited during start-up (${child.signalCode ?? `exit ${child.exitCode}`})`);
+        }
+        try {
+            const res = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2_000) });
+            if (res.ok && (await res.text()).trim() === "OK") return;
+        } catch {
+            // not listening yet
+        }
+        await sleep(200);
+    }
+    throw new Error(`Synapse did not answer ${baseUrl}/health within ${timeoutMs / 1000} s`);
+}
+
+/** Starts a test Synapse on 127.0.0.1 and resolves once /health says OK. */
+export async function startSynapse(options: StartSynapseOptions): Promise<SynapseHandle> {
+    const { port, serverName, startTimeoutMs = 60_000 } = options;
+    const dataDir = path.resolve(options.dataDir);
+    await mkdir(dataDir, { recursive: true });
+    const configFile = path.join(dataDir, "homeserver.yaml");
+    const pidFile = path.join(dataDir, "synapse.pid");
+    const logFile = path.join(dataDir, "homeserver.log");
+    const consoleLog = path.join(dataDir, "synapse.console.log");
+
+    const python = await ensureSynapseInstalled();
+    await stopLeftoverSynapse(dataDir);
+    await assertPortFree(port);
+
+    const secrets = await loadSecrets(dataDir);
+    await writeFile(configFile, toYaml(homeserverConfig({ dataDir, port, serverName, secrets })));
+    await writeFile(path.join(dataDir, "log.config.yaml"), toYaml(logConfig(logFile)));
+
+    const out = openSync(consoleLog, "a");
+    const child = spawn(python, ["-m", "synapse.app.homeserver", "-c", configFile], {
+        cwd: dataDir,
+        stdio: ["ignore", out, out],
+    });
+    closeSync(out);
+    await writeFile(pidFile, String(child.pid));
+    // If this Node process dies without stop(), don't leave Synapse holding the port.
+    const killOnExit = (): void => void child.kill("SIGKILL");
+    process.once("exit", killOnExit);
+
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const stop = async (): Promise<void> => {
+        process.removeListener("exit", killOnExit);
+        if (!(await waitForExit(child, 0))) {
+            child.kill("SIGTERM");
+            if (!(await waitForExit(child, STOP_GRACE_MS))) {
+                log(`Synapse ignored SIGTERM for ${STOP_GRACE_MS / 1000} s; killing it`);
+                child.kill("SIGKILL");
+                await waitForExit(child, 5_000);
+            }
+        }
+        await rm(pidFile, { force: true });
+    };
+
+    const started = Date.now();
+    try {
+        await waitForHealth(baseUrl, child, startTimeoutMs);
+    } catch (e) {
+        await stop();
+        throw new Error(`${(e as Error).message}\n${await tail(logFile)}\n${await tail(consoleLog)}`);
+    }
+    log(`ready at ${baseUrl} (${serverName}) in ${((Date.now() - started) / 1000).toFixed(1)} s; data in ${dataDir}`);
+
+    return {
+        baseUrl,
+        serverName,
+        dataDir,
+        logFile,
+        registrationSharedSecret: secrets.registrationSharedSecret,
+        stop,
+        registerUser: (localpart, password, opts) =>
+            registerUser(baseUrl, secrets.registrationSharedSecret, localpart, password, opts),
+    };
+}
+
+/**
+ * Creates a user through the shared-secret admin API and returns a logged-in device.
+ * If the user exists already (a reused demo dir), logs in with the password instead.
+ */
+export async function registerUser(
+    baseUrl: string,
+    sharedSecret: string,
+    localpart: string,
+    password: string,
+    options: RegisterOptions = {},
+): Promise<MatrixSession> {
+    const endpoint = "/_synapse/admin/v1/register";
+    const { nonce } = await matrixRequest<{ nonce: string }>(baseUrl, "GET", endpoint);
+    const mac = createHmac("sha1", sharedSecret)
+        .update([nonce, localpart, password, options.admin ? "admin" : "notadmin"].join("\0"))
+        .digest("hex");
+    try {
+        const body = await matrixRequest<{ user_id: string; access_token: string; device_id: string }>(
+            baseUrl,
+            "POST",
+            endpoint,
+            {
+                body: {
+                    nonce,
+                    username: localpart,
+                    password,
+                    admin: options.admin ?? false,
+                    displayname: options.displayName,
+                    mac,
+                },
+            },
+        );
+        return { baseUrl, userId: body.user_id, accessToken: body.access_token, deviceId: body.device_id };
+    } catch (e) {
+        if (!(e instanceof MatrixHttpError && e.errcode === "M_USER_IN_USE")) throw e;
+        const session = await login(baseUrl, localpart, password);
+        if (options.displayName) await setDisplayName(session, options.displayName);
+        return session;
+    }
+}

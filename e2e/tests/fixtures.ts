@@ -1,0 +1,138 @@
+import { randomUUID } from "node:crypto";
+
+import { test as base, type BrowserContext, type Page } from "@playwright/test";
+
+import { readStackInfo, type E2eStackInfo } from "../harness/stack-info.ts";
+import { registerUser, type MatrixSession, type RegisterOptions } from "../harness/synapse.ts";
+
+export { expect } from "@playwright/test";
+export * from "../harness/matrix-client.ts";
+
+/** A user made for one test; the password is there for tests that log in through the UI. */
+export interface TestUser extends MatrixSession {
+    localpart: string;
+    password: string;
+}
+
+export interface SynapseFixture extends Readonly<E2eStackInfo["synapse"]> {
+    /** Registers a user whose name is unique to this run; every call is a new device. */
+    registerUser(prefix?: string, options?: RegisterOptions): Promise<TestUser>;
+}
+
+/** What Element needs to start logged in. */
+export type BrowserSession = Pick<MatrixSession, "baseUrl" | "userId" | "accessToken" | "deviceId">;
+
+/**
+ * Makes the app start logged in as `session`, by writing Element's localStorage keys before
+ * any page script runs. Done once per tab (a sessionStorage flag), so a logout in the test
+ * is not undone by the next reload.
+ */
+export async function injectSession(target: Page | BrowserContext, session: BrowserSession): Promise<void> {
+    const context = "context" in target ? target.context() : target;
+    await context.addInitScript((s: BrowserSession) => {
+        try {
+            if (window.top !== window || sessionStorage.getItem("atrium_e2e_session_injected")) return;
+            localStorage.setItem("mx_hs_url", s.baseUrl);
+            localStorage.setItem("mx_user_id", s.userId);
+            localStorage.setItem("mx_access_token", s.accessToken);
+            localStorage.setItem("mx_device_id", s.deviceId);
+            localStorage.setItem("mx_is_guest", "false");
+            localStorage.setItem("mx_has_access_token", "true");
+            sessionStorage.setItem("atrium_e2e_session_injected", s.userId);
+        } catch {
+            // storage is unavailable on opaque origins such as about:blank
+        }
+    }, session);
+}
+
+/** Console noise known to be harmless (see BUILD-FACTS: the SDK's start-up TDZ error, element-web#27606). */
+export const KNOWN_CONSOLE_NOISE: RegExp[] = [/Cannot access '[\w$]+' before initialization/];
+
+export interface ConsoleProblem {
+    kind: "pageerror" | "console.error";
+    text: string;
+    pageUrl: string;
+}
+
+/** Collects uncaught page errors and console errors of every page it watches. */
+export class ConsoleErrors {
+    readonly problems: ConsoleProblem[] = [];
+    private readonly watched = new WeakSet<Page>();
+
+    watch(page: Page): void {
+        if (this.watched.has(page)) return;
+        this.watched.add(page);
+        page.on("pageerror", (error) =>
+            this.problems.push({ kind: "pageerror", text: String(error.stack ?? error), pageUrl: page.url() }),
+        );
+        page.on("console", (message) => {
+            if (message.type() === "error") {
+                this.problems.push({ kind: "console.error", text: message.text(), pageUrl: page.url() });
+            }
+        });
+    }
+
+    /** The problems that match none of `ignore` (by default the known start-up noise). */
+    unexpected(ignore: RegExp[] = KNOWN_CONSOLE_NOISE): ConsoleProblem[] {
+        return this.problems.filter((p) => !ignore.some((re) => re.test(p.text)));
+    }
+}
+
+interface Fixtures {
+    synapse: SynapseFixture;
+    consoleErrors: ConsoleErrors;
+    /** A page in a context of its own (own storage, own crypto store) already logged in as `session`. */
+    newSessionPage(session: BrowserSession): Promise<Page>;
+}
+
+let userCounter = 0;
+
+export const test = base.extend<Fixtures, { stackInfo: E2eStackInfo }>({
+    stackInfo: [async ({}, use) => use(await readStackInfo()), { scope: "worker" }],
+
+    synapse: async ({ stackInfo }, use) => {
+        const { baseUrl, registrationSharedSecret } = stackInfo.synapse;
+        await use({
+            ...stackInfo.synapse,
+            async registerUser(prefix = "user", options = {}) {
+                // Matrix localparts allow [a-z0-9._=-/]; time + counter keeps them unique per run.
+                const clean = prefix.toLowerCase().replace(/[^a-z0-9._=-]/g, "-");
+                const localpart = `${clean}-${Date.now().toString(36)}-${++userCounter}`;
+                const password = `pw-${randomUUID()}`;
+                const session = await registerUser(baseUrl, registrationSharedSecret, localpart, password, options);
+                return { ...session, localpart, password };
+            },
+        });
+    },
+
+    consoleErrors: async ({}, use, testInfo) => {
+        const errors = new ConsoleErrors();
+        await use(errors);
+        if (testInfo.status !== testInfo.expectedStatus && errors.problems.length > 0) {
+            const text = errors.problems.map((p) => `[${p.kind}] ${p.pageUrl}\n${p.text}`).join("\n\n");
+            await testInfo.attach("console-errors.txt", { body: text, contentType: "text/plain" });
+        }
+    },
+
+    context: async ({ context, consoleErrors }, use) => {
+        context.on("page", (page) => consoleErrors.watch(page));
+        await use(context);
+    },
+
+    page: async ({ page, consoleErrors }, use) => {
+        consoleErrors.watch(page);
+        await use(page);
+    },
+
+    newSessionPage: async ({ browser, contextOptions, baseURL, consoleErrors }, use) => {
+        const contexts: BrowserContext[] = [];
+        await use(async (session) => {
+            const context = await browser.newContext({ ...contextOptions, baseURL });
+            contexts.push(context);
+            context.on("page", (page) => consoleErrors.watch(page));
+            await injectSession(context, session);
+            return context.newPage();
+        });
+        await Promise.all(contexts.map((c) => c.close()));
+    },
+});

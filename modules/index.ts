@@ -1,0 +1,13 @@
+// Every Atrium module, registered at start through the SDK's module API (src/bootstrap/registerModules.ts).
+import type { ModuleFactory } from "matrix-react-sdk/src/modules/ModuleFactory";
+
+import { RoomLinkModule } from "./room-link/src/RoomLinkModule";
+
+export interface AtriumModuleEntry {
+    name: string;
+    factory: ModuleFactory;
+}
+
+export const ATRIUM_MODULES: AtriumModuleEntry[] = [
+    { name: "room-link", factory: (api) => new RoomLinkModule(api) },
+];

@@ -1,0 +1,21 @@
+import { setTheme } from "matrix-react-sdk/src/theme";
+import { logger } from "matrix-js-sdk/src/logger";
+
+import type { Brand } from "../brand/brand";
+
+/** Brand colours as CSS variables for Atrium's own styles (login page, home banner). */
+export function applyBrandVariables(brand: Brand, element: HTMLElement = document.documentElement): void {
+    element.style.setProperty("--atrium-brand-primary", brand.colours.primary);
+    element.style.setProperty("--atrium-brand-on-primary", brand.colours.onPrimary);
+    element.style.setProperty("--atrium-brand-sidebar", brand.colours.sidebar);
+}
+
+export async function loadTheme(): Promise<void> {
+    try {
+        await setTheme();
+    } catch (error) {
+        // A broken custom theme falls back to Element's light theme rather than an unstyled page.
+        logger.error("Could not apply the theme; using light", error);
+        await setTheme("light");
+    }
+}

@@ -1,0 +1,37 @@
+// Atrium's start, step by step. Each step fails with a StartupError that the error page shows.
+import { logger } from "matrix-js-sdk/src/logger";
+
+import { brandFromConfig } from "../brand/brand";
+import { initAtriumI18n } from "../i18n/atriumI18n";
+import { selectPlatform } from "../platform/selectPlatform";
+import { checkBrowser } from "./checkBrowser";
+import { showStartupError } from "./errorPage";
+import { loadConfig, loadServerConfig } from "./loadConfig";
+import { loadLanguage } from "./loadLanguage";
+import { applyBrandVariables, loadTheme } from "./loadTheme";
+import { renderApp } from "./renderApp";
+
+declare const __ATRIUM_STOCK__: boolean;
+
+export async function start(container: HTMLElement): Promise<void> {
+    let brandName = "Atrium";
+    try {
+        // The error page needs strings even when nothing else loaded.
+        await initAtriumI18n(navigator.language);
+        checkBrowser();
+        const platform = selectPlatform();
+        const config = await loadConfig(platform, __ATRIUM_STOCK__);
+        const brand = brandFromConfig(config);
+        brandName = brand.name;
+        if (!__ATRIUM_STOCK__) {
+            applyBrandVariables(brand);
+            const { registerModules } = await import(/* webpackChunkName: "atrium-modules" */ "./registerModules");
+            registerModules();
+        }
+        await Promise.all([loadLanguage(), loadTheme(), loadServerConfig(config)]);
+        await renderApp(container);
+    } catch (error) {
+        logger.error("Atrium could not start", error);
+        showStartupError(error, brandName, container);
+    }
+}

@@ -1,0 +1,34 @@
+// Element's custom-theme mechanism (setting `custom_themes`) carries the brand colours into the app.
+import type { CustomTheme } from "matrix-react-sdk/src/theme";
+
+import { Brand } from "./brand";
+
+export const BRAND_THEME_ID_PREFIX = "custom-";
+
+/** A light custom theme in the brand's colours, named after the brand. */
+export function brandTheme(brand: Brand): CustomTheme {
+    const { primary, onPrimary, sidebar } = brand.colours;
+    return {
+        name: brand.name,
+        is_dark: false,
+        colors: {
+            "accent-color": primary,
+            "primary-color": primary,
+            "sidebar-color": sidebar,
+            "roomlist-highlights-color": "#dfe9e8",
+            "timeline-highlights-color": "#f1f6f5",
+        },
+        compound: {
+            "--cpd-color-text-action-accent": primary,
+            "--cpd-color-icon-accent-tertiary": primary,
+            "--cpd-color-bg-accent-rest": primary,
+            "--cpd-color-bg-accent-hovered": primary,
+            "--cpd-color-bg-accent-pressed": primary,
+            "--cpd-color-text-on-solid-primary": onPrimary,
+        },
+    } as CustomTheme;
+}
+
+export function brandThemeId(brand: Brand): string {
+    return BRAND_THEME_ID_PREFIX + brand.name;
+}

@@ -1,0 +1,32 @@
+// What Atrium adds to any config before the SDK sees it: the brand, its theme, and safe defaults
+// for a company deployment. The loaded config always wins over these defaults.
+import type { IConfigOptions } from "matrix-react-sdk/src/IConfigOptions";
+
+import { brandFromConfig } from "../brand/brand";
+import { brandTheme, brandThemeId } from "../brand/brandTheme";
+import { deepMerge, PlainObject } from "./deepMerge";
+
+const COMPANY_DEFAULTS: PlainObject = {
+    disable_guests: true,
+    show_labs_settings: false,
+    setting_defaults: {
+        // The company's theme, not the OS's, unless a person chooses otherwise.
+        use_system_theme: false,
+        "UIFeature.feedback": false,
+    },
+};
+
+export function withAtriumDefaults(loaded: Partial<IConfigOptions>): IConfigOptions {
+    const brand = brandFromConfig(loaded);
+    const theme = brandTheme(brand);
+    const configuredThemes = (loaded.setting_defaults?.custom_themes as { name?: string }[] | undefined) ?? [];
+    const customThemes = configuredThemes.some((t) => t?.name === theme.name)
+        ? configuredThemes
+        : [theme, ...configuredThemes];
+    return deepMerge(COMPANY_DEFAULTS, loaded as PlainObject, {
+        brand: brand.name,
+        branding: { auth_header_logo_url: loaded.branding?.auth_header_logo_url ?? brand.logoUrl },
+        default_theme: loaded.default_theme ?? brandThemeId(brand),
+        setting_defaults: { custom_themes: customThemes },
+    }) as unknown as IConfigOptions;
+}

@@ -1,0 +1,55 @@
+// The calls Element Desktop's preload script exposes as `window.electron`: messages go out on
+// "ipcCall" as {id, name, args} and come back on "ipcReply" as {id, reply} or {id, error}.
+export interface ElectronApi {
+    on(channel: string, listener: (event: unknown, ...args: any[]) => void): void;
+    send(channel: string, ...args: any[]): void;
+}
+
+interface PendingCall {
+    resolve(value: unknown): void;
+    reject(error: Error): void;
+}
+
+export class ElectronBridge {
+    private nextId = 0;
+    private readonly pending = new Map<number, PendingCall>();
+
+    public constructor(private readonly electron: ElectronApi) {
+        electron.on("ipcReply", (_event, payload: { id?: number; reply?: unknown; error?: unknown }) => {
+            this.onReply(payload);
+        });
+    }
+
+    public call<T = unknown>(name: string, ...args: unknown[]): Promise<T> {
+        const id = ++this.nextId;
+        return new Promise<T>((resolve, reject) => {
+            this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+            this.electron.send("ipcCall", { id, name, args });
+        });
+    }
+
+    /** Fire-and-forget messages on their own channels (badge count, notifications). */
+    public send(channel: string, ...args: unknown[]): void {
+        this.electron.send(channel, ...args);
+    }
+
+    public on(channel: string, listener: (...args: any[]) => void): void {
+        this.electron.on(channel, (_event, ...args) => listener(...args));
+    }
+
+    private onReply(payload: { id?: number; reply?: unknown; error?: unknown } | undefined): void {
+        if (!payload || typeof payload.id !== "number") return;
+        const call = this.pending.get(payload.id);
+        if (!call) return;
+        this.pending.delete(payload.id);
+        if (payload.error !== undefined) call.reject(new Error(String(payload.error)));
+        else call.resolve(payload.reply);
+    }
+}
+
+export function electronApi(): ElectronApi | undefined {
+    const candidate = (window as unknown as { electron?: ElectronApi }).electron;
+    return candidate && typeof candidate.on === "function" && typeof candidate.send === "function"
+        ? candidate
+        : undefined;
+}

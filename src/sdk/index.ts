@@ -1,0 +1,23 @@
+// The small typed layer through which Atrium's modules reach the SDK. Modules import from
+// "@atrium/sdk" only, so a test can swap the SDK at this one place and an SDK upgrade is checked here.
+import { MatrixClientPeg } from "matrix-react-sdk/src/MatrixClientPeg";
+import SdkConfig from "matrix-react-sdk/src/SdkConfig";
+import { makeRoomPermalink } from "matrix-react-sdk/src/utils/permalinks/Permalinks";
+import { copyPlaintext } from "matrix-react-sdk/src/utils/strings";
+import type { IConfigOptions } from "matrix-react-sdk/src/IConfigOptions";
+
+export { addModuleStrings, atriumI18n, useAtriumTranslation } from "../i18n/atriumI18n";
+
+/** A shareable link to a room, honouring the config's permalink_prefix. */
+export function roomPermalink(roomId: string): string {
+    return makeRoomPermalink(MatrixClientPeg.safeGet(), roomId);
+}
+
+/** Copies text to the clipboard; false when the browser refused. */
+export function copyToClipboard(text: string): Promise<boolean> {
+    return copyPlaintext(text);
+}
+
+export function appConfig(): Readonly<IConfigOptions> {
+    return SdkConfig.get();
+}

@@ -1,0 +1,45 @@
+// Replaces the SDK's HomePage (see sdk-replacements.json): the company's brand on top, then the
+// actions people start from. A home_url in the config still gets the SDK's own embedded page.
+import React from "react";
+import SdkConfig from "matrix-react-sdk/src/SdkConfig";
+import dis from "matrix-react-sdk/src/dispatcher/dispatcher";
+import { Action } from "matrix-react-sdk/src/dispatcher/actions";
+import { _t } from "matrix-react-sdk/src/languageHandler";
+import AutoHideScrollbar from "matrix-react-sdk/src/components/structures/AutoHideScrollbar";
+import AccessibleButton from "matrix-react-sdk/src/components/views/elements/AccessibleButton";
+import OriginalHomePage from "$sdk-original/components/structures/HomePage";
+
+import { brandFromConfig } from "@atrium/brand/brand";
+import { BrandBanner } from "@atrium/brand/BrandBanner";
+
+interface Props {
+    justRegistered?: boolean;
+}
+
+const startDirectMessage = (): void => dis.dispatch({ action: "view_create_chat" });
+const exploreRooms = (): void => dis.fire(Action.ViewRoomDirectory);
+const createRoom = (): void => dis.dispatch({ action: "view_create_room" });
+
+export default function HomePage(props: Props): JSX.Element {
+    const config = SdkConfig.get();
+    if (config.embedded_pages?.home_url) return <OriginalHomePage {...props} />;
+
+    return (
+        <AutoHideScrollbar className="mx_HomePage mx_HomePage_default atrium_HomePage" element="main">
+            <div className="mx_HomePage_default_wrapper">
+                <BrandBanner brand={brandFromConfig(config)} />
+                <div className="mx_HomePage_default_buttons">
+                    <AccessibleButton onClick={startDirectMessage} className="mx_HomePage_button_sendDm">
+                        {_t("onboarding|send_dm")}
+                    </AccessibleButton>
+                    <AccessibleButton onClick={exploreRooms} className="mx_HomePage_button_explore">
+                        {_t("onboarding|explore_rooms")}
+                    </AccessibleButton>
+                    <AccessibleButton onClick={createRoom} className="mx_HomePage_button_createGroup">
+                        {_t("onboarding|create_room")}
+                    </AccessibleButton>
+                </div>
+            </div>
+        </AutoHideScrollbar>
+    );
+}
