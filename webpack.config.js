@@ -174,7 +174,8 @@ module.exports = (env, argv) => {
                 {
                     test: /\.(pcss|css)$/,
                     use: [
-                        MiniCssExtractPlugin.loader,
+                        // CSS lives in bundles/, its assets are addressed from the output root.
+                        { loader: MiniCssExtractPlugin.loader, options: { publicPath: "../" } },
                         { loader: "css-loader", options: { importLoaders: 1, sourceMap: false } },
                         { loader: "postcss-loader", options: { postcssOptions: postcssOptions() } },
                     ],

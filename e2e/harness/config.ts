@@ -1,3 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import { repoRoot } from "./paths.ts";
+
 /** Ports of the e2e stack; env overrides let two checkouts run side by side. */
 export function e2ePorts(): { synapse: number; webapp: number } {
     return {
@@ -10,20 +15,16 @@ export function e2ePorts(): { synapse: number; webapp: number } {
 export const E2E_SERVER_NAME = "localhost";
 
 /**
- * The app's config.json for e2e runs and the demo: one homeserver, no guests,
- * nothing that would make the app reach the internet on its own.
+ * The app's config.json for e2e runs and the demo: the repository's own config.json, pointed at
+ * the given homeserver, with nothing that would make the app reach the internet on its own.
  */
 export function e2eWebappConfig(synapseUrl: string, serverName = E2E_SERVER_NAME): Record<string, unknown> {
+    const shipped = JSON.parse(readFileSync(path.join(repoRoot, "config.json"), "utf8")) as Record<string, unknown>;
     return {
+        ...shipped,
         default_server_config: {
             "m.homeserver": { base_url: synapseUrl, server_name: serverName },
         },
-        brand: "Atrium",
-        disable_guests: true,
-        disable_3pid_login: true,
-        disable_custom_urls: false,
-        default_theme: "light",
-        show_labs_settings: false,
         room_directory: { servers: [serverName] },
         bug_report_endpoint_url: null,
         integrations_ui_url: null,

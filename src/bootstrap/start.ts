@@ -9,7 +9,6 @@ import { showStartupError } from "./errorPage";
 import { loadConfig, loadServerConfig } from "./loadConfig";
 import { loadLanguage } from "./loadLanguage";
 import { applyBrandVariables, loadTheme } from "./loadTheme";
-import { renderApp } from "./renderApp";
 
 declare const __ATRIUM_STOCK__: boolean;
 
@@ -29,6 +28,8 @@ export async function start(container: HTMLElement): Promise<void> {
             registerModules();
         }
         await Promise.all([loadLanguage(), loadTheme(), loadServerConfig(config)]);
+        // MatrixChat's module graph reads the config while it loads, so it is loaded only now.
+        const { renderApp } = await import(/* webpackChunkName: "app" */ "./renderApp");
         await renderApp(container);
     } catch (error) {
         logger.error("Atrium could not start", error);
