@@ -7,12 +7,14 @@ export function isPlainObject(value: unknown): value is PlainObject {
 }
 
 export function deepMerge<T extends PlainObject>(base: T, ...layers: PlainObject[]): T {
-    const result: PlainObject = { ...base };
-    for (const layer of layers) {
+    const result: PlainObject = {};
+    for (const layer of [base, ...layers]) {
         for (const [key, value] of Object.entries(layer)) {
             if (key === "__proto__" || key === "constructor" || key === "prototype") continue;
             const current = result[key];
-            result[key] = isPlainObject(current) && isPlainObject(value) ? deepMerge(current, value) : value;
+            // Objects are copied through deepMerge even when there is nothing to merge into, so
+            // the keys above are dropped at every depth and the result shares no objects with its inputs.
+            result[key] = isPlainObject(value) ? deepMerge(isPlainObject(current) ? current : {}, value) : value;
         }
     }
     return result as T;

@@ -1,0 +1,80 @@
+// Unit and component tests (`npx jest`). The browser end-to-end tests live in e2e/ and run with Playwright.
+const path = require("path");
+
+// Packages that ship TypeScript sources or ES modules only, so Babel must compile them for jest.
+const COMPILED_PACKAGES = [
+    "matrix-react-sdk",
+    "matrix-js-sdk",
+    "@matrix-org/react-sdk-module-api",
+    "@vector-im/compound-web",
+    "@vector-im/compound-design-tokens",
+    "matrix-web-i18n",
+    "matrix-widget-api",
+    "@matrix-org/matrix-wysiwyg",
+    "@matrix-org/emojibase-bindings",
+    "emojibase",
+    "emojibase-data",
+    "p-retry",
+    "is-network-error",
+    "oidc-client-ts",
+    "jwt-decode",
+    "uuid",
+    "react-merge-refs",
+    "@floating-ui",
+    "mime",
+    "is-ip",
+    "ip-regex",
+    "super-regex",
+    "function-timeout",
+    "time-span",
+    "convert-hrtime",
+    "clone-regexp",
+    "is-regexp",
+    "linkify-it",
+    "linkifyjs",
+    "linkify-react",
+    "linkify-string",
+    "linkify-element",
+    "@sentry",
+    "await-lock",
+    "bloom-filters",
+    "matrix-events-sdk",
+];
+
+const escape = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+module.exports = {
+    rootDir: __dirname,
+    testEnvironment: "jsdom",
+    roots: ["<rootDir>/src", "<rootDir>/modules", "<rootDir>/test", "<rootDir>/build"],
+    testMatch: ["**/*.test.ts", "**/*.test.tsx", "<rootDir>/test/**/*.test.ts", "<rootDir>/test/**/*.test.tsx"],
+    testPathIgnorePatterns: ["/node_modules/", "<rootDir>/e2e/"],
+    modulePathIgnorePatterns: ["<rootDir>/e2e/", "<rootDir>/webapp/", "<rootDir>/webapp-stock/", "<rootDir>/.cache/"],
+    moduleFileExtensions: ["ts", "tsx", "js", "jsx", "mjs", "cjs", "json"],
+    transform: {
+        "\\.[cm]?[jt]sx?$": ["babel-jest", { configFile: path.join(__dirname, "babel.config.js") }],
+    },
+    transformIgnorePatterns: [`/node_modules/(?!(${COMPILED_PACKAGES.map(escape).join("|")})/)`],
+    moduleNameMapper: {
+        "^@atrium/(.*)$": "<rootDir>/src/$1",
+        // `$sdk-original/...` is handled by build/jest-resolver.js: mapped here, the resolver could no
+        // longer tell a wrapper's request for the original from any other import and would replace it.
+        "^\\$webapp/i18n/languages\\.json$": "<rootDir>/test/stubs/languagesJson.js",
+        "\\.(css|pcss|scss)$": "<rootDir>/test/stubs/style.js",
+        "\\.svg$": "<rootDir>/test/stubs/svg.js",
+        // The SDK's worker factories (`new URL(..., import.meta.url)`) are for webpack only.
+        "^\\.\\.?/(?:.*/)?workers/\\w+WorkerFactory$": "<rootDir>/test/stubs/workerFactory.js",
+        "\\.(png|jpe?g|gif|webp|ico|woff2?|ttf|otf|eot|mp3|ogg|wav)$": "<rootDir>/test/stubs/file.js",
+        // One copy of the js-sdk, whoever imports it.
+        "^matrix-js-sdk$": "<rootDir>/node_modules/matrix-js-sdk",
+        "^matrix-js-sdk/(.*)$": "<rootDir>/node_modules/matrix-js-sdk/$1",
+    },
+    resolver: "<rootDir>/build/jest-resolver.js",
+    setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
+    // The machine has two cores; keep runs lean.
+    maxWorkers: 2,
+    cacheDirectory: "<rootDir>/.cache/jest",
+    // Call records are cleared between tests; implementations stay (restoreMocks would wipe the
+    // implementations given in jest.mock factories).
+    clearMocks: true,
+};

@@ -1,0 +1,2 @@
+// Style sheets have no behaviour to test.
+module.exports = {};
