@@ -7,6 +7,8 @@ import { Action } from "matrix-react-sdk/src/dispatcher/actions";
 import { _t } from "matrix-react-sdk/src/languageHandler";
 import AutoHideScrollbar from "matrix-react-sdk/src/components/structures/AutoHideScrollbar";
 import AccessibleButton from "matrix-react-sdk/src/components/views/elements/AccessibleButton";
+import { useMatrixClientContext } from "matrix-react-sdk/src/contexts/MatrixClientContext";
+import { getHomePageUrl } from "matrix-react-sdk/src/utils/pages";
 import OriginalHomePage from "$sdk-original/components/structures/HomePage";
 
 import { brandFromConfig } from "@atrium/brand/brand";
@@ -22,7 +24,10 @@ const createRoom = (): void => dis.dispatch({ action: "view_create_room" });
 
 export default function HomePage(props: Props): JSX.Element {
     const config = SdkConfig.get();
-    if (config.embedded_pages?.home_url) return <OriginalHomePage {...props} />;
+    const client = useMatrixClientContext();
+    // A home page from any source the SDK honours (embedded_pages.home_url, the homeserver's
+    // .well-known, the deprecated welcomePageUrl) gets the SDK's own embedded page.
+    if (getHomePageUrl(config, client)) return <OriginalHomePage {...props} />;
 
     return (
         <AutoHideScrollbar className="mx_HomePage mx_HomePage_default atrium_HomePage" element="main">

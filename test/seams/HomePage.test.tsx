@@ -1,0 +1,86 @@
+import React from "react";
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { MatrixClient } from "matrix-js-sdk/src/matrix";
+import MatrixClientContext from "matrix-react-sdk/src/contexts/MatrixClientContext";
+import dis from "matrix-react-sdk/src/dispatcher/dispatcher";
+// Imported by the SDK's own path, as its UserOnboardingPage imports it: the resolver gives Atrium's.
+import HomePage from "matrix-react-sdk/src/components/structures/HomePage";
+
+import { fakeResponse } from "../helpers/fakeResponse";
+import { loadEnglish, putConfig, serveFetch } from "../helpers/sdkEnvironment";
+
+/** Just what the home pages ask of the client: the homeserver's .well-known and guest status. */
+function fakeClient(clientWellKnown: Record<string, unknown> = {}): MatrixClient {
+    return {
+        getClientWellKnown: () => clientWellKnown,
+        isGuest: () => false,
+        getUserId: () => "@alice:example.org",
+    } as unknown as MatrixClient;
+}
+
+function renderHomePage(client = fakeClient()): ReturnType<typeof render> {
+    return render(
+        <MatrixClientContext.Provider value={client}>
+            <HomePage />
+        </MatrixClientContext.Provider>,
+    );
+}
+
+const intranetPage = (url: string): Response | undefined =>
+    url === "https://intranet.example.org/home.html"
+        ? fakeResponse(200, "<h2>Company intranet</h2>", "text/html")
+        : undefined;
+
+describe("HomePage seam", () => {
+    beforeAll(loadEnglish);
+    afterEach(() => jest.restoreAllMocks());
+
+    it("welcomes people to the brand, with its logo, and offers the three ways to start", () => {
+        putConfig({ brand: "Acme", atrium: { brand: { logo_url: "acme.svg" } } });
+        const { container } = renderHomePage();
+        expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Welcome to Acme");
+        expect(screen.getByText("Your company's rooms, spaces and people in one place.")).toBeInTheDocument();
+        expect(container.querySelector(".atrium_HomeBanner img")).toHaveAttribute("src", "acme.svg");
+        expect(screen.getAllByRole("button").map((b) => b.textContent)).toEqual([
+            "Send a Direct Message",
+            "Explore Public Rooms",
+            "Create a Group Chat",
+        ]);
+        expect(screen.getByRole("main")).toHaveClass("mx_HomePage", "atrium_HomePage");
+    });
+
+    it("dispatches the SDK's actions for each button", async () => {
+        putConfig({ brand: "Acme" });
+        const dispatch = jest.spyOn(dis, "dispatch");
+        renderHomePage();
+        await userEvent.click(screen.getByRole("button", { name: "Send a Direct Message" }));
+        await userEvent.click(screen.getByRole("button", { name: "Explore Public Rooms" }));
+        await userEvent.click(screen.getByRole("button", { name: "Create a Group Chat" }));
+        expect(dispatch.mock.calls.map(([payload]) => payload.action)).toEqual([
+            "view_create_chat",
+            "view_room_directory",
+            "view_create_room",
+        ]);
+    });
+
+    it("renders the SDK's original, embedding the page, when embedded_pages.home_url is set", async () => {
+        putConfig({ brand: "Acme", embedded_pages: { home_url: "https://intranet.example.org/home.html" } });
+        const fetchMock = serveFetch(intranetPage);
+        const { container } = renderHomePage();
+        expect(await screen.findByRole("heading", { name: "Company intranet" })).toBeInTheDocument();
+        expect(fetchMock).toHaveBeenCalledWith("https://intranet.example.org/home.html", { method: "GET" });
+        expect(screen.queryByText("Welcome to Acme")).toBeNull();
+        expect(container.querySelector(".atrium_HomePage")).toBeNull();
+    });
+
+    it("renders the SDK's original when the homeserver's .well-known names a home page", async () => {
+        putConfig({ brand: "Acme" });
+        serveFetch(intranetPage);
+        renderHomePage(
+            fakeClient({ "io.element.embedded_pages": { home_url: "https://intranet.example.org/home.html" } }),
+        );
+        expect(await screen.findByRole("heading", { name: "Company intranet" })).toBeInTheDocument();
+        expect(screen.queryByText("Welcome to Acme")).toBeNull();
+    });
+});
