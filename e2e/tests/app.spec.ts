@@ -127,3 +127,20 @@ test("a reload keeps the session and the room's history", async ({ page, synapse
     await expect(page.locator(".mx_RoomHeader").getByText("Notes")).toBeVisible();
     await expect(timelineMessage(page, "Remember the milk")).toBeVisible({ timeout: 30_000 });
 });
+
+test("switching the language in Element's settings switches Atrium's strings too", async ({ page, synapse }) => {
+    const user = await synapse.registerUser("lang");
+    await signIn(page, user);
+    await expect(page.getByRole("heading", { name: "Welcome to Atrium" })).toBeVisible({ timeout: 30_000 });
+
+    await page.getByRole("button", { name: "User menu" }).click();
+    await page.getByRole("menuitem", { name: "All settings" }).click();
+    const settings = page.getByRole("dialog");
+    await settings.getByRole("tab", { name: "Preferences" }).click();
+    await settings.getByRole("button", { name: "Language Dropdown" }).click();
+    await page.getByRole("option", { name: /Deutsch/ }).click();
+
+    // The SDK reloads the app in the new language; the SDK's strings and ours both change.
+    await expect(page.getByRole("heading", { name: "Willkommen bei Atrium" })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("button", { name: /Direkt\W*nachricht senden/ })).toBeVisible();
+});
