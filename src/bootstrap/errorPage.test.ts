@@ -1,4 +1,4 @@
-import { getByRole, getByText } from "@testing-library/dom";
+import { getByRole, getByText } from "@testing-library/react";
 
 import { initAtriumI18n } from "../i18n/atriumI18n";
 import { showStartupError } from "./errorPage";

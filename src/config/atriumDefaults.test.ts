@@ -72,14 +72,15 @@ describe("withAtriumDefaults", () => {
     });
 
     it("keeps the rest of the loaded config untouched", () => {
+        const footerLinks = [{ text: "Help", url: "https://help.example.org" }];
         const loaded = {
             default_server_config: { "m.homeserver": { base_url: "https://matrix.example.org" } },
             room_directory: { servers: ["example.org"] },
-            branding: { auth_footer_links: [{ text: "Help", url: "https://help.example.org" }] },
+            branding: { auth_footer_links: footerLinks },
         } as Config;
         const config = withAtriumDefaults(loaded);
         expect(config.default_server_config).toEqual(loaded.default_server_config);
         expect(config.room_directory).toEqual({ servers: ["example.org"] });
-        expect(config.branding?.auth_footer_links).toEqual(loaded.branding.auth_footer_links);
+        expect(config.branding?.auth_footer_links).toEqual(footerLinks);
     });
 });

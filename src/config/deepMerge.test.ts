@@ -19,7 +19,7 @@ describe("deepMerge", () => {
     it("does not change its inputs, now or through the result later", () => {
         const base = { a: { b: 1 } };
         const layer = { a: { c: 2 }, d: { e: 3 } };
-        const merged = deepMerge(base, layer) as { a: Record<string, number>; d: Record<string, number> };
+        const merged = deepMerge(base, layer) as unknown as { a: Record<string, number>; d: Record<string, number> };
         merged.a.b = 10;
         merged.d.e = 30;
         expect(base).toEqual({ a: { b: 1 } });

@@ -98,3 +98,19 @@ describe("electronApi", () => {
         expect(electronApi()).toBeUndefined();
     });
 });
+
+describe("ElectronBridge timeouts", () => {
+    it("rejects a call the desktop never answers, with the call's name", async () => {
+        jest.useFakeTimers();
+        try {
+            const sent: unknown[] = [];
+            const bridge = new ElectronBridge({ on: () => undefined, send: (...args: unknown[]) => sent.push(args) }, 1000);
+            const call = bridge.call("getConfig");
+            jest.advanceTimersByTime(1001);
+            await expect(call).rejects.toThrow(/did not answer getConfig/);
+            expect(sent).toHaveLength(1);
+        } finally {
+            jest.useRealTimers();
+        }
+    });
+});

@@ -10,11 +10,17 @@ interface PendingCall {
     reject(error: Error): void;
 }
 
+/** A desktop that never answers must not hang the start: calls give up after this long. */
+export const IPC_TIMEOUT_MS = 15_000;
+
 export class ElectronBridge {
     private nextId = 0;
     private readonly pending = new Map<number, PendingCall>();
 
-    public constructor(private readonly electron: ElectronApi) {
+    public constructor(
+        private readonly electron: ElectronApi,
+        private readonly timeoutMs = IPC_TIMEOUT_MS,
+    ) {
         electron.on("ipcReply", (_event, payload: { id?: number; reply?: unknown; error?: unknown }) => {
             this.onReply(payload);
         });
@@ -23,7 +29,24 @@ export class ElectronBridge {
     public call<T = unknown>(name: string, ...args: unknown[]): Promise<T> {
         const id = ++this.nextId;
         return new Promise<T>((resolve, reject) => {
-            this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+            const timer = setTimeout(() => {
+                this.pending.delete(id);
+                reject(new Error(`Element Desktop did not answer ${name} within ${this.timeoutMs / 1000} s`));
+            }, this.timeoutMs);
+            const settle = (): void => {
+                clearTimeout(timer);
+                this.pending.delete(id);
+            };
+            this.pending.set(id, {
+                resolve: (value) => {
+                    settle();
+                    resolve(value as T);
+                },
+                reject: (error) => {
+                    settle();
+                    reject(error);
+                },
+            });
             this.electron.send("ipcCall", { id, name, args });
         });
     }
@@ -41,7 +64,6 @@ export class ElectronBridge {
         if (!payload || typeof payload.id !== "number") return;
         const call = this.pending.get(payload.id);
         if (!call) return;
-        this.pending.delete(payload.id);
         if (payload.error !== undefined) call.reject(new Error(String(payload.error)));
         else call.resolve(payload.reply);
     }

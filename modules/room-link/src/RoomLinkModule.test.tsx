@@ -94,6 +94,14 @@ describe("copyRoomLink", () => {
         expect(screen.getByRole("status")).toHaveTextContent("Could not copy the room link");
     });
 
+    it("announces the failure when there is no client to make the link", async () => {
+        mockedPermalink.mockImplementationOnce(() => {
+            throw new Error("no client");
+        });
+        await expect(copyRoomLink("!r:example.org")).resolves.toBe(false);
+        expect(screen.getByRole("status")).toHaveTextContent("Could not copy the room link");
+    });
+
     it("announces in the current language", async () => {
         await initAtriumI18n("ru");
         await copyRoomLink("!r:example.org");

@@ -16,7 +16,12 @@ export const COPY_ROOM_LINK_BUTTON_ID = "atrium.room-link.copy";
 const t = (key: string): string => atriumI18n.t(key, { ns: ROOM_LINK_NAMESPACE }) as string;
 
 export async function copyRoomLink(roomId: string): Promise<boolean> {
-    const copied = await copyToClipboard(roomPermalink(roomId));
+    let copied = false;
+    try {
+        copied = await copyToClipboard(roomPermalink(roomId));
+    } catch {
+        copied = false; // no client yet, or the clipboard refused: say so rather than fail silently
+    }
     announce(t(copied ? "copied" : "failed"));
     return copied;
 }

@@ -1,4 +1,4 @@
-import { getByRole } from "@testing-library/dom";
+import { getByRole } from "@testing-library/react";
 
 import { announce } from "./announce";
 
