@@ -67,7 +67,8 @@ export async function ensureSynapseInstalled(): Promise<string> {
     if (existsSync(constraintsFile)) pipArgs.push("-c", constraintsFile);
     await runVisible(venvPython, pipArgs);
 
-    const installed = await runCaptured(venvPython, ["-c", "import synapse; print(synapse.__version__)"]);
+    // Synapse appends the git branch of the enclosing work tree, e.g. "1.163.2 (b=main,6cf690b)".
+    const installed = (await runCaptured(venvPython, ["-c", "import synapse; print(synapse.__version__)"])).split(" ")[0];
     if (installed !== SYNAPSE_VERSION) throw new Error(`expected Synapse ${SYNAPSE_VERSION}, venv has ${installed}`);
     await writeFile(markerFile, wanted);
     log(`matrix-synapse ${installed} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
