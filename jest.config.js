@@ -4,14 +4,14 @@ const path = require("path");
 // Packages that ship TypeScript sources or ES modules only (under jsdom's "browser" export condition),
 // so Babel must compile them for jest. Found by running the suite: a "SyntaxError: Unexpected token
 // 'export'" from node_modules/<name> means <name> belongs here.
-const COMPILED_PACKAGES = ["matrix-react-sdk", "matrix-js-sdk", "matrix-web-i18n"];
+const COMPILED_PACKAGES = ["matrix-react-sdk", "matrix-js-sdk", "matrix-web-i18n", "cookie"];
 
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 module.exports = {
     rootDir: __dirname,
     testEnvironment: "jsdom",
-    roots: ["<rootDir>/src", "<rootDir>/modules", "<rootDir>/test", "<rootDir>/build"],
+    roots: ["<rootDir>/src", "<rootDir>/modules", "<rootDir>/test", "<rootDir>/build", "<rootDir>/service"],
     testMatch: ["**/*.test.ts", "**/*.test.tsx", "<rootDir>/test/**/*.test.ts", "<rootDir>/test/**/*.test.tsx"],
     testPathIgnorePatterns: ["/node_modules/", "<rootDir>/e2e/"],
     modulePathIgnorePatterns: ["<rootDir>/e2e/", "<rootDir>/webapp/", "<rootDir>/webapp-stock/", "<rootDir>/.cache/"],
@@ -25,6 +25,8 @@ module.exports = {
         // `$sdk-original/...` is handled by build/jest-resolver.js: mapped here, the resolver could no
         // longer tell a wrapper's request for the original from any other import and would replace it.
         "^\\$webapp/i18n/languages\\.json$": "<rootDir>/test/stubs/languagesJson.js",
+        // The config validator generated from the config schema (build/jest-global-setup.js writes it).
+        "^\\$webapp/config-validator$": "<rootDir>/.generated/config-validator.js",
         "\\.(css|pcss|scss)$": "<rootDir>/test/stubs/style.js",
         "\\.svg$": "<rootDir>/test/stubs/svg.js",
         // The SDK's worker factories (`new URL(..., import.meta.url)`) are for webpack only.
@@ -37,6 +39,8 @@ module.exports = {
         "^matrix-js-sdk/(.*)$": "<rootDir>/node_modules/matrix-js-sdk/$1",
     },
     resolver: "<rootDir>/build/jest-resolver.js",
+    // Generates .generated/config-validator.js from the config schema, as the build does.
+    globalSetup: "<rootDir>/build/jest-global-setup.js",
     setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
     // The machine has two cores; keep runs lean.
     maxWorkers: 2,

@@ -1,4 +1,4 @@
-// Type-checks Atrium (src/, modules/, test/) with the SDKs' sources it imports.
+// Type-checks Atrium (src/, modules/, test/) with the SDKs' sources it imports, then service/.
 // Errors inside SDK files that our seam map replaces are expected: webpack never compiles those
 // originals (see src/seams/sdk-replacements.json). Every other error fails the check.
 import { spawnSync } from "node:child_process";
@@ -44,3 +44,15 @@ if (real.length) {
     process.exit(1);
 }
 console.log("typecheck: no errors in Atrium's code");
+
+// The config service has its own settings (Node ESM); any error there fails the check.
+const service = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "service/tsconfig.json"], {
+    cwd: root,
+    encoding: "utf8",
+});
+if (service.status !== 0) {
+    console.error(service.stdout + service.stderr);
+    console.error("typecheck: errors in service/");
+    process.exit(1);
+}
+console.log("typecheck: no errors in service/");

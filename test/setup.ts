@@ -13,7 +13,7 @@ if (typeof globalThis.TextDecoder === "undefined") define(globalThis, "TextDecod
 // jsdom has getRandomValues but no subtle crypto; the SDK's crypto code needs both.
 if (!globalThis.crypto?.subtle) define(globalThis, "crypto", webcrypto);
 
-if (typeof window.matchMedia !== "function") {
+if (typeof window !== "undefined" && typeof window.matchMedia !== "function") {
     define(window, "matchMedia", (query: string): MediaQueryList => {
         const list = {
             matches: false,

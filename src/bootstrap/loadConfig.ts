@@ -2,21 +2,43 @@ import SdkConfig from "matrix-react-sdk/src/SdkConfig";
 import type BasePlatform from "matrix-react-sdk/src/BasePlatform";
 import type { IConfigOptions } from "matrix-react-sdk/src/IConfigOptions";
 
-import { withAtriumDefaults } from "../config/atriumDefaults";
+import { LiveConfig, LiveConfigOptions } from "../config/liveConfig";
+import { isPlainObject } from "../config/deepMerge";
 import { validateServerConfig } from "../config/serverConfig";
+import { atriumLiveEffects } from "./liveConfigEffects";
 import { describeError, StartupError } from "./StartupError";
 
-/** Reads the platform's config, adds Atrium's defaults (unless this is the stock build) and hands it to the SDK. */
-export async function loadConfig(platform: BasePlatform, stock: boolean): Promise<IConfigOptions> {
+export interface LoadedConfig {
+    config: IConfigOptions;
+    /** The config service's layer and its revalidation; null in the stock build. */
+    live: LiveConfig | null;
+}
+
+/**
+ * Reads the platform's config (the base), layers the config service's on top (or the last good
+ * copy of it, when the service cannot give one), adds Atrium's defaults and hands it to the SDK.
+ * The stock build takes the platform's config as it is.
+ */
+export async function loadConfig(
+    platform: BasePlatform,
+    stock: boolean,
+    options: Partial<LiveConfigOptions> = {},
+): Promise<LoadedConfig> {
     let loaded: IConfigOptions | undefined;
     try {
         loaded = await platform.getConfig();
     } catch (error) {
         throw new StartupError("config", describeError(error), error);
     }
-    const config = stock ? (loaded ?? ({} as IConfigOptions)) : withAtriumDefaults(loaded ?? {});
-    SdkConfig.put(config);
-    return config;
+    if (stock) {
+        const config = loaded ?? ({} as IConfigOptions);
+        SdkConfig.put(config);
+        return { config, live: null };
+    }
+    const base = isPlainObject(loaded) ? loaded : {};
+    const live = await LiveConfig.open(base, { effects: atriumLiveEffects, ...options });
+    SdkConfig.put(live.config);
+    return { config: live.config, live };
 }
 
 /** MatrixChat needs a validated homeserver before it renders. */

@@ -9,6 +9,7 @@ import { showStartupError } from "./errorPage";
 import { loadConfig, loadServerConfig } from "./loadConfig";
 import { loadLanguage } from "./loadLanguage";
 import { applyBrandVariables, loadTheme } from "./loadTheme";
+import { startConfigUpdates } from "./startConfigUpdates";
 
 declare const __ATRIUM_STOCK__: boolean;
 
@@ -19,7 +20,7 @@ export async function start(container: HTMLElement): Promise<void> {
         await initAtriumI18n(navigator.language);
         checkBrowser();
         const platform = selectPlatform();
-        const config = await loadConfig(platform, __ATRIUM_STOCK__);
+        const { config, live } = await loadConfig(platform, __ATRIUM_STOCK__);
         const brand = brandFromConfig(config);
         brandName = brand.name;
         if (!__ATRIUM_STOCK__) {
@@ -31,6 +32,7 @@ export async function start(container: HTMLElement): Promise<void> {
         // MatrixChat's module graph reads the config while it loads, so it is loaded only now.
         const { renderApp } = await import(/* webpackChunkName: "app" */ "./renderApp");
         await renderApp(container);
+        if (!__ATRIUM_STOCK__) void startConfigUpdates(live);
     } catch (error) {
         logger.error("Atrium could not start", error);
         showStartupError(error, brandName, container);

@@ -35,6 +35,15 @@ describe("withAtriumDefaults", () => {
         expect(themes.map((t) => t.name)).toEqual(["Atrium", "Night shift"]);
     });
 
+    it.each([["a string", "Night"], ["an object", { name: "Night" }], ["a number", 0], ["null", null]])(
+        "ignores custom_themes that is %s rather than failing (setting_defaults is open in the contract)",
+        (_name, value) => {
+            const themes = withAtriumDefaults({ brand: "Acme", setting_defaults: { custom_themes: value } } as Config).setting_defaults!
+                .custom_themes as any[];
+            expect(themes.map((t) => t.name)).toEqual(["Acme"]);
+        },
+    );
+
     it("does not add a second theme when the config already has one named after the brand", () => {
         const own = { name: "Acme", is_dark: true, colors: { "accent-color": "#000000" } };
         const themes = withAtriumDefaults({ brand: "Acme", setting_defaults: { custom_themes: [own] } } as Config)

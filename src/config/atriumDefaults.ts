@@ -19,7 +19,10 @@ const COMPANY_DEFAULTS: PlainObject = {
 export function withAtriumDefaults(loaded: Partial<IConfigOptions>): IConfigOptions {
     const brand = brandFromConfig(loaded);
     const theme = brandTheme(brand);
-    const configuredThemes = (loaded.setting_defaults?.custom_themes as { name?: string }[] | undefined) ?? [];
+    // setting_defaults is open in the config contract: a custom_themes that is not a list is ignored here
+    // (the SDK ignores it too) rather than breaking the start.
+    const configured: unknown = loaded.setting_defaults?.custom_themes;
+    const configuredThemes = Array.isArray(configured) ? (configured as { name?: string }[]) : [];
     const customThemes = configuredThemes.some((t) => t?.name === theme.name)
         ? configuredThemes
         : [theme, ...configuredThemes];

@@ -1,12 +1,11 @@
 // Replaces the SDK's placeholder AuthHeaderLogo (the text "Matrix"; Element Web swaps in its own
 // too): the company's logo from config beside every sign-in form.
 import React from "react";
-import SdkConfig from "matrix-react-sdk/src/SdkConfig";
 
-import { brandFromConfig } from "@atrium/brand/brand";
+import { useBrand } from "@atrium/brand/useBrand";
 
 export default function AuthHeaderLogo(): JSX.Element {
-    const brand = brandFromConfig(SdkConfig.get());
+    const brand = useBrand();
     return (
         <aside className="mx_AuthHeaderLogo atrium_AuthHeaderLogo">
             <img src={brand.logoUrl} alt={brand.name} />

@@ -1,7 +1,6 @@
 // Replaces the SDK's HomePage (see sdk-replacements.json): the company's brand on top, then the
 // actions people start from. A home_url in the config still gets the SDK's own embedded page.
 import React from "react";
-import SdkConfig from "matrix-react-sdk/src/SdkConfig";
 import dis from "matrix-react-sdk/src/dispatcher/dispatcher";
 import { Action } from "matrix-react-sdk/src/dispatcher/actions";
 import { _t } from "matrix-react-sdk/src/languageHandler";
@@ -13,6 +12,7 @@ import OriginalHomePage from "$sdk-original/components/structures/HomePage";
 
 import { brandFromConfig } from "@atrium/brand/brand";
 import { BrandBanner } from "@atrium/brand/BrandBanner";
+import { useAppConfig } from "@atrium/config/configStore";
 
 interface Props {
     justRegistered?: boolean;
@@ -23,7 +23,8 @@ const exploreRooms = (): void => dis.fire(Action.ViewRoomDirectory);
 const createRoom = (): void => dis.dispatch({ action: "view_create_room" });
 
 export default function HomePage(props: Props): JSX.Element {
-    const config = SdkConfig.get();
+    // Re-rendered when a live config change (brand name, logo, colours) replaces the config.
+    const config = useAppConfig();
     const client = useMatrixClientContext();
     // A home page from any source the SDK honours (embedded_pages.home_url, the homeserver's
     // .well-known, the deprecated welcomePageUrl) gets the SDK's own embedded page.

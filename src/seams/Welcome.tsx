@@ -1,17 +1,16 @@
 // Replaces the SDK's Welcome page (see sdk-replacements.json). The stock one fetches an HTML page
 // and injects it; ours is a component: the company's logo and name from config, one way in.
 import React from "react";
-import SdkConfig from "matrix-react-sdk/src/SdkConfig";
 import { _t } from "matrix-react-sdk/src/languageHandler";
 import AuthPage from "matrix-react-sdk/src/components/views/auth/AuthPage";
 import LanguageSelector from "matrix-react-sdk/src/components/views/auth/LanguageSelector";
 
-import { brandFromConfig } from "@atrium/brand/brand";
+import { useBrand } from "@atrium/brand/useBrand";
 import { useAtriumTranslation } from "@atrium/i18n/atriumI18n";
 
 export default function Welcome(): JSX.Element {
     const t = useAtriumTranslation();
-    const brand = brandFromConfig(SdkConfig.get());
+    const brand = useBrand();
     return (
         <AuthPage>
             <div className="mx_Welcome atrium_Welcome" data-testid="mx_welcome_screen">

@@ -1,0 +1,60 @@
+// The service's HTTP endpoints. Config and schema responses carry a strong ETag and
+// `Cache-Control: no-cache`: clients keep them but revalidate every time (If-None-Match → 304).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+
+import { clientConfigSchema, tenantFileSchema } from "./contract.ts";
+import { ifNoneMatchHits, strongEtag } from "./etag.ts";
+import { selectTenant } from "./tenantSelection.ts";
+import type { TenantStore } from "./tenantStore.ts";
+
+export const JSON_TYPE = "application/json; charset=utf-8";
+export const SCHEMA_TYPE = "application/schema+json; charset=utf-8";
+
+interface Revalidatable {
+    body: string;
+    etag: string;
+    contentType: string;
+}
+
+function sendRevalidatable(request: FastifyRequest, reply: FastifyReply, item: Revalidatable): FastifyReply {
+    reply.header("ETag", item.etag).header("Cache-Control", "no-cache");
+    if (ifNoneMatchHits(request.headers["if-none-match"], item.etag)) {
+        return reply.code(304).send();
+    }
+    return reply.type(item.contentType).send(item.body);
+}
+
+function document(value: unknown, contentType: string): Revalidatable {
+    const body = `${JSON.stringify(value, null, 4)}\n`;
+    return { body, etag: strongEtag(body), contentType };
+}
+
+/** GET handler answering the request's tenant client config (also used for the web app's /config.json). */
+export function configHandler(store: TenantStore) {
+    return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+        const selected = selectTenant(store, request);
+        if (!selected.ok) {
+            return reply.code(selected.status).header("Cache-Control", "no-store").type(JSON_TYPE).send(selected.body);
+        }
+        reply.header("X-Atrium-Tenant", selected.entry.name);
+        return sendRevalidatable(request, reply, {
+            body: selected.served.body,
+            etag: selected.served.etag,
+            contentType: JSON_TYPE,
+        });
+    };
+}
+
+export function registerRoutes(app: FastifyInstance, store: TenantStore): void {
+    const schema = document(clientConfigSchema, SCHEMA_TYPE);
+    const tenantSchema = document(tenantFileSchema, SCHEMA_TYPE);
+
+    app.get("/healthz", async (_request, reply) => reply.header("Cache-Control", "no-store").send({ status: "ok" }));
+
+    app.get("/v1/config", configHandler(store));
+
+    app.get("/v1/schema", async (request, reply) => sendRevalidatable(request, reply, schema));
+    app.get("/v1/schema/tenant-file", async (request, reply) => sendRevalidatable(request, reply, tenantSchema));
+
+    app.get("/v1/status", async (_request, reply) => reply.header("Cache-Control", "no-store").send(store.status()));
+}

@@ -1,0 +1,174 @@
+// Reading one file of the tenants directory: parse (YAML or JSON), check that it holds plain JSON
+// data, validate it against the contract, and layer a tenant onto the defaults. Pure functions over
+// the file's text: they never throw, they answer either a result or the problems that refused it.
+import { parseAllDocuments } from "yaml";
+
+import { checkClientConfig, checkDefaultsFile, checkTenantFile, type Problem } from "./contract.ts";
+import { layerConfig, type ClientConfig } from "./layering.ts";
+
+export const TENANT_FILE_EXTENSIONS = [".yaml", ".yml", ".json"] as const;
+export const DEFAULTS_NAME = "_defaults";
+/** Lower-case letters, digits, `-` and `_`, starting with a letter or digit: also the `?tenant=` value. */
+export const TENANT_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** Deeper than any real config; keeps recursion (merging, validation) far from the stack's limit. */
+export const MAX_DEPTH = 32;
+
+export interface Tenant {
+    name: string;
+    file: string;
+    hosts: string[];
+    webOrigins: string[];
+    /** The client config as served: defaults and tenant layered, validated. */
+    config: ClientConfig;
+}
+
+export type Loaded<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+const refuse = <T>(problems: Problem[]): Loaded<T> => ({ ok: false, problems });
+
+function escapePointer(key: string): string {
+    return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** Where a value is not plain JSON data (a YAML binary, an infinite number, too deep), or null. */
+function nonJson(value: unknown, path: string, depth: number): { path: string; message: string } | null {
+    if (depth > MAX_DEPTH) return { path, message: `is nested more than ${MAX_DEPTH} levels deep` };
+    if (value === null || typeof value === "string" || typeof value === "boolean") return null;
+    if (typeof value === "number")
+        return Number.isFinite(value) ? null : { path, message: `must be a finite number, not ${value}` };
+    if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+            const found = nonJson(value[i], `${path}/${i}`, depth + 1);
+            if (found) return found;
+        }
+        return null;
+    }
+    if (typeof value === "object") {
+        const proto = Object.getPrototypeOf(value);
+        if (proto !== Object.prototype && proto !== null) {
+            return { path, message: "must be plain data (a mapping, list, string, number, boolean or null)" };
+        }
+        for (const [key, child] of Object.entries(value)) {
+            const found = nonJson(child, `${path}/${escapePointer(key)}`, depth + 1);
+            if (found) return found;
+        }
+        return null;
+    }
+    return { path, message: `must be plain data, not a ${typeof value}` };
+}
+
+function jsonSyntaxProblem(file: string, text: string, error: unknown): Problem {
+    const detail = error instanceof Error ? error.message : String(error);
+    const position = /at position (\d+)/.exec(detail);
+    if (position && !/line \d+/.test(detail)) {
+        const before = text.slice(0, Number(position[1]));
+        const line = before.split("\n").length;
+        const column = before.length - before.lastIndexOf("\n");
+        return { file, path: "", message: `JSON syntax error at line ${line}, column ${column}: ${detail}` };
+    }
+    return { file, path: "", message: `JSON syntax error: ${detail}` };
+}
+
+/** The file's data, by its extension: `.json` as JSON, `.yaml`/`.yml` as YAML 1.2 (core schema). */
+export function parseFileText(file: string, text: string): Loaded<unknown> {
+    if (Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) {
+        return refuse([{ file, path: "", message: `is larger than ${MAX_FILE_BYTES} bytes` }]);
+    }
+    let data: unknown;
+    if (file.endsWith(".json")) {
+        try {
+            data = JSON.parse(text.replace(/^\uFEFF/, "")); // editors on Windows may save a BOM
+        } catch (error) {
+            return refuse([jsonSyntaxProblem(file, text, error)]);
+        }
+    } else {
+        try {
+            const docs = parseAllDocuments(text, {
+                uniqueKeys: true,
+                prettyErrors: true,
+                strict: true,
+                logLevel: "silent",
+            });
+            if (!Array.isArray(docs) || docs.length === 0) {
+                return refuse([{ file, path: "", message: "is empty: expected a mapping with a config key" }]);
+            }
+            if (docs.length > 1) {
+                return refuse([
+                    { file, path: "", message: `holds ${docs.length} YAML documents (separated by ---); keep one` },
+                ]);
+            }
+            const doc = docs[0];
+            // Later errors are mostly echoes of the first one.
+            const issues = [...doc.errors, ...doc.warnings];
+            if (issues.length) {
+                const first = issues[0];
+                const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : "";
+                const kind = first.name === "YAMLWarning" ? "problem" : "syntax error";
+                return refuse([
+                    {
+                        file,
+                        path: "",
+                        message: `YAML ${kind} (${first.code}): ${first.message.split("\n")[0].replace(/:$/, "")}${more}`,
+                    },
+                ]);
+            }
+            data = doc.toJS({ maxAliasCount: 100 });
+        } catch (error) {
+            // Alias bombs, pathological nesting: the parser gives up, so do we.
+            return refuse([
+                {
+                    file,
+                    path: "",
+                    message: `YAML could not be read: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+                },
+            ]);
+        }
+    }
+    const found = nonJson(data, "", 0);
+    if (found) return refuse([{ file, ...found }]);
+    return { ok: true, value: data };
+}
+
+/** `_defaults.yaml`: its config, valid on its own. */
+export function loadDefaultsFile(file: string, text: string): Loaded<ClientConfig> {
+    const parsed = parseFileText(file, text);
+    if (!parsed.ok) return parsed;
+    const problems = checkDefaultsFile(parsed.value, file);
+    if (problems.length) return refuse(problems);
+    return { ok: true, value: (parsed.value as { config: ClientConfig }).config };
+}
+
+interface TenantFileData {
+    hosts?: string[];
+    web_origins?: string[];
+    config: ClientConfig;
+}
+
+/** A tenant file: its envelope valid, and its config layered onto `defaults` valid as a client config. */
+export function loadTenantFile(name: string, file: string, text: string, defaults: ClientConfig): Loaded<Tenant> {
+    const parsed = parseFileText(file, text);
+    if (!parsed.ok) return parsed;
+    const envelopeProblems = checkTenantFile(parsed.value, file);
+    if (envelopeProblems.length) return refuse(envelopeProblems);
+    const data = parsed.value as TenantFileData;
+    const config = layerConfig(defaults, data.config);
+    const configProblems = checkClientConfig(config, file, "/config");
+    if (configProblems.length) return refuse(configProblems);
+    return {
+        ok: true,
+        value: { name, file, hosts: data.hosts ?? [], webOrigins: data.web_origins ?? [], config },
+    };
+}
+
+/**
+ * The hosts a refused tenant file meant to serve, when they can be made out: requests for them then
+ * get "this tenant's config is invalid" rather than "no such host".
+ */
+export function intendedHosts(file: string, text: string): string[] {
+    const parsed = parseFileText(file, text);
+    if (!parsed.ok || typeof parsed.value !== "object" || parsed.value === null) return [];
+    const hosts = (parsed.value as { hosts?: unknown }).hosts;
+    if (!Array.isArray(hosts)) return [];
+    return hosts.filter((host): host is string => typeof host === "string").map((host) => host.toLowerCase());
+}
