@@ -1,11 +1,12 @@
 // The demo stack behind `npm start`: a persistent Synapse with seeded users and the built app.
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { E2E_SERVER_NAME, e2eWebappConfig } from "./harness/config.ts";
-import { defaultWebappDir, e2eStateDir } from "./harness/paths.ts";
+import { E2E_SERVER_NAME } from "./harness/config.ts";
+import { startConfigService, type RunningConfigService } from "./harness/configService.ts";
+import { defaultWebappDir, e2eStateDir, repoRoot } from "./harness/paths.ts";
 import {
     createRoom,
     joinRoom,
@@ -16,7 +17,7 @@ import {
     type MatrixSession,
     type SynapseHandle,
 } from "./harness/synapse.ts";
-import { hasWebBuild, MissingWebBuildError, serveWebapp, type WebappServer } from "./harness/webapp.ts";
+import { hasWebBuild, MissingWebBuildError } from "./harness/webapp.ts";
 
 export interface DemoStackOptions {
     synapsePort?: number;
@@ -28,7 +29,7 @@ export interface DemoStackOptions {
 
 export interface DemoStack {
     synapse: SynapseHandle;
-    webapp: WebappServer;
+    webapp: RunningConfigService;
     stop(): Promise<void>;
 }
 
@@ -70,6 +71,12 @@ async function seedDemo(synapse: SynapseHandle, dataDir: string): Promise<void> 
     console.log(`[demo] seeded users ${DEMO_USERS.map((u) => u.localpart).join(", ")} and "${WELCOME_ROOM}"`);
 }
 
+/** The demo's tenant files, copied once from service/tenants.example; an admin's edits are kept. */
+async function ensureDemoTenants(tenantsDir: string): Promise<void> {
+    if (existsSync(tenantsDir)) return;
+    await cp(path.join(repoRoot, "service/tenants.example"), tenantsDir, { recursive: true });
+}
+
 /** Starts (or restarts on the same data) the demo Synapse and serves the built app pointed at it. */
 export async function startDemoStack(options: DemoStackOptions = {}): Promise<DemoStack> {
     const {
@@ -86,10 +93,13 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
         port: synapsePort,
         serverName: E2E_SERVER_NAME,
     });
-    let webapp: WebappServer;
+    let webapp: RunningConfigService;
+    const tenantsDir = path.join(dataDir, "tenants");
     try {
         await seedDemo(synapse, dataDir);
-        webapp = await serveWebapp({ webappDir, port: webPort, config: e2eWebappConfig(synapse.baseUrl) });
+        await ensureDemoTenants(tenantsDir);
+        // One process, as in a small deployment: the config service also serves the web app.
+        webapp = await startConfigService({ tenantsDir, port: webPort, webappDir });
     } catch (e) {
         await synapse.stop();
         throw e;
@@ -97,7 +107,8 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
 
     console.log(`\nAtrium demo: open ${webapp.url}`);
     for (const u of DEMO_USERS) console.log(`  log in as ${u.localpart} / ${u.password}`);
-    console.log(`  homeserver ${synapse.baseUrl} (data in ${dataDir}); Ctrl-C stops\n`);
+    console.log(`  homeserver ${synapse.baseUrl} (data in ${dataDir}); Ctrl-C stops`);
+    console.log(`  settings: edit ${path.join(tenantsDir, "atrium.yaml")} (the open app follows within a minute)\n`);
     return {
         synapse,
         webapp,

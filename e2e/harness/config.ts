@@ -20,8 +20,12 @@ export const E2E_SERVER_NAME = "localhost";
  */
 export function e2eWebappConfig(synapseUrl: string, serverName = E2E_SERVER_NAME): Record<string, unknown> {
     const shipped = JSON.parse(readFileSync(path.join(repoRoot, "config.json"), "utf8")) as Record<string, unknown>;
+    // No config service unless a test starts one (see tests/config-service.spec.ts): the shipped
+    // config.json is complete on its own.
+    const { config_service: _service, ...atrium } = (shipped.atrium ?? {}) as Record<string, unknown>;
     return {
         ...shipped,
+        atrium,
         default_server_config: {
             "m.homeserver": { base_url: synapseUrl, server_name: serverName },
         },

@@ -1,0 +1,54 @@
+// The real config service (service/) as its own process, as it runs in production: a test can
+// stop it like an outage would, and the demo stack runs it in front of the web app.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+import { repoRoot } from "./paths.ts";
+
+export interface RunningConfigService {
+    url: string;
+    stop(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 30_000;
+
+export async function startConfigService(options: {
+    tenantsDir: string;
+    port: number;
+    webappDir?: string;
+    webOrigins?: string[];
+}): Promise<RunningConfigService> {
+    const args = ["--import", "tsx", path.join(repoRoot, "service/src/main.ts"), "--tenants", options.tenantsDir];
+    args.push("--port", String(options.port), "--host", "127.0.0.1");
+    if (options.webappDir) args.push("--webapp", options.webappDir);
+    if (options.webOrigins?.length) args.push("--web-origins", options.webOrigins.join(","));
+    args.push("--log-level", process.env.ATRIUM_SERVICE_LOG_LEVEL ?? "warn");
+    const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ["ignore", "inherit", "inherit"] });
+    const url = `http://127.0.0.1:${options.port}`;
+    await waitForHealth(url, child);
+    return { url, stop: () => stopProcess(child) };
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+        if (child.exitCode !== null) throw new Error(`the config service exited (code ${child.exitCode}) before it was ready`);
+        const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+        if (ok) return;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    child.kill("SIGKILL");
+    throw new Error(`the config service did not answer ${url}/healthz within ${START_TIMEOUT_MS / 1000} s`);
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+    if (child.exitCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+        const killer = setTimeout(() => child.kill("SIGKILL"), 5000);
+        child.once("exit", () => {
+            clearTimeout(killer);
+            resolve();
+        });
+        child.kill("SIGTERM");
+    });
+}
