@@ -39,7 +39,7 @@ test.describe("config service", () => {
         await rm(tenantsDir, { recursive: true, force: true });
     });
 
-    test("an admin's brand edit shows live; with the service down the last good config starts", async ({ browser, synapse }) => {
+    test("an admin's brand edit shows live; with the service down the last good config starts", async ({ browser, synapse }, testInfo) => {
         tenantsDir = await mkdtemp(path.join(os.tmpdir(), "atrium-e2e-tenants-"));
         const tenantPath = path.join(tenantsDir, "acme.yaml");
         await writeFile(tenantPath, tenantFile(synapse.baseUrl, "Acme Chat"));
@@ -80,6 +80,7 @@ test.describe("config service", () => {
         await expect(notice).toBeVisible();
         await notice.getByRole("button", { name: "Details" }).click();
         await expect(notice).toContainText("could not be reached");
+        await page.screenshot({ path: testInfo.outputPath("fallback-notice.png") });
         await context.close();
     });
 });
