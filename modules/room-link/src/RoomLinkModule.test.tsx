@@ -1,3 +1,4 @@
+import SdkConfig from "matrix-react-sdk/src/SdkConfig";
 import React from "react";
 import { render, screen } from "@testing-library/react";
 import { RoomViewLifecycle, ViewRoomOpts } from "@matrix-org/react-sdk-module-api/lib/lifecycles/RoomViewLifecycle";
@@ -49,6 +50,17 @@ describe("room-link module", () => {
         expect(buttons[0].id).toBe("atrium.room-link.copy");
         expect(buttons[0].label()).toBe("Copy room link");
         expect(headerButtonsFor("!other:example.org")).toHaveLength(1);
+    });
+
+    it("adds no button while the config switches the module off, and adds it again when switched on", () => {
+        SdkConfig.put({ atrium: { modules: { "room-link": { enabled: false } } } } as never);
+        try {
+            expect(headerButtonsFor("!abc:example.org")).toHaveLength(0);
+            SdkConfig.put({ atrium: { modules: { "room-link": { enabled: true } } } } as never);
+            expect(headerButtonsFor("!abc:example.org")).toHaveLength(1);
+        } finally {
+            SdkConfig.reset();
+        }
     });
 
     it("labels the button in the current language", async () => {

@@ -4,7 +4,7 @@ import React from "react";
 import { RuntimeModule } from "@matrix-org/react-sdk-module-api/lib/RuntimeModule";
 import { ModuleApi } from "@matrix-org/react-sdk-module-api/lib/ModuleApi";
 import { RoomViewLifecycle, ViewRoomOpts } from "@matrix-org/react-sdk-module-api/lib/lifecycles/RoomViewLifecycle";
-import { addModuleStrings, atriumI18n, copyToClipboard, roomPermalink } from "@atrium/sdk";
+import { addModuleStrings, atriumI18n, copyToClipboard, moduleSettings, roomPermalink } from "@atrium/sdk";
 
 import { ROOM_LINK_NAMESPACE, roomLinkStrings } from "../i18n/strings";
 import { announce } from "./announce";
@@ -35,6 +35,8 @@ export class RoomLinkModule extends RuntimeModule {
     }
 
     private onViewRoom = (opts: ViewRoomOpts, roomId: string): void => {
+        // `atrium.modules.room-link.enabled: false` in the config takes the button away (from the next room view on).
+        if (!moduleSettings("room-link").enabled) return;
         opts.buttons.push({
             id: COPY_ROOM_LINK_BUTTON_ID,
             icon: <LinkIcon />,
