@@ -111,7 +111,10 @@ module.exports = (env, argv) => {
             type: "filesystem",
             cacheDirectory: path.join(root, ".cache/webpack"),
             name: `${stock ? "stock" : "atrium"}-${production ? "prod" : "dev"}`,
-            buildDependencies: { config: [__filename, path.join(root, "babel.config.js")] },
+            // A change to the build itself or to the seam map must not reuse cached modules.
+            buildDependencies: {
+                config: [__filename, path.join(root, "babel.config.js"), path.join(root, "build/"), path.join(root, "src/seams/sdk-replacements.json")],
+            },
         },
         resolve: {
             extensions: [".ts", ".tsx", ".js", ".jsx", ".json"],

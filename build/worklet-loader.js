@@ -7,6 +7,9 @@ const { EntryPlugin } = require("webpack");
 module.exports = function workletLoader() {};
 
 module.exports.pitch = function pitch(remainingRequest) {
+    // webpack's persistent cache would restore this module but not the file the child compiler
+    // emits, so a warm rebuild fails ("unexpected caching problem"): always rebuild the worklet.
+    this.cacheable(false);
     const callback = this.async();
     const { filename } = this.getOptions();
     const childCompiler = this._compilation.createChildCompiler(
