@@ -36,6 +36,9 @@ test("password login lands on the home page with the Atrium brand", async ({ pag
     await expect(page.getByRole("heading", { name: "Welcome to Atrium" })).toBeVisible({ timeout: 30_000 });
     await waitForApp(page);
     await expect(page).toHaveTitle(/Atrium/);
+    // Signed in, the brand's theme replaces the light theme the sign-in pages use.
+    const accent = () => page.evaluate(() => getComputedStyle(document.body).getPropertyValue("--accent-color").trim());
+    await expect.poll(accent).toBe("#0b6e69");
     // Uncaught errors only: the SDK logs handled network probes (well-known, OIDC issuer) as errors.
     // Its start-up TDZ error (element-web#27606, see README) is the one known uncaught noise.
     const uncaught = consoleErrors.unexpected().filter((problem) => problem.kind === "pageerror");

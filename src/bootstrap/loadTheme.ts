@@ -1,4 +1,5 @@
 import { setTheme } from "matrix-react-sdk/src/theme";
+import ThemeController from "matrix-react-sdk/src/settings/controllers/ThemeController";
 import { logger } from "matrix-js-sdk/src/logger";
 
 import type { Brand } from "../brand/brand";
@@ -10,7 +11,20 @@ export function applyBrandVariables(brand: Brand, element: HTMLElement = documen
     element.style.setProperty("--atrium-brand-sidebar", brand.colours.sidebar);
 }
 
-export async function loadTheme(): Promise<void> {
+/** Whether the SDK will restore a session at start (the keys its Lifecycle reads). */
+export function hasStoredSession(storage: Storage = window.localStorage): boolean {
+    try {
+        return storage.getItem("mx_has_access_token") === "true" || Boolean(storage.getItem("mx_access_token"));
+    } catch {
+        return false;
+    }
+}
+
+export async function loadTheme(signedIn = hasStoredSession()): Promise<void> {
+    // The SDK shows its sign-in screens in the light theme whatever the chosen one is. Telling it
+    // now, before the first theme loads, spares the sign-in page a second theme stylesheet
+    // (MatrixChat sets this flag itself once it knows the view).
+    ThemeController.isLogin = !signedIn;
     try {
         await setTheme();
     } catch (error) {
