@@ -4,20 +4,12 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 import { chromium, type Browser, type Request } from "playwright-core";
 
-/** Debian's Chromium, started as the e2e suite starts it. */
-export const CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/harness/chromium.ts";
+
 
 export function launchChromium(): Promise<Browser> {
     return chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+        executablePath: CHROMIUM_PATH,
         args: CHROMIUM_ARGS,
         headless: true,
     });

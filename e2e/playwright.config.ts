@@ -1,17 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./harness/chromium.ts";
 import { e2ePorts } from "./harness/config.ts";
 
-// Debian's Chromium: Playwright's own browser downloads cannot work on these machines.
-const chromiumArgs = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-];
 
 export default defineConfig({
     testDir: "./tests",
@@ -28,8 +19,8 @@ export default defineConfig({
         browserName: "chromium",
         baseURL: `http://127.0.0.1:${e2ePorts().webapp}`,
         launchOptions: {
-            executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-            args: chromiumArgs,
+            executablePath: CHROMIUM_PATH,
+            args: CHROMIUM_ARGS,
         },
         screenshot: "only-on-failure",
         trace: "off",

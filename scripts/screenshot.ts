@@ -2,10 +2,12 @@
 // For looking at what we build; tests use Playwright's own runner.
 import { chromium } from "playwright-core";
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/harness/chromium.ts";
+
 const [url, out, waitForText] = process.argv.slice(2);
 const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 page.on("response", (r) => r.status() >= 400 && console.log("HTTP", r.status(), r.url()));
