@@ -9,11 +9,13 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 
 import { repoRoot } from "../e2e/harness/paths.ts";
-import { loadTool, measure, type LoadResult, type LoadTool } from "./configServiceLoad.ts";
+import { loadTool, machineBusyCores, measure, type LoadResult, type LoadTool } from "./configServiceLoad.ts";
 import { NGINX_PATH, nginxAvailable, startNginx, startService, type RunningServer } from "./configServiceServers.ts";
 
 const outFile = path.join(repoRoot, ".cache", "bench", "config-service.json");
 const exampleTenants = path.join(repoRoot, "service", "tenants.example");
+/** Other processes using more than this (in cores) during a row earn a warning. */
+const BUSY_WARNING_CORES = 0.25;
 
 interface Options {
     seconds: number;
@@ -27,7 +29,8 @@ function parseOptions(argv: string[]): Options {
     const options: Options = { seconds: 10, warmupSeconds: 3, connections: 32 };
     const bounded = (flag: string, value: string | undefined, min: number, max: number): number => {
         const n = Number(value);
-        if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${flag} takes a whole number from ${min} to ${max}\n${USAGE}`);
+        if (!Number.isInteger(n) || n < min || n > max)
+            throw new Error(`${flag} takes a whole number from ${min} to ${max}\n${USAGE}`);
         return n;
     };
     for (let i = 0; i < argv.length; i++) {
@@ -65,10 +68,12 @@ async function probe(server: RunningServer): Promise<{ body: Buffer; etag: strin
     const response = await fetch(url);
     const body = Buffer.from(await response.arrayBuffer());
     const etag = response.headers.get("etag");
-    if (response.status !== 200 || !etag) throw new Error(`${server.name}: GET ${url} gave ${response.status}, ETag ${etag ?? "none"}`);
+    if (response.status !== 200 || !etag)
+        throw new Error(`${server.name}: GET ${url} gave ${response.status}, ETag ${etag ?? "none"}`);
     const revalidated = await fetch(url, { headers: { "If-None-Match": etag } });
     await revalidated.arrayBuffer();
-    if (revalidated.status !== 304) throw new Error(`${server.name}: If-None-Match ${etag} gave ${revalidated.status}, not 304`);
+    if (revalidated.status !== 304)
+        throw new Error(`${server.name}: If-None-Match ${etag} gave ${revalidated.status}, not 304`);
     return { body, etag, contentType: response.headers.get("content-type") ?? "" };
 }
 
@@ -83,7 +88,10 @@ function integer(n: number): string {
 function renderTable(header: string[], rows: string[][]): string {
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells: string[]): string =>
-        cells.map((c, i) => (i === 0 ? c.padEnd(widths[0]) : c.padStart(widths[i]))).join("   ").trimEnd();
+        cells
+            .map((c, i) => (i === 0 ? c.padEnd(widths[0]) : c.padStart(widths[i])))
+            .join("   ")
+            .trimEnd();
     return [line(header), widths.map((w) => "-".repeat(w)).join("   "), ...rows.map(line)].join("\n");
 }
 
@@ -91,7 +99,9 @@ function machine(): Record<string, unknown> {
     const cpus = os.cpus();
     // `nginx -v` prints "nginx version: nginx/1.22.1" on stderr.
     const nginxVersion = nginxAvailable()
-        ? spawnSync(NGINX_PATH, ["-v"], { encoding: "utf8" }).stderr.trim().replace(/^nginx version: /, "") || null
+        ? spawnSync(NGINX_PATH, ["-v"], { encoding: "utf8" })
+              .stderr.trim()
+              .replace(/^nginx version: /, "") || null
         : null;
     return {
         cores: cpus.length,
@@ -109,6 +119,14 @@ async function main(): Promise<void> {
     const options = parseOptions(process.argv.slice(2));
     const tool: LoadTool = loadTool();
     const machineInfo = machine();
+    // Both servers and the load share this machine's cores: anything else running skews every row.
+    const busyBefore = await machineBusyCores(1_000);
+    machineInfo.busyCoresBeforeStart = Math.round(busyBefore * 100) / 100;
+    if (busyBefore > BUSY_WARNING_CORES) {
+        log(
+            `other processes keep ${fixed(busyBefore, 2)} of ${String(machineInfo.cores)} cores busy: the figures will be low, compare runs made on a quiet machine`,
+        );
+    }
 
     const tmp = await mkdtemp(path.join(os.tmpdir(), "atrium-bench-service-"));
     const servers: RunningServer[] = [];
@@ -116,7 +134,7 @@ async function main(): Promise<void> {
     const cleanup = async (): Promise<void> => {
         if (cleaned) return;
         cleaned = true;
-        for (const server of servers.reverse()) await server.stop().catch(() => server.killNow());
+        for (const server of [...servers].reverse()) await server.stop().catch(() => server.killNow());
         await rm(tmp, { recursive: true, force: true });
     };
     // Ctrl-C or a kill while measuring: stop both servers and remove the temp dir, then exit.
@@ -133,10 +151,11 @@ async function main(): Promise<void> {
     try {
         const tenantsDir = path.join(tmp, "tenants");
         await cp(exampleTenants, tenantsDir, { recursive: true });
-        const service = await startService(tenantsDir);
-        servers.push(service);
+        const service = await startService(tenantsDir, (s) => servers.push(s));
         const served = await probe(service);
-        log(`service on ${service.origin}${service.path} (pid ${service.pid}): ${served.body.length} bytes, ETag ${served.etag}`);
+        log(
+            `service on ${service.origin}${service.path} (pid ${service.pid}): ${served.body.length} bytes, ETag ${served.etag}`,
+        );
 
         let nginx: RunningServer | null = null;
         let nginxEtag: string | null = null;
@@ -145,19 +164,20 @@ async function main(): Promise<void> {
             nginxSkipped = `${NGINX_PATH} not found: install Debian's nginx with \`apt-get install nginx-light\` for the nginx rows`;
         } else {
             try {
-                nginx = await startNginx(path.join(tmp, "nginx"), served.body);
-                servers.push(nginx);
+                nginx = await startNginx(path.join(tmp, "nginx"), served.body, (s) => servers.push(s));
                 const statik = await probe(nginx);
                 if (!statik.body.equals(served.body)) throw new Error("nginx serves other bytes than the service");
                 nginxEtag = statik.etag;
-                log(`nginx on ${nginx.origin}${nginx.path} (master pid ${nginx.pid}): same ${statik.body.length} bytes, ETag ${statik.etag}`);
+                log(
+                    `nginx on ${nginx.origin}${nginx.path} (master pid ${nginx.pid}): same ${statik.body.length} bytes, ETag ${statik.etag}`,
+                );
             } catch (error) {
-                nginxSkipped = `nginx could not serve the file, its rows are skipped: ${error instanceof Error ? error.message : String(error)}`;
+                nginxSkipped = `nginx could not serve the file: ${error instanceof Error ? error.message : String(error)}`;
                 if (nginx) await nginx.stop();
                 nginx = null;
             }
         }
-        if (nginxSkipped) log(nginxSkipped);
+        if (nginxSkipped) log(`nginx rows skipped: ${nginxSkipped}`);
 
         const targets: Target[] = [
             { label: "service 200", server: service, expectedStatus: 200, headers: {} },
@@ -173,7 +193,9 @@ async function main(): Promise<void> {
         const rows: Row[] = [];
         for (const target of targets) {
             const url = `${target.server.origin}${target.server.path}`;
-            log(`${target.label}: ${options.warmupSeconds} s warm-up, then ${options.seconds} s at ${options.connections} connections`);
+            log(
+                `${target.label}: ${options.warmupSeconds} s warm-up, then ${options.seconds} s at ${options.connections} connections`,
+            );
             const result = await measure(tool, {
                 url,
                 headers: target.headers,
@@ -183,7 +205,13 @@ async function main(): Promise<void> {
                 seconds: options.seconds,
                 serverPid: target.server.pid,
             });
-            rows.push({ label: target.label, url, expectedStatus: target.expectedStatus, ifNoneMatch: target.headers["If-None-Match"] ?? null, result });
+            rows.push({
+                label: target.label,
+                url,
+                expectedStatus: target.expectedStatus,
+                ifNoneMatch: target.headers["If-None-Match"] ?? null,
+                result,
+            });
         }
 
         // Everything is measured: stop the servers before printing.
@@ -204,7 +232,17 @@ async function main(): Promise<void> {
         );
         console.log(
             renderTable(
-                ["", "req/s", "p50 ms", "p99 ms", "errors", "wrong status", "server cores", "load cores", "server µs/req"],
+                [
+                    "",
+                    "req/s",
+                    "p50 ms",
+                    "p99 ms",
+                    "errors",
+                    "wrong status",
+                    "server cores",
+                    "load cores",
+                    "server µs/req",
+                ],
                 rows.map(({ label, result }) => [
                     label,
                     integer(result.requestsPerSecond),
@@ -221,14 +259,20 @@ async function main(): Promise<void> {
         if (nginxSkipped) {
             console.log(`nginx rows skipped: ${nginxSkipped}`);
         } else {
-            console.log(`service/nginx req/s: 200 path ${fixed(ratios["200"] ?? NaN, 2)}, 304 path ${fixed(ratios["304"] ?? NaN, 2)}`);
+            console.log(
+                `service/nginx req/s: 200 path ${fixed(ratios["200"] ?? NaN, 2)}, 304 path ${fixed(ratios["304"] ?? NaN, 2)}`,
+            );
         }
         for (const { label, result } of rows) {
             if (result.unexpected || result.errors) {
-                console.log(`${label}: statuses ${JSON.stringify(result.statusCounts)}, connection errors ${result.connectionErrors}, timeouts ${result.timeouts}`);
+                console.log(
+                    `${label}: statuses ${JSON.stringify(result.statusCounts)}, connection errors ${result.connectionErrors}, timeouts ${result.timeouts}`,
+                );
             }
-            if (result.cpu.otherCores > 0.25) {
-                console.log(`${label}: other processes kept ${fixed(result.cpu.otherCores, 2)} cores busy meanwhile — compare on a quiet machine`);
+            if (result.cpu.otherCores > BUSY_WARNING_CORES) {
+                console.log(
+                    `${label}: other processes kept ${fixed(result.cpu.otherCores, 2)} cores busy meanwhile — compare on a quiet machine`,
+                );
             }
         }
         const elapsed = (performance.now() - started) / 1000;
@@ -241,9 +285,20 @@ async function main(): Promise<void> {
                 {
                     date: new Date().toISOString(),
                     options,
-                    loadTool: { name: tool.name, version: tool.version, pipelining: 1, keepAlive: true, inProcess: true },
+                    loadTool: {
+                        name: tool.name,
+                        version: tool.version,
+                        pipelining: 1,
+                        keepAlive: true,
+                        inProcess: true,
+                    },
                     machine: machineInfo,
-                    body: { bytes: served.body.length, contentType: served.contentType, serviceEtag: served.etag, nginxEtag },
+                    body: {
+                        bytes: served.body.length,
+                        contentType: served.contentType,
+                        serviceEtag: served.etag,
+                        nginxEtag,
+                    },
                     nginxSkipped,
                     rows,
                     ratiosServiceOverNginx: { requestsPerSecond: ratios },

@@ -16,6 +16,7 @@ interface AutocannonOptions {
     duration: number;
     pipelining: number;
     timeout: number;
+    sampleInt: number;
     headers: Record<string, string>;
 }
 
@@ -69,7 +70,9 @@ class Latencies {
         const sorted = this.values.slice(0, this.count).sort();
         // Nearest rank: the smallest value with at least p% of the samples at or below it.
         const at = (p: number): number =>
-            sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN;
+            sorted.length
+                ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
+                : NaN;
         let sum = 0;
         for (const v of sorted) sum += v;
         return {
@@ -129,12 +132,25 @@ function processJiffies(pid: number): number {
     }
 }
 
-function cpuSnapshot(serverPid: number): CpuSnapshot {
+function machineJiffies(): { total: number; busy: number } {
     const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
     // user nice system idle iowait irq softirq steal (guest time is inside user)
     const total = cpu.slice(0, 8).reduce((a, b) => a + b, 0);
+    return { total, busy: total - cpu[3] - cpu[4] };
+}
+
+function cpuSnapshot(serverPid: number): CpuSnapshot {
     const server = [serverPid, ...descendants(serverPid)].reduce((sum, pid) => sum + processJiffies(pid), 0);
-    return { total, busy: total - cpu[3] - cpu[4], server, loader: processJiffies(process.pid) };
+    return { ...machineJiffies(), server, loader: processJiffies(process.pid) };
+}
+
+/** Average cores the machine kept busy over the next `ms` (before the bench starts anything). */
+export async function machineBusyCores(ms: number): Promise<number> {
+    const before = machineJiffies();
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    const after = machineJiffies();
+    const total = after.total - before.total;
+    return total > 0 ? ((after.busy - before.busy) / total) * os.cpus().length : 0;
 }
 
 function cpuUse(before: CpuSnapshot, after: CpuSnapshot, requests: number, seconds: number): CpuUse {
@@ -210,6 +226,9 @@ function runOnce(tool: LoadTool, spec: LoadSpec, seconds: number, recordLatency:
                 duration: seconds,
                 pipelining: 1,
                 timeout: 10,
+                // autocannon stops at its first sampling tick after `duration`: every 100 ms, a run
+                // lasts 10.0-10.1 s rather than 10 or 11 s (req/s divides by the wall time anyway).
+                sampleInt: 100,
                 headers: spec.headers,
             },
             (error, result) => {

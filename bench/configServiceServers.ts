@@ -9,7 +9,8 @@ import path from "node:path";
 
 import { repoRoot } from "../e2e/harness/paths.ts";
 
-export const NGINX_PATH = "/usr/sbin/nginx";
+/** Debian's nginx (`apt-get install nginx-light`); BENCH_NGINX names another binary. */
+export const NGINX_PATH = process.env.BENCH_NGINX || "/usr/sbin/nginx";
 const HOST = "127.0.0.1";
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
@@ -57,7 +58,9 @@ async function waitUntilAnswers(url: string, child: ChildProcess, what: string, 
     while (Date.now() < deadline) {
         if (child.exitCode !== null || child.signalCode !== null) {
             const tail = stderr();
-            throw new Error(`${what} exited (${child.exitCode ?? child.signalCode}) before it answered${tail ? `:\n${tail}` : ""}`);
+            throw new Error(
+                `${what} exited (${child.exitCode ?? child.signalCode}) before it answered${tail ? `:\n${tail}` : ""}`,
+            );
         }
         const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
             async (response) => {
@@ -139,7 +142,10 @@ function killNow(child: ChildProcess, extra: number[] = []): void {
 }
 
 /** The config service as in production (`node --import tsx service/src/main.ts`), logging off. */
-export async function startService(tenantsDir: string): Promise<RunningServer> {
+export async function startService(
+    tenantsDir: string,
+    register: (server: RunningServer) => void,
+): Promise<RunningServer> {
     const port = await freePort();
     const args = ["--import", "tsx", path.join(repoRoot, "service/src/main.ts"), "--tenants", tenantsDir];
     args.push("--port", String(port), "--host", HOST, "--log-level", "silent");
@@ -154,6 +160,7 @@ export async function startService(tenantsDir: string): Promise<RunningServer> {
         stop: () => stopProcess(child),
         killNow: () => killNow(child),
     };
+    register(server); // from now on the caller's clean-up stops it, whatever happens
     try {
         await waitUntilAnswers(`${origin}/healthz`, child, "the config service", stderr);
     } catch (error) {
@@ -216,7 +223,11 @@ http {
 }
 
 /** nginx (`daemon off`, so the child is the master) serving `body` as /config.json. */
-export async function startNginx(prefix: string, body: Buffer): Promise<RunningServer> {
+export async function startNginx(
+    prefix: string,
+    body: Buffer,
+    register: (server: RunningServer) => void,
+): Promise<RunningServer> {
     const port = await freePort();
     await mkdir(path.join(prefix, "html"), { recursive: true });
     await mkdir(path.join(prefix, "tmp"), { recursive: true });
@@ -229,7 +240,9 @@ export async function startNginx(prefix: string, body: Buffer): Promise<RunningS
     const child = spawn(NGINX_PATH, args, { cwd: prefix, stdio: ["ignore", "ignore", "pipe"] });
     const stderr = keepStderr(child);
     const errorLog = (): string => {
-        const log = existsSync(path.join(prefix, "error.log")) ? readFileSync(path.join(prefix, "error.log"), "utf8") : "";
+        const log = existsSync(path.join(prefix, "error.log"))
+            ? readFileSync(path.join(prefix, "error.log"), "utf8")
+            : "";
         return `${stderr()}\n${log.slice(-STDERR_KEEP)}`.trim();
     };
     const pid = child.pid ?? 0;
@@ -243,6 +256,7 @@ export async function startNginx(prefix: string, body: Buffer): Promise<RunningS
         stop: () => stopProcess(child, () => (pid ? [...new Set([...workers, ...descendants(pid)])] : [])),
         killNow: () => killNow(child, pid ? [...new Set([...workers, ...descendants(pid)])] : workers),
     };
+    register(server);
     try {
         await waitUntilAnswers(`${server.origin}${server.path}`, child, "nginx", errorLog);
         workers = pid ? descendants(pid) : [];

@@ -1,14 +1,27 @@
-// `npm run bench [-- --no-build] [-- --runs N]`: runs bench/bench.ts with tsx, as e2e/ does.
+// `npm run bench [-- --no-build] [-- --runs N] [-- --no-service]`: the login-page and build figures
+// (bench/bench.ts), then the config service beside nginx (bench/configService.ts), in one run.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const child = spawn("npx", ["tsx", path.join(here, "bench.ts"), ...process.argv.slice(2)], {
-    cwd: path.join(here, ".."),
-    stdio: "inherit",
-});
-// Ctrl-C reaches the whole foreground group; bench.ts cleans up on SIGINT and exits on its own.
+const args = process.argv.slice(2);
+const withService = !args.includes("--no-service");
+
+function runTs(file, fileArgs) {
+    return new Promise((resolve) => {
+        const child = spawn("npx", ["tsx", path.join(here, file), ...fileArgs], { cwd: path.join(here, ".."), stdio: "inherit" });
+        const forward = () => child.kill("SIGTERM");
+        process.on("SIGTERM", forward);
+        child.on("exit", (code, signal) => {
+            process.off("SIGTERM", forward);
+            resolve(code ?? (signal ? 1 : 0));
+        });
+    });
+}
+
+// Ctrl-C reaches the whole foreground group; each bench cleans up on SIGINT and exits on its own.
 process.on("SIGINT", () => {});
-process.on("SIGTERM", () => child.kill("SIGTERM"));
-child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+const appCode = await runTs("bench.ts", args.filter((a) => a !== "--no-service"));
+const serviceCode = withService ? await runTs("configService.ts", []) : 0;
+process.exit(appCode || serviceCode);
