@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 
-import { descendants } from "./configServiceServers.ts";
+import { descendants } from "./machine.ts";
 
 // autocannon ships no types; this is the part of its API the bench uses.
 interface AutocannonOptions {

@@ -2,12 +2,13 @@
 // config service (service/src/main.ts, logging off) and Debian's nginx serving the same JSON as a
 // static file from a generated config in a temp prefix. Both are stopped by their pid.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { chmod, mkdir, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 
 import { repoRoot } from "../e2e/harness/paths.ts";
+import { descendants } from "./machine.ts";
 
 /** Debian's nginx (`apt-get install nginx-light`); BENCH_NGINX names another binary. */
 export const NGINX_PATH = process.env.BENCH_NGINX || "/usr/sbin/nginx";
@@ -73,33 +74,6 @@ async function waitUntilAnswers(url: string, child: ChildProcess, what: string, 
         await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error(`${what} did not answer ${url} within ${START_TIMEOUT_MS / 1000} s`);
-}
-
-/** Pids of `root`'s descendants (from /proc), e.g. nginx's worker under its master. */
-export function descendants(root: number): number[] {
-    const children = new Map<number, number[]>();
-    for (const entry of readdirSync("/proc")) {
-        if (!/^\d+$/.test(entry)) continue;
-        let stat: string;
-        try {
-            stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-        } catch {
-            continue; // exited meanwhile
-        }
-        const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-        const list = children.get(ppid) ?? [];
-        list.push(Number(entry));
-        children.set(ppid, list);
-    }
-    const out: number[] = [];
-    const queue = [root];
-    while (queue.length) {
-        for (const child of children.get(queue.shift()!) ?? []) {
-            out.push(child);
-            queue.push(child);
-        }
-    }
-    return out;
 }
 
 function alive(pid: number): boolean {

@@ -27,9 +27,16 @@ function machineJiffies(): { total: number; busy: number } {
     return { total, busy: total - cpu[3] - cpu[4] };
 }
 
-function ownJiffies(root: number): number {
-    const parentOf = new Map<number, number>();
-    const timeOf = new Map<number, number>();
+export interface ProcessEntry {
+    pid: number;
+    ppid: number;
+    /** utime + stime + cutime + cstime, in clock ticks. */
+    jiffies: number;
+}
+
+/** Every process in /proc with its parent and CPU time. */
+export function processTable(): ProcessEntry[] {
+    const table: ProcessEntry[] = [];
     for (const entry of readdirSync("/proc")) {
         if (!/^\d+$/.test(entry)) continue;
         let stat: string;
@@ -40,20 +47,31 @@ function ownJiffies(root: number): number {
         }
         // Fields after the ")" that closes the command name: state ppid ... utime(14) stime cutime cstime.
         const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        const pid = Number(entry);
-        parentOf.set(pid, Number(fields[1]));
-        timeOf.set(pid, Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]));
+        const jiffies = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+        table.push({ pid: Number(entry), ppid: Number(fields[1]), jiffies });
     }
-    let own = 0;
-    for (const [pid, time] of timeOf) {
-        for (let p: number | undefined = pid; p !== undefined && p > 1; p = parentOf.get(p)) {
-            if (p === root) {
-                own += time;
-                break;
-            }
+    return table;
+}
+
+/** Pids of `root`'s descendants, e.g. nginx's worker under its master. */
+export function descendants(root: number, table: ProcessEntry[] = processTable()): number[] {
+    const children = new Map<number, number[]>();
+    for (const { pid, ppid } of table) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    const out: number[] = [];
+    const queue = [root];
+    while (queue.length) {
+        for (const child of children.get(queue.shift()!) ?? []) {
+            out.push(child);
+            queue.push(child);
         }
     }
-    return own;
+    return out;
+}
+
+function ownJiffies(root: number): number {
+    const table = processTable();
+    const mine = new Set([root, ...descendants(root, table)]);
+    return table.filter((p) => mine.has(p.pid)).reduce((sum, p) => sum + p.jiffies, 0);
 }
 
 export function cpuSnapshot(): CpuSnapshot {
