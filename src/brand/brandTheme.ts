@@ -17,6 +17,9 @@ export function brandTheme(brand: Brand): CustomTheme {
             "sidebar-color": sidebar,
             "roomlist-highlights-color": "#dfe9e8",
             "timeline-highlights-color": "#f1f6f5",
+            // Read by res/css/atrium.pcss: icons on the dark brand sidebar. Set only while this
+            // theme is active (the SDK clears custom theme variables when switching away).
+            "atrium-sidebar-icon-color": onPrimary,
         },
         compound: {
             "--cpd-color-text-action-accent": primary,
