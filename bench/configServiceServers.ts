@@ -8,6 +8,7 @@ import net from "node:net";
 import path from "node:path";
 
 import { repoRoot } from "../e2e/harness/paths.ts";
+import { waitForHttp } from "../e2e/harness/process.ts";
 import { descendants } from "./machine.ts";
 
 /** Debian's nginx (`apt-get install nginx-light`); BENCH_NGINX names another binary. */
@@ -54,27 +55,6 @@ function keepStderr(child: ChildProcess): () => string {
     return () => text.trim();
 }
 
-async function waitUntilAnswers(url: string, child: ChildProcess, what: string, stderr: () => string): Promise<void> {
-    const deadline = Date.now() + START_TIMEOUT_MS;
-    while (Date.now() < deadline) {
-        if (child.exitCode !== null || child.signalCode !== null) {
-            const tail = stderr();
-            throw new Error(
-                `${what} exited (${child.exitCode ?? child.signalCode}) before it answered${tail ? `:\n${tail}` : ""}`,
-            );
-        }
-        const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
-            async (response) => {
-                await response.arrayBuffer();
-                return response.ok;
-            },
-            () => false,
-        );
-        if (ok) return;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`${what} did not answer ${url} within ${START_TIMEOUT_MS / 1000} s`);
-}
 
 function alive(pid: number): boolean {
     try {
@@ -136,7 +116,7 @@ export async function startService(
     };
     register(server); // from now on the caller's clean-up stops it, whatever happens
     try {
-        await waitUntilAnswers(`${origin}/healthz`, child, "the config service", stderr);
+        await waitForHttp({ url: `${origin}/healthz`, child, what: "the config service", timeoutMs: START_TIMEOUT_MS, exitDetail: stderr, pollMs: 100 });
     } catch (error) {
         await server.stop();
         throw error;
@@ -232,7 +212,7 @@ export async function startNginx(
     };
     register(server);
     try {
-        await waitUntilAnswers(`${server.origin}${server.path}`, child, "nginx", errorLog);
+        await waitForHttp({ url: `${server.origin}${server.path}`, child, what: "nginx", timeoutMs: START_TIMEOUT_MS, exitDetail: errorLog, pollMs: 100 });
         workers = pid ? descendants(pid) : [];
     } catch (error) {
         await server.stop();

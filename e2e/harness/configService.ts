@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
 import { repoRoot } from "./paths.ts";
+import { waitForHttp } from "./process.ts";
 
 export interface RunningConfigService {
     url: string;
@@ -25,20 +26,13 @@ export async function startConfigService(options: {
     args.push("--log-level", process.env.ATRIUM_SERVICE_LOG_LEVEL ?? "warn");
     const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ["ignore", "inherit", "inherit"] });
     const url = `http://127.0.0.1:${options.port}`;
-    await waitForHealth(url, child);
-    return { url, stop: () => stopProcess(child) };
-}
-
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-    const deadline = Date.now() + START_TIMEOUT_MS;
-    while (Date.now() < deadline) {
-        if (child.exitCode !== null) throw new Error(`the config service exited (code ${child.exitCode}) before it was ready`);
-        const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
-        if (ok) return;
-        await new Promise((resolve) => setTimeout(resolve, 200));
+    try {
+        await waitForHttp({ url: `${url}/healthz`, child, what: "the config service", timeoutMs: START_TIMEOUT_MS });
+    } catch (error) {
+        child.kill("SIGKILL");
+        throw error;
     }
-    child.kill("SIGKILL");
-    throw new Error(`the config service did not answer ${url}/healthz within ${START_TIMEOUT_MS / 1000} s`);
+    return { url, stop: () => stopProcess(child) };
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 
 /** Runs a command to completion with its output shown; rejects on a non-zero exit. */
 export function runVisible(command: string, args: string[], options: { cwd?: string } = {}): Promise<void> {
@@ -26,4 +26,40 @@ export function runCaptured(command: string, args: string[]): Promise<string> {
             else reject(new Error(`${command} ${args.join(" ")} failed (exit ${code}): ${err.trim()}`));
         });
     });
+}
+
+export interface WaitForHttpOptions {
+    url: string;
+    /** The server's process: if it exits first, waiting stops with an error. */
+    child: ChildProcess;
+    /** Its name in error messages, e.g. "Synapse". */
+    what: string;
+    timeoutMs: number;
+    /** Whether an answer means ready; by default any 2xx. */
+    isReady?: (response: Response) => Promise<boolean>;
+    /** Extra text for the error when the process exits early (e.g. the tail of its stderr). */
+    exitDetail?: () => string;
+    pollMs?: number;
+}
+
+/** Polls `url` until the server that `child` runs answers as ready; fails early if it exits. */
+export async function waitForHttp(options: WaitForHttpOptions): Promise<void> {
+    const { url, child, what, timeoutMs, pollMs = 200 } = options;
+    const isReady = options.isReady ?? (async (response: Response) => {
+        await response.arrayBuffer();
+        return response.ok;
+    });
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+        if (child.exitCode !== null || child.signalCode !== null) {
+            const detail = options.exitDetail?.() ?? "";
+            throw new Error(
+                `${what} exited (${child.signalCode ?? `exit ${child.exitCode}`}) before it answered${detail ? `:\n${detail}` : ""}`,
+            );
+        }
+        const ready = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(isReady, () => false);
+        if (ready) return;
+        await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+    throw new Error(`${what} did not answer ${url} within ${timeoutMs / 1000} s`);
 }

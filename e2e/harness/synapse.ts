@@ -8,6 +8,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 import { login, matrixRequest, MatrixHttpError, setDisplayName, type MatrixSession } from "./matrix-client.ts";
 import { homeserverConfig, logConfig, toYaml, type SynapseSecrets } from "./synapse-config.ts";
+import { waitForHttp } from "./process.ts";
 import { ensureSynapseInstalled } from "./synapse-install.ts";
 
 export { ensureSynapseInstalled, SYNAPSE_VERSION } from "./synapse-install.ts";
@@ -102,23 +103,6 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
     });
 }
 
-async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-        if (child.exitCode !== null || child.signalCode !== null) {
-            throw new Error(`Synapse exited during start-up (${child.signalCode ?? `exit ${child.exitCode}`})`);
-        }
-        try {
-            const res = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2_000) });
-            if (res.ok && (await res.text()).trim() === "OK") return;
-        } catch {
-            // not listening yet
-        }
-        await sleep(200);
-    }
-    throw new Error(`Synapse did not answer ${baseUrl}/health within ${timeoutMs / 1000} s`);
-}
-
 /** Starts a test Synapse on 127.0.0.1 and resolves once /health says OK. */
 export async function startSynapse(options: StartSynapseOptions): Promise<SynapseHandle> {
     const { port, serverName, startTimeoutMs = 60_000 } = options;
@@ -164,7 +148,13 @@ export async function startSynapse(options: StartSynapseOptions): Promise<Synaps
 
     const started = Date.now();
     try {
-        await waitForHealth(baseUrl, child, startTimeoutMs);
+        await waitForHttp({
+            url: `${baseUrl}/health`,
+            child,
+            what: "Synapse",
+            timeoutMs: startTimeoutMs,
+            isReady: async (res) => res.ok && (await res.text()).trim() === "OK",
+        });
     } catch (e) {
         await stop();
         throw new Error(`${(e as Error).message}\n${await tail(logFile)}\n${await tail(consoleLog)}`);

@@ -11,8 +11,6 @@ import { loadLanguage } from "./loadLanguage";
 import { applyBrandVariables, loadTheme } from "./loadTheme";
 import { startConfigUpdates } from "./startConfigUpdates";
 
-declare const __ATRIUM_STOCK__: boolean;
-
 export async function start(container: HTMLElement): Promise<void> {
     let brandName = "Atrium";
     try {
