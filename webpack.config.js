@@ -109,7 +109,8 @@ module.exports = (env, argv) => {
         },
         cache: {
             type: "filesystem",
-            cacheDirectory: path.join(root, ".cache/webpack"),
+            // ATRIUM_CACHE_DIR lets two builds run side by side without sharing one cache.
+            cacheDirectory: path.join(root, process.env.ATRIUM_CACHE_DIR || ".cache/webpack"),
             name: `${stock ? "stock" : "atrium"}-${production ? "prod" : "dev"}`,
             // A change to the build itself or to the seam map must not reuse cached modules.
             buildDependencies: {
