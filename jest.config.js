@@ -34,6 +34,8 @@ module.exports = {
         // The voice recorder's worklet is bundled apart; importing it yields its URL (build/worklet-loader.js).
         "(?:^|/)audio/RecorderWorklet$|^\\./RecorderWorklet$": "<rootDir>/test/stubs/file.js",
         "\\.(png|jpe?g|gif|webp|ico|woff2?|ttf|otf|eot|mp3|ogg|wav)$": "<rootDir>/test/stubs/file.js",
+        // The voice recorder's decoder (opus-recorder): a wasm file and a worker script, URLs for webpack.
+        "decoderWorker\\.min\\.(wasm|js)$": "<rootDir>/test/stubs/file.js",
         // One copy of the js-sdk, whoever imports it.
         "^matrix-js-sdk$": "<rootDir>/node_modules/matrix-js-sdk",
         "^matrix-js-sdk/(.*)$": "<rootDir>/node_modules/matrix-js-sdk/$1",
