@@ -3,6 +3,8 @@ import "@testing-library/jest-dom";
 import { TextDecoder, TextEncoder } from "node:util";
 import { webcrypto } from "node:crypto";
 
+import { bundledAssetResponse } from "./helpers/fakeResponse";
+
 function define(target: object, name: string, value: unknown): void {
     Object.defineProperty(target, name, { value, configurable: true, writable: true });
 }
@@ -41,11 +43,25 @@ if (typeof globalThis.ResizeObserver === "undefined") define(globalThis, "Resize
 if (typeof globalThis.IntersectionObserver === "undefined") define(globalThis, "IntersectionObserver", InertObserver);
 
 // Unit tests have no network. A test that needs fetch replaces it; an unexpected call fails loudly.
+// Bundled assets (stubbed to placeholder URLs) are answered: the SDK's MFileBody fetches its
+// download icon as soon as its module loads.
 if (typeof globalThis.fetch === "undefined") {
-    define(globalThis, "fetch", (input: unknown): Promise<Response> =>
-        Promise.reject(new Error(`Unexpected fetch in a unit test: ${String(input)}`)),
-    );
+    define(globalThis, "fetch", (input: unknown): Promise<Response> => {
+        const asset = bundledAssetResponse(String(input));
+        return asset ? Promise.resolve(asset) : Promise.reject(new Error(`Unexpected fetch in a unit test: ${String(input)}`));
+    });
 }
 
 // The js-sdk logs every HTTP request at debug level; set ATRIUM_TEST_DEBUG=1 to see those lines.
 if (!process.env.ATRIUM_TEST_DEBUG) console.debug = (): void => {};
+
+// jsdom has no Web Audio; the SDK's Notifier builds an AudioContext as soon as its module loads
+// (any timeline component pulls it in). Nothing in these tests plays sound.
+if (typeof window !== "undefined" && typeof window.AudioContext !== "function") {
+    class SilentAudioContext {
+        public readonly state = "suspended";
+        public async resume(): Promise<void> {}
+        public async close(): Promise<void> {}
+    }
+    define(window, "AudioContext", SilentAudioContext);
+}

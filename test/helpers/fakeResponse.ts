@@ -16,3 +16,8 @@ export function fakeResponse(status: number, body = "", contentType = "applicati
 export function jsonResponse(status: number, value: unknown): Response {
     return fakeResponse(status, JSON.stringify(value));
 }
+
+/** What the build would serve for an asset that jest stubs to a placeholder URL (test/stubs). */
+export function bundledAssetResponse(url: string): Response | undefined {
+    return url.startsWith("test-file-stub") ? fakeResponse(200, "<svg xmlns='http://www.w3.org/2000/svg'/>", "image/svg+xml") : undefined;
+}

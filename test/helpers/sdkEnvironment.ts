@@ -6,7 +6,7 @@ import type { IConfigOptions } from "matrix-react-sdk/src/IConfigOptions";
 
 import { withAtriumDefaults } from "../../src/config/atriumDefaults";
 import { initAtriumI18n } from "../../src/i18n/atriumI18n";
-import { jsonResponse } from "./fakeResponse";
+import { bundledAssetResponse, jsonResponse } from "./fakeResponse";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sdkEnglish = require("matrix-react-sdk/src/i18n/strings/en_EN.json");
@@ -22,6 +22,8 @@ export function serveFetch(...routes: Route[]): jest.Mock {
         const url = typeof input === "object" && "url" in input ? input.url : String(input);
         if (url === "i18n/languages.json") return jsonResponse(200, { en: "en_EN.json" });
         if (url === "i18n/en_EN.json") return jsonResponse(200, sdkEnglish);
+        const asset = bundledAssetResponse(url);
+        if (asset) return asset;
         for (const route of routes) {
             const answer = await route(url, init);
             if (answer) return answer;
