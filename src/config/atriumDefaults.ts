@@ -6,6 +6,8 @@ import { brandFromConfig } from "../brand/brand";
 import { brandTheme, brandThemeId } from "../brand/brandTheme";
 import { deepMerge, PlainObject } from "./deepMerge";
 
+const LOCATION_SHARING = "UIFeature.locationSharing";
+
 const COMPANY_DEFAULTS: PlainObject = {
     disable_guests: true,
     show_labs_settings: false,
@@ -26,7 +28,10 @@ export function withAtriumDefaults(loaded: Partial<IConfigOptions>): IConfigOpti
     const customThemes = configuredThemes.some((t) => t?.name === theme.name)
         ? configuredThemes
         : [theme, ...configuredThemes];
-    return deepMerge(COMPANY_DEFAULTS, loaded as PlainObject, {
+    // Maps need a tile server from this config (see seams/findMapStyleUrl.ts): without one, the
+    // location button would only lead to an error, so it is hidden unless the config says otherwise.
+    const locationSharing: PlainObject = loaded.map_style_url ? {} : { setting_defaults: { [LOCATION_SHARING]: false } };
+    return deepMerge(COMPANY_DEFAULTS, locationSharing, loaded as PlainObject, {
         brand: brand.name,
         branding: { auth_header_logo_url: loaded.branding?.auth_header_logo_url ?? brand.logoUrl },
         default_theme: loaded.default_theme ?? brandThemeId(brand),

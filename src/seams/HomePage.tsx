@@ -26,8 +26,9 @@ export default function HomePage(props: Props): JSX.Element {
     // Re-rendered when a live config change (brand name, logo, colours) replaces the config.
     const config = useAppConfig();
     const client = useMatrixClientContext();
-    // A home page from any source the SDK honours (embedded_pages.home_url, the homeserver's
-    // .well-known, the deprecated welcomePageUrl) gets the SDK's own embedded page.
+    // A home page set in the config (embedded_pages.home_url, the deprecated welcomePageUrl) gets the
+    // SDK's own embedded page, sanitized (seams/EmbeddedPage.tsx). getHomePageUrl is Atrium's
+    // (seams/pages.ts): it never takes the page from the homeserver's .well-known.
     if (getHomePageUrl(config, client)) return <OriginalHomePage {...props} />;
 
     return (

@@ -74,13 +74,13 @@ describe("HomePage seam", () => {
         expect(container.querySelector(".atrium_HomePage")).toBeNull();
     });
 
-    it("renders the SDK's original when the homeserver's .well-known names a home page", async () => {
+    it("ignores a home page named by the homeserver's .well-known (CVE-2026-55850): the brand's home stays", async () => {
         putConfig({ brand: "Acme" });
-        serveFetch(intranetPage);
+        const fetchMock = serveFetch(intranetPage);
         renderHomePage(
             fakeClient({ "io.element.embedded_pages": { home_url: "https://intranet.example.org/home.html" } }),
         );
-        expect(await screen.findByRole("heading", { name: "Company intranet" })).toBeInTheDocument();
-        expect(screen.queryByText("Welcome to Acme")).toBeNull();
+        expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Welcome to Acme");
+        expect(fetchMock.mock.calls.map(([url]) => String(url))).not.toContain("https://intranet.example.org/home.html");
     });
 });
