@@ -5,6 +5,7 @@ import SdkConfig from "matrix-react-sdk/src/SdkConfig";
 import PlatformPeg from "matrix-react-sdk/src/PlatformPeg";
 
 import { HashRouter, queryParamsFromSearch, screenFromHash } from "../routing";
+import { installSdkHardening } from "../security/installSdkHardening";
 
 /** After an SSO login the one-time token must not stay in the address bar or the history. */
 function dropLoginToken(): void {
@@ -15,6 +16,8 @@ function dropLoginToken(): void {
 
 /** Renders the SDK's MatrixChat with hash routing; resolves once it is mounted. */
 export function renderApp(container: HTMLElement): Promise<MatrixChat> {
+    // Before any client or store exists (see docs/security.md); stock Element stays as shipped.
+    if (!__ATRIUM_STOCK__) installSdkHardening();
     const config = SdkConfig.get();
     const platform = PlatformPeg.get()!;
     const router = new HashRouter();
