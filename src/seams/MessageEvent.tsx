@@ -8,7 +8,8 @@ import OriginalMessageEvent from "$sdk-original/components/views/messages/Messag
 
 import { mayRenderAsMedia } from "@atrium/security/mediaClaims";
 
-type Props = React.ComponentPropsWithoutRef<typeof OriginalMessageEvent>;
+// Read from the instance: the class's two-argument constructor hides its props from ComponentProps.
+type Props = OriginalMessageEvent["props"];
 
 const MessageEvent = React.forwardRef<OriginalMessageEvent, Props>(function MessageEvent(props, ref) {
     if (mayRenderAsMedia(props.mxEvent)) return <OriginalMessageEvent ref={ref} {...props} />;

@@ -19,7 +19,7 @@ describe("media claims (CVE-2024-51749)", () => {
         expect(mediaClaimsAgree("m.image", image(mimetype, body))).toBe(true);
     });
 
-    it.each([
+    it.each<[string, string | undefined, string]>([
         ["invoice.exe", "image/png", "a program named as what it is, claiming to be an image"],
         ["report.pdf", "image/jpeg", "a document"],
         ["page.html", "image/png", "a web page"],
