@@ -2,6 +2,7 @@
 import type { ModuleFactory } from "matrix-react-sdk/src/modules/ModuleFactory";
 
 import { RoomLinkModule } from "./room-link/src/RoomLinkModule";
+import { SpaceNavigatorModule } from "./space-navigator/src/SpaceNavigatorModule";
 
 export interface AtriumModuleEntry {
     name: string;
@@ -10,4 +11,5 @@ export interface AtriumModuleEntry {
 
 export const ATRIUM_MODULES: AtriumModuleEntry[] = [
     { name: "room-link", factory: (api) => new RoomLinkModule(api) },
+    { name: "space-navigator", factory: (api) => new SpaceNavigatorModule(api) },
 ];

@@ -1,0 +1,9 @@
+// What the seams and other modules use of the space navigator.
+export { SpaceNavigator, type SpaceNavigatorProps } from "./src/components/SpaceNavigator";
+export type { NavigatorPanelHandle } from "./src/components/NavigatorPanel";
+export { SwitchToNavigatorButton } from "./src/components/ViewSwitch";
+export { chooseView, currentView, navigatorAvailable, onViewChange, type SpaceNavigatorSettings } from "./src/view";
+export type { NavigatorView } from "./src/userState";
+export { navigatorString } from "./src/strings";
+export { setNodeBadgeRenderer, type NodeBadgeRenderer } from "./src/badgeSlot";
+import "./space-navigator.pcss";

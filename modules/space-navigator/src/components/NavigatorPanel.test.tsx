@@ -1,0 +1,209 @@
+import React, { useState } from "react";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+
+import { initAtriumI18n } from "@atrium/i18n/atriumI18n";
+import { makeSnapshot, SECTION_IDS, type NavigatorNode, type NavigatorSnapshot } from "../tree/model";
+import { childKey } from "../tree/rows";
+import { companyTree } from "../tree/testTree";
+import { loadExpanded, saveExpanded } from "../userState";
+import { setNodeBadgeRenderer } from "../badgeSlot";
+import { NavigatorPanel, type NavigatorPanelProps } from "./NavigatorPanel";
+
+/** The panel as SpaceNavigator uses it: expansion remembered for `userId` (SpaceNavigator's job, in small). */
+function Harness(props: Partial<NavigatorPanelProps> & { userId?: string; snapshot?: NavigatorSnapshot }): JSX.Element {
+    const userId = props.userId ?? "@alice:example.org";
+    const [expanded, setExpanded] = useState(() => loadExpanded(userId));
+    return (
+        <NavigatorPanel
+            snapshot={props.snapshot ?? companyTree()}
+            expanded={expanded}
+            onExpandedChange={(next) => {
+                setExpanded(next);
+                saveExpanded(userId, next);
+            }}
+            currentRoomId={props.currentRoomId ?? null}
+            onOpen={props.onOpen ?? jest.fn()}
+            onLoadMore={props.onLoadMore ?? jest.fn()}
+            onMenu={props.onMenu}
+            onSwitchToClassic={props.onSwitchToClassic}
+            renderBadges={props.renderBadges}
+        />
+    );
+}
+
+const tree = (): HTMLElement => screen.getByRole("tree", { name: "Spaces" });
+const items = (): string[] => within(tree()).queryAllByRole("treeitem").map((item) => item.getAttribute("aria-label")!);
+const item = (name: string | RegExp): HTMLElement => within(tree()).getByRole("treeitem", { name });
+
+describe("NavigatorPanel", () => {
+    beforeAll(() => initAtriumI18n("en"));
+    beforeEach(() => localStorage.clear());
+
+    it("is one tree named Spaces with the spaces in order, sections open, counts rolled up to collapsed spaces", () => {
+        render(<Harness />);
+        expect(items()).toEqual(["Engineering, 10 unread, 1 mention", "Sales", "Other rooms", "lunch"]);
+        expect(item(/^Engineering/)).toHaveAttribute("aria-expanded", "false");
+        expect(item(/^Engineering/)).toHaveAttribute("aria-level", "1");
+        expect(item("lunch")).toHaveAttribute("aria-level", "2");
+        expect(within(item(/^Engineering/)).getByText("10")).toBeInTheDocument();
+    });
+
+    it("expands a space on click, leaving the counts to its rooms and sub-spaces", async () => {
+        render(<Harness />);
+        await userEvent.click(item(/^Engineering/));
+        expect(item("Engineering")).toHaveAttribute("aria-expanded", "true");
+        expect(items().slice(0, 4)).toEqual([
+            "Engineering",
+            "Platform, 5 unread, 1 mention",
+            "eng-general",
+            "eng-random, 5 unread",
+        ]);
+    });
+
+    it("marks rooms not joined and suggested, and opens rooms through onOpen", async () => {
+        const onOpen = jest.fn();
+        render(<Harness onOpen={onOpen} />);
+        await userEvent.click(item("Sales"));
+        expect(item("sales-all, Not joined, Suggested")).toBeInTheDocument();
+        await userEvent.click(item("sales-all, Not joined, Suggested"));
+        expect(onOpen).toHaveBeenLastCalledWith(expect.objectContaining({ id: "!sales-all", membership: "none" }), expect.anything());
+    });
+
+    it("works with the keyboard as the WAI-ARIA tree pattern, with one tab stop", async () => {
+        const onOpen = jest.fn();
+        render(<Harness onOpen={onOpen} />);
+        const tabStops = (): HTMLElement[] => within(tree()).getAllByRole("treeitem").filter((el) => el.tabIndex === 0);
+        expect(tabStops()).toHaveLength(1);
+
+        await userEvent.tab(); // the filter box
+        await userEvent.keyboard("{ArrowDown}"); // into the tree
+        expect(item(/^Engineering/)).toHaveFocus();
+        await userEvent.keyboard("{ArrowRight}");
+        expect(item("Engineering")).toHaveAttribute("aria-expanded", "true");
+        await userEvent.keyboard("{ArrowRight}");
+        expect(item(/^Platform/)).toHaveFocus();
+        await userEvent.keyboard("{ArrowRight}{ArrowRight}{ArrowRight}");
+        expect(item(/^Databases/)).toHaveAttribute("aria-expanded", "true");
+        await userEvent.keyboard("{ArrowRight}");
+        expect(item(/^db-ops/)).toHaveFocus();
+        await userEvent.keyboard("{Enter}");
+        expect(onOpen).toHaveBeenLastCalledWith(expect.objectContaining({ id: "!db-ops" }), expect.anything());
+        await userEvent.keyboard("{ArrowLeft}");
+        expect(item("Databases")).toHaveFocus();
+        await userEvent.keyboard("{ArrowLeft}");
+        expect(item(/^Databases/)).toHaveAttribute("aria-expanded", "false");
+        await userEvent.keyboard("{End}");
+        expect(item("lunch")).toHaveFocus();
+        await userEvent.keyboard("{Home}");
+        expect(item("Engineering")).toHaveFocus();
+        await userEvent.keyboard("s"); // type-ahead
+        expect(item("Sales")).toHaveFocus();
+        expect(tabStops()).toEqual([item("Sales")]);
+        await userEvent.keyboard("{ArrowUp}");
+        expect(item("eng-random, 5 unread")).toHaveFocus();
+    });
+
+    it("filters to matching rooms, keeping their ancestors visible, and says when nothing matches", async () => {
+        render(<Harness />);
+        const filter = screen.getByRole("searchbox", { name: "Filter spaces and rooms" });
+        await userEvent.type(filter, "ops");
+        expect(items()).toEqual(["Engineering", "Platform", "Databases", "db-ops, 3 unread, 1 mention"]);
+        await userEvent.clear(filter);
+        await userEvent.type(filter, "nothing like this");
+        expect(screen.queryByRole("tree")).toBeNull();
+        expect(screen.getByRole("status")).toHaveTextContent("No spaces or rooms match");
+        await userEvent.keyboard("{Escape}");
+        expect(items()).toHaveLength(4);
+    });
+
+    it("remembers open branches per user across reloads", async () => {
+        const first = render(<Harness userId="@alice:example.org" />);
+        await userEvent.click(item(/^Engineering/));
+        await userEvent.click(item(/^Platform/));
+        await userEvent.click(item("Other rooms"));
+        first.unmount();
+
+        render(<Harness userId="@alice:example.org" />); // a reload, as far as the tree knows
+        expect(item("Engineering")).toHaveAttribute("aria-expanded", "true");
+        expect(item("Platform")).toHaveAttribute("aria-expanded", "true");
+        expect(item("Other rooms")).toHaveAttribute("aria-expanded", "false");
+        expect(loadExpanded("@alice:example.org")).toEqual(new Set([SECTION_IDS.people, "!eng", childKey("!eng", "!platform")]));
+        // Another user on the same browser starts from the defaults.
+        expect(loadExpanded("@bob:example.org")).toEqual(new Set([SECTION_IDS.people, SECTION_IDS.other]));
+    });
+
+    it("highlights the current room as the selected item", () => {
+        render(<Harness currentRoomId="!lunch" />);
+        expect(item("lunch")).toHaveAttribute("aria-selected", "true");
+        expect(item("Sales")).toHaveAttribute("aria-selected", "false");
+        expect(item("lunch").tabIndex).toBe(0);
+    });
+
+    it("renders names as text", () => {
+        const hostile = '<img src=x onerror="alert(1)">';
+        const snapshot = makeSnapshot(
+            [
+                { id: "!x", name: hostile, kind: "room", membership: "join", unread: 0, mentions: 0 },
+                { id: SECTION_IDS.other, name: "Other rooms", kind: "section", membership: "join", children: ["!x"], unread: 0, mentions: 0 },
+            ],
+            [SECTION_IDS.other],
+        );
+        const { container } = render(<Harness snapshot={snapshot} />);
+        expect(container.querySelector("img")).toBeNull();
+        expect(item(hostile)).toHaveTextContent(hostile);
+    });
+
+    it("gives every node a badge slot, filled by the registered renderer or the prop", () => {
+        const stop = setNodeBadgeRenderer((node) => (node.kind === "room" ? <span>policy:{node.id}</span> : null));
+        try {
+            const { container, unmount } = render(<Harness />);
+            expect(container.querySelectorAll(".atrium_SpaceNav_badges")).toHaveLength(4);
+            expect(within(item("lunch")).getByText("policy:!lunch")).toBeInTheDocument();
+            unmount();
+            render(<Harness renderBadges={() => <span>from prop</span>} />);
+            expect(within(item("lunch")).getByText("from prop")).toBeInTheDocument();
+        } finally {
+            stop();
+        }
+    });
+
+    it("offers the switch back to the classic list", async () => {
+        const onSwitch = jest.fn();
+        render(<Harness onSwitchToClassic={onSwitch} />);
+        await userEvent.click(screen.getByRole("button", { name: "Switch to classic room list" }));
+        expect(onSwitch).toHaveBeenCalled();
+    });
+
+    it("renders only the rows in view of a 10,000-room tree, and keeps the focused row's tab stop", () => {
+        const nodes: NavigatorNode[] = [];
+        const roots: string[] = [];
+        for (let s = 0; s < 500; s++) {
+            const children: string[] = [];
+            for (let r = 0; r < 20; r++) {
+                const id = `!r${s}-${r}`;
+                children.push(id);
+                nodes.push({ id, name: `room ${s}-${r}`, kind: "room", membership: "join", unread: r === 0 ? 1 : 0, mentions: 0 });
+            }
+            nodes.push({ id: `!s${s}`, name: `space ${s}`, kind: "space", membership: "join", children, unread: 0, mentions: 0 });
+            roots.push(`!s${s}`);
+        }
+        localStorage.setItem("atrium_space_navigator_expanded:@alice:example.org", JSON.stringify(roots));
+        render(<Harness snapshot={makeSnapshot(nodes, roots)} />);
+        const rendered = within(tree()).getAllByRole("treeitem");
+        expect(rendered.length).toBeGreaterThan(10);
+        expect(rendered.length).toBeLessThan(60);
+        const spacer = tree().firstElementChild as HTMLElement;
+        expect(spacer.style.height).toBe(`${10_500 * 32}px`);
+
+        // Scrolled far down, the rows there render; the first row keeps the tab stop in the DOM.
+        act(() => {
+            tree().scrollTop = 5_000 * 32;
+            fireEvent.scroll(tree());
+        });
+        const after = within(tree()).getAllByRole("treeitem");
+        expect(after[0]).toHaveAttribute("aria-label", "space 0");
+        expect(after[0].tabIndex).toBe(0);
+        expect(after.some((el) => el.getAttribute("aria-label") === "room 238-1")).toBe(true);
+    });
+});

@@ -1,0 +1,190 @@
+// The navigator fed from the SDK: rebuilds its snapshot when rooms, spaces, memberships or counts
+// change (at most every REBUILD_MS), loads /hierarchy pages for spaces as they are expanded,
+// remembers open branches per user, follows the open room and opens rooms with the SDK's actions.
+import React, { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { ClientEvent, RoomEvent, RoomStateEvent } from "matrix-js-sdk/src/matrix";
+import {
+    currentClient,
+    currentRoomId as sdkCurrentRoomId,
+    joinHierarchyRoom,
+    onCurrentRoomChange,
+    onSpaceBarSelection,
+    onTopLevelSpacesChange,
+    previewHierarchyRoom,
+    viewRoom,
+    type MatrixClient,
+} from "@atrium/sdk/spaces";
+
+import { HierarchyLoader } from "../hierarchyLoader";
+import { buildSnapshot } from "../sdkSnapshot";
+import type { NavigatorNode } from "../tree/model";
+import { ancestorKeys, firstKeyOf, idsOfKey, type TreeRow } from "../tree/rows";
+import { loadExpanded, saveExpanded } from "../userState";
+import { useNavigatorStrings } from "../strings";
+import type { NodeBadgeRenderer } from "../badgeSlot";
+import { NavigatorPanel, type NavigatorPanelHandle } from "./NavigatorPanel";
+import { NodeMenu } from "./NodeMenu";
+
+const REBUILD_MS = 150;
+
+const CLIENT_EVENTS = [
+    ClientEvent.Room,
+    ClientEvent.DeleteRoom,
+    ClientEvent.AccountData,
+    RoomEvent.MyMembership,
+    RoomEvent.Name,
+    RoomEvent.Timeline,
+    RoomEvent.Receipt,
+    RoomEvent.UnreadNotifications,
+    RoomStateEvent.Events,
+] as const;
+
+export interface SpaceNavigatorProps {
+    onSwitchToClassic?(): void;
+    renderBadges?: NodeBadgeRenderer;
+}
+
+/** Calls `rebuild` at most once per REBUILD_MS however many events arrive. */
+function useThrottledRebuild(rebuild: () => void): () => void {
+    const timer = useRef<number | undefined>(undefined);
+    useEffect(() => () => window.clearTimeout(timer.current), []);
+    return useCallback(() => {
+        if (timer.current !== undefined) return;
+        timer.current = window.setTimeout(() => {
+            timer.current = undefined;
+            rebuild();
+        }, REBUILD_MS);
+    }, [rebuild]);
+}
+
+/** The client's emitter, untyped: one listener serves events of different signatures. */
+type Emitter = { on(event: string, listener: () => void): unknown; off(event: string, listener: () => void): unknown };
+
+function useClientEvents(client: MatrixClient, onEvent: () => void): void {
+    useEffect(() => {
+        const emitter = client as unknown as Emitter;
+        for (const name of CLIENT_EVENTS) emitter.on(name, onEvent);
+        const stopSpaces = onTopLevelSpacesChange(onEvent);
+        return () => {
+            for (const name of CLIENT_EVENTS) emitter.off(name, onEvent);
+            stopSpaces();
+        };
+    }, [client, onEvent]);
+}
+
+export const SpaceNavigator = React.forwardRef<NavigatorPanelHandle, SpaceNavigatorProps>(function SpaceNavigator(
+    { onSwitchToClassic, renderBadges },
+    ref,
+) {
+    const client = currentClient()!;
+    const userId = client.getSafeUserId();
+    const t = useNavigatorStrings();
+    const [version, bump] = useReducer((n: number) => n + 1, 0);
+    const scheduleRebuild = useThrottledRebuild(bump);
+    const loader = useMemo(() => new HierarchyLoader(() => scheduleRebuild()), [scheduleRebuild]);
+    useClientEvents(client, scheduleRebuild);
+
+    const people = t("people");
+    const other = t("other_rooms");
+    const snapshot = useMemo(
+        () => buildSnapshot(client, loader, { people, other }),
+        // eslint-disable-next-line react-hooks/exhaustive-deps
+        [client, loader, people, other, version],
+    );
+    const snapshotRef = useRef(snapshot);
+    snapshotRef.current = snapshot;
+
+    const [expanded, setExpanded] = useState(() => loadExpanded(userId));
+    const updateExpanded = useCallback(
+        (next: Set<string>) => {
+            setExpanded(next);
+            saveExpanded(userId, next);
+        },
+        [userId],
+    );
+
+    // Spaces open on screen (by a click, or remembered from last time) fetch their unjoined rooms.
+    useEffect(() => {
+        for (const key of expanded) {
+            const id = idsOfKey(key).at(-1)!;
+            if (snapshot.nodes.get(id)?.hierarchy !== "unloaded") continue;
+            const space = client.getRoom(id);
+            if (space) loader.ensureLoaded(space);
+        }
+    }, [client, loader, snapshot, expanded]);
+
+    // Follow the open room, however it was opened: highlight it, open its branch, scroll to it.
+    const [currentRoomId, setCurrentRoomId] = useState(() => sdkCurrentRoomId());
+    const [revealKey, setRevealKey] = useState<{ key: string; at: number }>();
+    const expandedRef = useRef(expanded);
+    expandedRef.current = expanded;
+    const reveal = useCallback(
+        (id: string, openItToo = false) => {
+            const key = firstKeyOf(snapshotRef.current, id);
+            if (!key) return;
+            const needed = [...ancestorKeys(key), ...(openItToo ? [key] : [])];
+            if (needed.some((k) => !expandedRef.current.has(k))) updateExpanded(new Set([...expandedRef.current, ...needed]));
+            setRevealKey({ key, at: Date.now() });
+        },
+        [updateExpanded],
+    );
+    useEffect(
+        () =>
+            onCurrentRoomChange((roomId) => {
+                setCurrentRoomId(roomId);
+                if (roomId) reveal(roomId);
+            }),
+        [reveal],
+    );
+    // Picking a space in the space bar opens it here.
+    useEffect(() => onSpaceBarSelection((spaceId) => reveal(spaceId, true)), [reveal]);
+
+    const hierarchyOfParent = (row: TreeRow): ReturnType<HierarchyLoader["get"]> => {
+        const ids = idsOfKey(row.key);
+        return ids.length > 1 ? loader.get(ids[ids.length - 2]) : undefined;
+    };
+    const [menu, setMenu] = useState<{ row: TreeRow; anchor: { left: number; top: number } }>();
+
+    const openNode = useCallback(
+        (node: NavigatorNode, row?: TreeRow) => {
+            if (node.membership !== "none") return viewRoom(node.id);
+            const hierarchy = row && hierarchyOfParent(row);
+            if (hierarchy) previewHierarchyRoom(hierarchy.hierarchy, node.id);
+        },
+        // eslint-disable-next-line react-hooks/exhaustive-deps
+        [loader],
+    );
+
+    return (
+        <>
+            <NavigatorPanel
+                ref={ref}
+                snapshot={snapshot}
+                expanded={expanded}
+                onExpandedChange={updateExpanded}
+                currentRoomId={currentRoomId}
+                revealKey={revealKey}
+                onOpen={openNode}
+                onLoadMore={(spaceId) => loader.loadMore(spaceId)}
+                onMenu={(row, anchor) => setMenu({ row, anchor })}
+                onSwitchToClassic={onSwitchToClassic}
+                renderBadges={renderBadges}
+            />
+            {menu && (
+                <NodeMenu
+                    client={client}
+                    node={menu.row.node}
+                    anchor={menu.anchor}
+                    t={t}
+                    onFinished={() => setMenu(undefined)}
+                    onPreview={() => openNode(menu.row.node, menu.row)}
+                    onJoin={() => {
+                        const hierarchy = hierarchyOfParent(menu.row);
+                        // Failures are shown by the SDK's room view store; joined, the sync moves the row.
+                        if (hierarchy) void joinHierarchyRoom(hierarchy.hierarchy, menu.row.node.id).catch(() => undefined);
+                    }}
+                />
+            )}
+        </>
+    );
+});

@@ -1,0 +1,112 @@
+// Builds the navigator's snapshot from the SDK's state: SpaceStore's top-level spaces, each space's
+// m.space.child list in the space's order, DMs (Element's People), rooms in no space, the pages
+// of /hierarchy loaded so far, and the SDK's notification counts.
+import { KnownMembership } from "matrix-js-sdk/src/types";
+import {
+    hasParentSpace,
+    isDirectMessage,
+    notificationCounts,
+    orderedSpaceChildren,
+    topLevelSpaces,
+    type MatrixClient,
+    type Room,
+} from "@atrium/sdk/spaces";
+
+import { makeSnapshot, SECTION_IDS, type Membership, type NavigatorNode, type NavigatorSnapshot } from "./tree/model";
+import type { HierarchyLoader } from "./hierarchyLoader";
+
+export interface SectionNames {
+    people: string;
+    other: string;
+}
+
+const membershipOf = (room: Room): Membership | undefined => {
+    const membership = room.getMyMembership();
+    if (membership === KnownMembership.Join) return "join";
+    if (membership === KnownMembership.Invite) return "invite";
+    return undefined;
+};
+
+const byName = (a: NavigatorNode, b: NavigatorNode): number => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+
+export function buildSnapshot(client: MatrixClient, hierarchies: HierarchyLoader, names: SectionNames): NavigatorSnapshot {
+    const nodes = new Map<string, NavigatorNode>();
+
+    const roomNode = (room: Room, membership: Membership, kind: NavigatorNode["kind"]): NavigatorNode => ({
+        id: room.roomId,
+        name: room.name,
+        kind,
+        membership,
+        ...(membership === "join" ? notificationCounts(room) : { unread: 0, mentions: 0 }),
+    });
+
+    const addSpace = (space: Room): void => {
+        if (nodes.has(space.roomId)) return; // listed in several spaces, or a cycle: one node
+        const node: NavigatorNode = { ...roomNode(space, "join", "space"), children: [] };
+        nodes.set(space.roomId, node);
+        const loaded = hierarchies.get(space.roomId);
+        let unjoinedChildren = 0;
+        for (const child of orderedSpaceChildren(space)) {
+            const room = client.getRoom(child.roomId);
+            const membership = room && membershipOf(room);
+            if (room && membership) {
+                if (room.isSpaceRoom()) {
+                    if (membership === "join") addSpace(room);
+                    else if (!nodes.has(room.roomId)) nodes.set(room.roomId, roomNode(room, membership, "space"));
+                } else if (!nodes.has(room.roomId)) {
+                    nodes.set(room.roomId, roomNode(room, membership, "room"));
+                }
+                nodes.get(room.roomId)!.suggested ||= child.suggested;
+                node.children!.push(room.roomId);
+                continue;
+            }
+            unjoinedChildren++;
+            const info = loaded?.rooms.get(child.roomId);
+            if (!info) continue; // not on a loaded page yet
+            if (!nodes.has(child.roomId)) {
+                nodes.set(child.roomId, {
+                    id: child.roomId,
+                    name: info.name,
+                    kind: info.isSpace ? "space" : "room",
+                    membership: "none",
+                    joinRule: info.joinRule,
+                    suggested: child.suggested,
+                    unread: 0,
+                    mentions: 0,
+                });
+            }
+            node.children!.push(child.roomId);
+        }
+        node.hierarchy = unjoinedChildren === 0 ? "complete" : loaded?.status ?? "unloaded";
+    };
+
+    const { joined, invited } = topLevelSpaces();
+    const roots: string[] = [];
+    for (const space of invited) {
+        nodes.set(space.roomId, roomNode(space, "invite", "space"));
+        roots.push(space.roomId);
+    }
+    for (const space of joined) {
+        addSpace(space);
+        roots.push(space.roomId);
+    }
+
+    const people: NavigatorNode[] = [];
+    const other: NavigatorNode[] = [];
+    for (const room of client.getVisibleRooms()) {
+        const membership = membershipOf(room);
+        if (!membership || room.isSpaceRoom()) continue;
+        if (isDirectMessage(room.roomId)) people.push(roomNode(room, membership, "dm"));
+        else if (!hasParentSpace(room.roomId) && !nodes.has(room.roomId)) other.push(roomNode(room, membership, "room"));
+    }
+    for (const [id, name, rooms] of [
+        [SECTION_IDS.people, names.people, people],
+        [SECTION_IDS.other, names.other, other],
+    ] as const) {
+        rooms.sort(byName);
+        for (const room of rooms) nodes.set(room.id, room);
+        nodes.set(id, { id, name, kind: "section", membership: "join", children: rooms.map((r) => r.id), unread: 0, mentions: 0 });
+        roots.push(id);
+    }
+    return makeSnapshot(nodes.values(), roots);
+}

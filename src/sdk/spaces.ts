@@ -1,0 +1,126 @@
+// What the space navigator (modules/space-navigator) needs of the SDK: its stores of spaces, DMs and
+// notification counts, the room-view actions and the hierarchy flows of Element's space home, and
+// its context menus. Kept apart from "@atrium/sdk" because it loads the SDK's stores, which must
+// not load before the app renders (see src/bootstrap): only components rendered by the SDK import it.
+import type { MatrixClient, Room } from "matrix-js-sdk/src/matrix";
+import { EventType, NotificationCountType } from "matrix-js-sdk/src/matrix";
+import { RoomHierarchy } from "matrix-js-sdk/src/room-hierarchy";
+import { sortBy } from "lodash";
+import { MatrixClientPeg } from "matrix-react-sdk/src/MatrixClientPeg";
+import SpaceStore, { getChildOrder } from "matrix-react-sdk/src/stores/spaces/SpaceStore";
+import { UPDATE_SELECTED_SPACE, UPDATE_TOP_LEVEL_SPACES, UPDATE_INVITED_SPACES, isMetaSpace } from "matrix-react-sdk/src/stores/spaces";
+import DMRoomMap from "matrix-react-sdk/src/utils/DMRoomMap";
+import { RoomNotificationStateStore } from "matrix-react-sdk/src/stores/notifications/RoomNotificationStateStore";
+import { NotificationLevel } from "matrix-react-sdk/src/stores/notifications/NotificationLevel";
+import dis from "matrix-react-sdk/src/dispatcher/dispatcher";
+import { Action } from "matrix-react-sdk/src/dispatcher/actions";
+import { SdkContextClass } from "matrix-react-sdk/src/contexts/SDKContext";
+import { UPDATE_EVENT } from "matrix-react-sdk/src/stores/AsyncStore";
+import { showRoom, joinRoom } from "matrix-react-sdk/src/components/structures/SpaceHierarchy";
+
+export { RoomGeneralContextMenu } from "matrix-react-sdk/src/components/views/context_menus/RoomGeneralContextMenu";
+export { default as SpaceContextMenu } from "matrix-react-sdk/src/components/views/context_menus/SpaceContextMenu";
+export {
+    default as IconizedContextMenu,
+    IconizedContextMenuOption,
+    IconizedContextMenuOptionList,
+} from "matrix-react-sdk/src/components/views/context_menus/IconizedContextMenu";
+export type { Room, MatrixClient };
+export { RoomHierarchy };
+
+export function currentClient(): MatrixClient | null {
+    return MatrixClientPeg.get();
+}
+
+export const spaceStore = (): typeof SpaceStore.instance => SpaceStore.instance;
+
+/** Top-level spaces in the user's order (as the space bar shows them), then spaces they are invited to. */
+export function topLevelSpaces(): { joined: Room[]; invited: Room[] } {
+    return { joined: SpaceStore.instance.spacePanelSpaces, invited: SpaceStore.instance.invitedSpaces };
+}
+
+export interface SpaceChildRef {
+    roomId: string;
+    suggested: boolean;
+}
+
+/**
+ * A space's children in the order the space defines (m.space.child `order`, then age, then ID: the
+ * SDK's own getChildOrder), joined or not. SpaceStore.getChildren gives the same order but only
+ * for rooms already joined; the navigator also shows the others.
+ */
+export function orderedSpaceChildren(space: Room): SpaceChildRef[] {
+    const events = space.currentState
+        .getStateEvents(EventType.SpaceChild)
+        .filter((ev) => Array.isArray(ev.getContent()?.via));
+    return sortBy(events, (ev) => getChildOrder(ev.getContent().order, ev.getTs(), ev.getStateKey()!)).map((ev) => ({
+        roomId: ev.getStateKey()!,
+        suggested: ev.getContent().suggested === true,
+    }));
+}
+
+/** Whether a joined room is listed in any joined space (SpaceStore's parent map). */
+export function hasParentSpace(roomId: string): boolean {
+    return SpaceStore.instance.getKnownParents(roomId).size > 0;
+}
+
+export function isDirectMessage(roomId: string): boolean {
+    return !!DMRoomMap.shared()?.getUserIdForRoomId(roomId);
+}
+
+/** A room's unread count and mentions, as the SDK's room list badges count them. */
+export function notificationCounts(room: Room): { unread: number; mentions: number } {
+    const state = RoomNotificationStateStore.instance.getRoomState(room);
+    const unread = state.level >= NotificationLevel.Notification && state.level !== NotificationLevel.Unsent ? state.count : 0;
+    const mentions =
+        state.level === NotificationLevel.Highlight ? room.getUnreadNotificationCount(NotificationCountType.Highlight) : 0;
+    return { unread, mentions };
+}
+
+/** Opens a room the user has joined or is invited to (an invite shows its preview). */
+export function viewRoom(roomId: string): void {
+    dis.dispatch({ action: Action.ViewRoom, room_id: roomId, metricsTrigger: "RoomList" });
+}
+
+/** Previews a room known from a space's hierarchy: RoomView then offers join, knock or nothing per its join rule. */
+export function previewHierarchyRoom(hierarchy: RoomHierarchy, roomId: string): void {
+    const client = currentClient();
+    if (client) showRoom(client, hierarchy, roomId, hierarchy.roomMap.get(roomId)?.room_type as never);
+}
+
+/** Joins a room from a space's hierarchy with the SDK's flow (errors shown by the room view store). */
+export async function joinHierarchyRoom(hierarchy: RoomHierarchy, roomId: string): Promise<void> {
+    const client = currentClient();
+    if (client) await joinRoom(client, hierarchy, roomId);
+}
+
+export function currentRoomId(): string | null {
+    return SdkContextClass.instance.roomViewStore.getRoomId() ?? null;
+}
+
+/** Calls `listener` when the open room changes, whatever changed it. */
+export function onCurrentRoomChange(listener: (roomId: string | null) => void): () => void {
+    const store = SdkContextClass.instance.roomViewStore;
+    const onUpdate = (): void => listener(store.getRoomId() ?? null);
+    store.on(UPDATE_EVENT, onUpdate);
+    return () => void store.off(UPDATE_EVENT, onUpdate);
+}
+
+/** Calls `listener` with the space picked in the space bar (not the Home/People/… meta spaces). */
+export function onSpaceBarSelection(listener: (spaceId: string) => void): () => void {
+    const onSelected = (key: string): void => {
+        if (!isMetaSpace(key)) listener(key);
+    };
+    SpaceStore.instance.on(UPDATE_SELECTED_SPACE, onSelected);
+    return () => void SpaceStore.instance.off(UPDATE_SELECTED_SPACE, onSelected);
+}
+
+/** Calls `listener` when the set or order of top-level or invited spaces changes. */
+export function onTopLevelSpacesChange(listener: () => void): () => void {
+    SpaceStore.instance.on(UPDATE_TOP_LEVEL_SPACES, listener);
+    SpaceStore.instance.on(UPDATE_INVITED_SPACES, listener);
+    return () => {
+        SpaceStore.instance.off(UPDATE_TOP_LEVEL_SPACES, listener);
+        SpaceStore.instance.off(UPDATE_INVITED_SPACES, listener);
+    };
+}

@@ -1,0 +1,112 @@
+import React from "react";
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { MatrixClient } from "matrix-js-sdk/src/matrix";
+import MatrixClientContext from "matrix-react-sdk/src/contexts/MatrixClientContext";
+// Imported by the SDK's own path, as LeftPanel imports it: the resolver gives Atrium's wrapper.
+import RoomList from "matrix-react-sdk/src/components/views/rooms/RoomList";
+
+import { loadEnglish, putConfig } from "../helpers/sdkEnvironment";
+
+// The SDK's original list and the navigator are both heavy and tested on their own: here they are
+// stand-ins that say which one the wrapper chose and whether focus reached it.
+const mockOriginalFocus = jest.fn();
+jest.mock("$sdk-original/components/views/rooms/RoomList", () => {
+    const ReactInner = jest.requireActual("react");
+    return class OriginalRoomList extends ReactInner.Component {
+        public focus(): void {
+            mockOriginalFocus();
+        }
+        public render(): JSX.Element {
+            return ReactInner.createElement("div", { role: "tree", "aria-label": "Rooms" });
+        }
+    };
+});
+const mockNavigatorFocus = jest.fn();
+jest.mock("../../modules/space-navigator/src/components/SpaceNavigator", () => {
+    const ReactInner = jest.requireActual("react");
+    return {
+        SpaceNavigator: ReactInner.forwardRef((props: { onSwitchToClassic(): void }, ref: React.Ref<unknown>) => {
+            ReactInner.useImperativeHandle(ref, () => ({ focus: mockNavigatorFocus }));
+            return ReactInner.createElement(
+                "div",
+                null,
+                ReactInner.createElement("button", { onClick: props.onSwitchToClassic }, "Switch to classic room list"),
+                ReactInner.createElement("div", { role: "tree", "aria-label": "Spaces" }),
+            );
+        }),
+    };
+});
+
+const client = { getUserId: () => "@alice:example.org" } as unknown as MatrixClient;
+const props = {
+    onKeyDown: jest.fn(),
+    onFocus: jest.fn(),
+    onBlur: jest.fn(),
+    onResize: jest.fn(),
+    resizeNotifier: {} as never,
+    isMinimized: false,
+    activeSpace: "home-space",
+};
+
+function renderList(overrides: Partial<typeof props> = {}): { list: React.RefObject<RoomList> } {
+    const list = React.createRef<RoomList>();
+    render(
+        <MatrixClientContext.Provider value={client}>
+            <RoomList ref={list} {...props} {...overrides} />
+        </MatrixClientContext.Provider>,
+    );
+    return { list };
+}
+
+describe("RoomList seam", () => {
+    beforeAll(loadEnglish);
+    beforeEach(() => {
+        localStorage.clear();
+        putConfig({ brand: "Atrium" });
+    });
+
+    it("shows the space navigator in the list's place by default, and LeftPanel's focus() reaches it", () => {
+        const { list } = renderList();
+        expect(screen.getByRole("tree", { name: "Spaces" })).toBeInTheDocument();
+        expect(screen.queryByRole("tree", { name: "Rooms" })).toBeNull();
+        list.current!.focus();
+        expect(mockNavigatorFocus).toHaveBeenCalled();
+    });
+
+    it("switches to the classic list and back, per user, remembered, focus following the switch", async () => {
+        const { list } = renderList();
+        await userEvent.click(screen.getByRole("button", { name: "Switch to classic room list" }));
+        expect(screen.getByRole("tree", { name: "Rooms" })).toBeInTheDocument();
+        const back = screen.getByRole("button", { name: "Switch to space navigator" });
+        expect(back).toHaveFocus();
+        expect(localStorage.getItem("atrium_space_navigator_view:@alice:example.org")).toBe("classic");
+        list.current!.focus();
+        expect(mockOriginalFocus).toHaveBeenCalled();
+
+        await userEvent.keyboard("{Enter}");
+        expect(screen.getByRole("tree", { name: "Spaces" })).toBeInTheDocument();
+        expect(localStorage.getItem("atrium_space_navigator_view:@alice:example.org")).toBe("navigator");
+    });
+
+    it("starts with the classic list when the config says so, still offering the navigator", () => {
+        putConfig({ brand: "Atrium", atrium: { modules: { "space-navigator": { default_view: "classic" } } } });
+        renderList();
+        expect(screen.getByRole("tree", { name: "Rooms" })).toBeInTheDocument();
+        expect(screen.getByRole("button", { name: "Switch to space navigator" })).toBeInTheDocument();
+    });
+
+    it("keeps the SDK's original alone, without a switch, when the config turns the module off", () => {
+        putConfig({ brand: "Atrium", atrium: { modules: { "space-navigator": { enabled: false } } } });
+        localStorage.setItem("atrium_space_navigator_view:@alice:example.org", "navigator");
+        renderList();
+        expect(screen.getByRole("tree", { name: "Rooms" })).toBeInTheDocument();
+        expect(screen.queryByRole("button")).toBeNull();
+    });
+
+    it("keeps the original in the minimized left panel", () => {
+        renderList({ isMinimized: true });
+        expect(screen.getByRole("tree", { name: "Rooms" })).toBeInTheDocument();
+        expect(screen.queryByRole("tree", { name: "Spaces" })).toBeNull();
+    });
+});
