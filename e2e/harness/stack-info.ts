@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
+import { e2ePorts } from "./config.ts";
 import { e2eStateDir } from "./paths.ts";
 
 /** What globalSetup started, as the test workers (other processes) need to know it. */
@@ -18,7 +19,9 @@ export interface E2eStackInfo {
     webapp: { url: string } | null;
 }
 
-export const stackInfoFile = path.join(e2eStateDir, "e2e-stack.json");
+// One file per web-app port, so runs on other ports (E2E_WEBAPP_PORT) can go side by side.
+const webappPort = e2ePorts().webapp;
+export const stackInfoFile = path.join(e2eStateDir, webappPort === 18080 ? "e2e-stack.json" : `e2e-stack-${webappPort}.json`);
 
 export async function readStackInfo(): Promise<E2eStackInfo> {
     try {
