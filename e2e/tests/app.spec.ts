@@ -12,7 +12,8 @@ async function signIn(page: Page, user: TestUser): Promise<void> {
 
 /** The logged-in app is ready once the room list has rendered. */
 async function waitForApp(page: Page): Promise<void> {
-    await expect(page.getByRole("tree", { name: "Rooms" })).toBeVisible({ timeout: 30_000 });
+    // The classic room list, or the space navigator that takes its place by default.
+    await expect(page.getByRole("tree", { name: /^(Rooms|Spaces)$/ }).first()).toBeVisible({ timeout: 30_000 });
 }
 
 async function send(page: Page, text: string): Promise<void> {

@@ -16,6 +16,9 @@ import {
     type NavigatorPanelHandle,
 } from "../../modules/space-navigator";
 
+// SpaceStore imports the SDK's tag order from this module: it stays the SDK's.
+export { TAG_ORDER } from "$sdk-original/components/views/rooms/RoomList";
+
 type Props = OriginalRoomList["props"];
 
 export default class RoomList extends React.Component<Props> {

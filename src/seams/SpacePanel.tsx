@@ -9,6 +9,9 @@ import { useMatrixClientContext } from "matrix-react-sdk/src/contexts/MatrixClie
 
 import { currentView, navigatorString, onViewChange } from "../../modules/space-navigator";
 
+// RoomListHeader imports the Home button's menu from this module: it stays the SDK's.
+export { HomeButtonContextMenu } from "$sdk-original/components/views/spaces/SpacePanel";
+
 const RENAMED = "[role=tree].mx_SpaceTreeLevel, nav.mx_SpacePanel";
 
 export default function SpacePanel(): JSX.Element {

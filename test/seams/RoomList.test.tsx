@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import type { MatrixClient } from "matrix-js-sdk/src/matrix";
 import MatrixClientContext from "matrix-react-sdk/src/contexts/MatrixClientContext";
 // Imported by the SDK's own path, as LeftPanel imports it: the resolver gives Atrium's wrapper.
-import RoomList from "matrix-react-sdk/src/components/views/rooms/RoomList";
+import RoomList, { TAG_ORDER } from "matrix-react-sdk/src/components/views/rooms/RoomList";
 
 import { loadEnglish, putConfig } from "../helpers/sdkEnvironment";
 
@@ -13,13 +13,17 @@ import { loadEnglish, putConfig } from "../helpers/sdkEnvironment";
 const mockOriginalFocus = jest.fn();
 jest.mock("$sdk-original/components/views/rooms/RoomList", () => {
     const ReactInner = jest.requireActual("react");
-    return class OriginalRoomList extends ReactInner.Component {
+    return {
+        __esModule: true,
+        TAG_ORDER: ["im.vector.fake.invite", "m.favourite"],
+        default: class OriginalRoomList extends ReactInner.Component {
         public focus(): void {
             mockOriginalFocus();
         }
         public render(): JSX.Element {
             return ReactInner.createElement("div", { role: "tree", "aria-label": "Rooms" });
         }
+        },
     };
 });
 const mockNavigatorFocus = jest.fn();
@@ -102,6 +106,10 @@ describe("RoomList seam", () => {
         renderList();
         expect(screen.getByRole("tree", { name: "Rooms" })).toBeInTheDocument();
         expect(screen.queryByRole("button")).toBeNull();
+    });
+
+    it("passes on the SDK's tag order, which SpaceStore imports from this module", () => {
+        expect(TAG_ORDER).toEqual(["im.vector.fake.invite", "m.favourite"]);
     });
 
     it("keeps the original in the minimized left panel", () => {

@@ -3,7 +3,7 @@ import { act, render, screen } from "@testing-library/react";
 import type { MatrixClient } from "matrix-js-sdk/src/matrix";
 import MatrixClientContext from "matrix-react-sdk/src/contexts/MatrixClientContext";
 // Imported by the SDK's own path, as LoggedInView imports it: the resolver gives Atrium's wrapper.
-import SpacePanel from "matrix-react-sdk/src/components/views/spaces/SpacePanel";
+import SpacePanel, { HomeButtonContextMenu } from "matrix-react-sdk/src/components/views/spaces/SpacePanel";
 
 import { chooseView } from "../../modules/space-navigator";
 import { loadEnglish, putConfig } from "../helpers/sdkEnvironment";
@@ -13,7 +13,11 @@ import { loadEnglish, putConfig } from "../helpers/sdkEnvironment";
 let mockShowSecondTree: (show: boolean) => void = () => {};
 jest.mock("$sdk-original/components/views/spaces/SpacePanel", () => {
     const ReactInner = jest.requireActual("react");
-    return function OriginalSpacePanel(): JSX.Element {
+    const HomeMenu = (): null => null;
+    return {
+        __esModule: true,
+        HomeButtonContextMenu: HomeMenu,
+        default: function OriginalSpacePanel(): JSX.Element {
         const [second, setSecond] = ReactInner.useState(false);
         mockShowSecondTree = setSecond;
         return ReactInner.createElement(
@@ -23,6 +27,7 @@ jest.mock("$sdk-original/components/views/spaces/SpacePanel", () => {
                 ? ReactInner.createElement("ul", { key: "b", className: "mx_SpaceTreeLevel", role: "tree", "aria-label": "Spaces" })
                 : ReactInner.createElement("ul", { key: "a", className: "mx_SpaceTreeLevel", role: "tree", "aria-label": "Spaces" }),
         );
+        },
     };
 });
 
@@ -62,6 +67,11 @@ describe("SpacePanel seam", () => {
         expect(screen.getByRole("tree", { name: "Spaces" })).toBeInTheDocument();
         act(() => chooseView("@alice:example.org", "navigator"));
         expect(screen.getByRole("tree", { name: "Space bar" })).toBeInTheDocument();
+    });
+
+    it("passes on the Home button's menu, which RoomListHeader imports from this module", () => {
+        expect(HomeButtonContextMenu).toBeInstanceOf(Function);
+        expect(HomeButtonContextMenu.name).toBe("HomeMenu");
     });
 
     it("leaves the space bar as the SDK made it when the module is off", () => {

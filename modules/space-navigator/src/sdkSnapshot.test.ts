@@ -1,0 +1,123 @@
+import { MatrixEvent, Room, type MatrixClient } from "matrix-js-sdk/src/matrix";
+import { KnownMembership } from "matrix-js-sdk/src/types";
+
+import { buildSnapshot } from "./sdkSnapshot";
+import { HierarchyLoader } from "./hierarchyLoader";
+import { SECTION_IDS } from "./tree/model";
+import { visibleRows } from "./tree/rows";
+
+// SpaceStore imports the room list for its tag order; the room list (Atrium's wrapper) imports the
+// navigator: a cycle webpack's live bindings handle but jest's mocks below would enter half-loaded.
+jest.mock("@atrium/seams/RoomList", () => ({ __esModule: true, TAG_ORDER: [], default: () => null }));
+
+// The SDK's stores at the module's edge; the space's child order is read by the real code.
+const mockSpaces = { joined: [] as Room[], inSpaces: new Set<string>(), dms: new Set<string>(), unread: new Map<string, number>() };
+jest.mock("@atrium/sdk/spaces", () => ({
+    ...jest.requireActual("@atrium/sdk/spaces"),
+    topLevelSpaces: () => ({ joined: mockSpaces.joined, invited: [] }),
+    hasParentSpace: (roomId: string) => mockSpaces.inSpaces.has(roomId),
+    isDirectMessage: (roomId: string) => mockSpaces.dms.has(roomId),
+    notificationCounts: (room: Room) => ({ unread: mockSpaces.unread.get(room.roomId) ?? 0, mentions: 0 }),
+}));
+
+const ME = "@me:example.org";
+const rooms = new Map<string, Room>();
+const client = {
+    getUserId: () => ME,
+    getSafeUserId: () => ME,
+    getRoom: (id: string) => rooms.get(id) ?? null,
+    getVisibleRooms: () => [...rooms.values()],
+    supportsThreads: () => false,
+    isInitialSyncComplete: () => true,
+} as unknown as MatrixClient;
+
+let ts = 1000;
+function state(roomId: string, type: string, stateKey: string, content: object): MatrixEvent {
+    return new MatrixEvent({ type, state_key: stateKey, content, room_id: roomId, sender: ME, event_id: `$${++ts}`, origin_server_ts: ts });
+}
+
+function makeRoom(id: string, name: string, opts: { space?: boolean; membership?: string } = {}): Room {
+    const room = new Room(id, client, ME);
+    room.currentState.setStateEvents([state(id, "m.room.create", "", opts.space ? { type: "m.space" } : {})]);
+    room.name = name;
+    room.updateMyMembership(opts.membership ?? KnownMembership.Join);
+    rooms.set(id, room);
+    return room;
+}
+
+function listChildren(space: Room, children: Array<{ id: string; order?: string; suggested?: boolean }>): void {
+    space.currentState.setStateEvents(
+        children.map((c) => state(space.roomId, "m.space.child", c.id, { via: ["example.org"], order: c.order, suggested: c.suggested })),
+    );
+}
+
+describe("buildSnapshot", () => {
+    beforeEach(() => {
+        rooms.clear();
+        mockSpaces.inSpaces.clear();
+        mockSpaces.dms.clear();
+        mockSpaces.unread.clear();
+    });
+
+    it("orders a space's children as the space says (order key, then age), not by name", () => {
+        const eng = makeRoom("!eng", "Engineering", { space: true });
+        makeRoom("!a", "alpha");
+        makeRoom("!b", "bravo");
+        makeRoom("!c", "charlie");
+        makeRoom("!platform", "Platform", { space: true });
+        // Oldest first among unordered children; ordered ones before them, by their order string.
+        listChildren(eng, [{ id: "!a" }, { id: "!c", order: "2" }, { id: "!b" }, { id: "!platform", order: "1" }]);
+        ["!a", "!b", "!c", "!platform"].forEach((id) => mockSpaces.inSpaces.add(id));
+        mockSpaces.joined = [eng];
+
+        const snapshot = buildSnapshot(client, new HierarchyLoader(() => {}), { people: "People", other: "Other rooms" });
+        expect(snapshot.nodes.get("!eng")!.children).toEqual(["!platform", "!c", "!a", "!b"]);
+        expect(snapshot.roots).toEqual(["!eng", SECTION_IDS.people, SECTION_IDS.other]);
+        const rows = visibleRows(snapshot, { expanded: new Set(["!eng"]) });
+        expect(rows.map((r) => r.node.name)).toEqual(["Engineering", "Platform", "charlie", "alpha", "bravo", "People", "Other rooms"]);
+    });
+
+    it("puts DMs under People and rooms in no space under Other rooms, by name; counts come from the SDK", () => {
+        mockSpaces.joined = [];
+        makeRoom("!z", "zulu");
+        makeRoom("!y", "Yankee");
+        makeRoom("!dm", "Bob");
+        makeRoom("!invite", "Invited room", { membership: KnownMembership.Invite });
+        makeRoom("!left", "Left room", { membership: KnownMembership.Leave });
+        mockSpaces.dms.add("!dm");
+        mockSpaces.unread.set("!z", 4);
+
+        const snapshot = buildSnapshot(client, new HierarchyLoader(() => {}), { people: "People", other: "Other rooms" });
+        expect(snapshot.nodes.get(SECTION_IDS.people)!.children).toEqual(["!dm"]);
+        expect(snapshot.nodes.get(SECTION_IDS.other)!.children).toEqual(["!invite", "!y", "!z"]);
+        expect(snapshot.nodes.get("!invite")!.membership).toBe("invite");
+        expect(snapshot.nodes.get("!z")!.unread).toBe(4);
+        expect(snapshot.nodes.has("!left")).toBe(false);
+    });
+
+    it("lists children not joined only once /hierarchy has named them, marking them suggested", async () => {
+        const eng = makeRoom("!eng", "Engineering", { space: true });
+        makeRoom("!joined", "joined");
+        listChildren(eng, [{ id: "!joined", order: "1" }, { id: "!lounge", order: "2", suggested: true }]);
+        mockSpaces.joined = [eng];
+        (client as unknown as { getRoomHierarchy: unknown }).getRoomHierarchy = jest.fn(async () => ({
+            rooms: [
+                { room_id: "!eng", name: "Engineering", children_state: [] },
+                { room_id: "!lounge", name: "Lounge", join_rule: "public", children_state: [] },
+            ],
+        }));
+        const names = { people: "People", other: "Other rooms" };
+        const changed = jest.fn();
+        const loader = new HierarchyLoader(changed);
+
+        const before = buildSnapshot(client, loader, names);
+        expect(before.nodes.get("!eng")).toMatchObject({ children: ["!joined"], hierarchy: "unloaded" });
+
+        loader.ensureLoaded(eng);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        expect(changed).toHaveBeenCalled();
+        const after = buildSnapshot(client, loader, names);
+        expect(after.nodes.get("!eng")).toMatchObject({ children: ["!joined", "!lounge"], hierarchy: "complete" });
+        expect(after.nodes.get("!lounge")).toMatchObject({ name: "Lounge", membership: "none", suggested: true, joinRule: "public" });
+    });
+});
