@@ -3,10 +3,13 @@ import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./harness/chromium.ts";
 import { e2ePorts } from "./harness/config.ts";
 
+// Playwright empties its output directory on every run: a run on other ports gets its own.
+const webappPort = e2ePorts().webapp;
+const outputDir = webappPort === 18080 ? "../test-results/e2e" : `../test-results/e2e-${webappPort}`;
 
 export default defineConfig({
     testDir: "./tests",
-    outputDir: "../test-results/e2e", // Playwright empties it on every run
+    outputDir,
     // One Synapse and one browser at a time fits the 2-core machines.
     workers: 1,
     fullyParallel: false,
