@@ -72,9 +72,10 @@ describe("buildSnapshot", () => {
 
         const snapshot = buildSnapshot(client, new HierarchyLoader(() => {}), { people: "People", other: "Other rooms" });
         expect(snapshot.nodes.get("!eng")!.children).toEqual(["!platform", "!c", "!a", "!b"]);
-        expect(snapshot.roots).toEqual(["!eng", SECTION_IDS.people, SECTION_IDS.other]);
+        // No DMs and no rooms outside spaces: no empty People or Other rooms headings.
+        expect(snapshot.roots).toEqual(["!eng"]);
         const rows = visibleRows(snapshot, { expanded: new Set(["!eng"]) });
-        expect(rows.map((r) => r.node.name)).toEqual(["Engineering", "Platform", "charlie", "alpha", "bravo", "People", "Other rooms"]);
+        expect(rows.map((r) => r.node.name)).toEqual(["Engineering", "Platform", "charlie", "alpha", "bravo"]);
     });
 
     it("puts DMs under People and rooms in no space under Other rooms, by name; counts come from the SDK", () => {

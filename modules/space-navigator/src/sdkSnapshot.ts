@@ -103,6 +103,7 @@ export function buildSnapshot(client: MatrixClient, hierarchies: HierarchyLoader
         [SECTION_IDS.people, names.people, people],
         [SECTION_IDS.other, names.other, other],
     ] as const) {
+        if (rooms.length === 0) continue; // an empty section would be a heading over nothing
         rooms.sort(byName);
         for (const room of rooms) nodes.set(room.id, room);
         nodes.set(id, { id, name, kind: "section", membership: "join", children: rooms.map((r) => r.id), unread: 0, mentions: 0 });
