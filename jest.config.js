@@ -14,7 +14,7 @@ module.exports = {
     roots: ["<rootDir>/src", "<rootDir>/modules", "<rootDir>/test", "<rootDir>/build", "<rootDir>/service"],
     testMatch: ["**/*.test.ts", "**/*.test.tsx", "<rootDir>/test/**/*.test.ts", "<rootDir>/test/**/*.test.tsx"],
     testPathIgnorePatterns: ["/node_modules/", "<rootDir>/e2e/"],
-    modulePathIgnorePatterns: ["<rootDir>/e2e/", "<rootDir>/webapp/", "<rootDir>/webapp-stock/", "<rootDir>/.cache/"],
+    modulePathIgnorePatterns: ["<rootDir>/e2e/", "<rootDir>/webapp/", "<rootDir>/webapp-[^/]+/", "<rootDir>/.cache/"],
     moduleFileExtensions: ["ts", "tsx", "js", "jsx", "mjs", "cjs", "json"],
     transform: {
         "\\.[cm]?[jt]sx?$": ["babel-jest", { configFile: path.join(__dirname, "babel.config.js") }],
