@@ -1,0 +1,151 @@
+// The bench page (built by bench/navigator/webpack.config.cjs, driven by bench/navigator.ts): the
+// same 10,000 rooms in 500 spaces, shown by Element's classic RoomList or by the space navigator
+// (`?view=classic|navigator`), each timed in the page from the render call to the first frame
+// painted with rows, then for collapsing and expanding one branch.
+import React from "react";
+import ReactDOM from "react-dom";
+import { TooltipProvider } from "@vector-im/compound-web";
+import { SyncState } from "matrix-js-sdk/src/sync";
+import { MatrixClientPeg } from "matrix-react-sdk/src/MatrixClientPeg";
+import SdkConfig from "matrix-react-sdk/src/SdkConfig";
+import * as languageHandler from "matrix-react-sdk/src/languageHandler";
+import SettingsStore from "matrix-react-sdk/src/settings/SettingsStore";
+import { SettingLevel } from "matrix-react-sdk/src/settings/SettingLevel";
+import DMRoomMap from "matrix-react-sdk/src/utils/DMRoomMap";
+import dis from "matrix-react-sdk/src/dispatcher/dispatcher";
+import SpaceStore from "matrix-react-sdk/src/stores/spaces/SpaceStore";
+import RoomListStore from "matrix-react-sdk/src/stores/room-list/RoomListStore";
+import { RoomNotificationStateStore } from "matrix-react-sdk/src/stores/notifications/RoomNotificationStateStore";
+import MatrixClientContext from "matrix-react-sdk/src/contexts/MatrixClientContext";
+import ResizeNotifier from "matrix-react-sdk/src/utils/ResizeNotifier";
+import { MetaSpace } from "matrix-react-sdk/src/stores/spaces";
+import ClassicRoomList from "$sdk-original/components/views/rooms/RoomList";
+
+import { initAtriumI18n } from "../../src/i18n/atriumI18n";
+import { SpaceNavigator } from "../../modules/space-navigator";
+import { buildCompany } from "./company";
+
+type View = "classic" | "navigator";
+
+export interface BenchResult {
+    view: View;
+    rooms: number;
+    spaces: number;
+    setupMs: number;
+    firstRenderMs: number;
+    collapseMs: number;
+    expandMs: number;
+    renderedRows: number;
+    errors: string[];
+}
+
+declare global {
+    interface Window {
+        atriumBench?: Promise<BenchResult>;
+    }
+}
+
+/** Resolves after the next frame has been painted. */
+const nextPaint = (): Promise<void> =>
+    new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** Polls once per frame until `ready()` holds, then waits for that frame's paint; ms since `start`. */
+async function timeUntil(what: string, start: number, ready: () => boolean, timeoutMs = 60_000): Promise<number> {
+    while (!ready()) {
+        if (performance.now() - start > timeoutMs) throw new Error(`bench: ${what} not reached in time`);
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    await nextPaint();
+    return performance.now() - start;
+}
+
+function count(selector: string): number {
+    return document.querySelectorAll(selector).length;
+}
+
+async function run(view: View): Promise<BenchResult> {
+    const errors: string[] = [];
+    window.addEventListener("error", (e) => errors.push(String(e.message)));
+    SdkConfig.put({ brand: "Atrium", default_theme: "light" } as never);
+    await languageHandler.setLanguage("en").catch((e) => errors.push(`language: ${e}`));
+    await initAtriumI18n("en");
+
+    const setupStart = performance.now();
+    const { client, rooms, spaces } = buildCompany();
+    (MatrixClientPeg as unknown as { matrixClient: unknown }).matrixClient = client;
+    // The classic list shows every room under Home, as the navigator shows every room in its tree.
+    await SettingsStore.setValue("Spaces.allRoomsInHome", null, SettingLevel.DEVICE, true);
+    DMRoomMap.makeShared(client).start();
+    void SpaceStore.instance;
+    void RoomListStore.instance;
+    void RoomNotificationStateStore.instance;
+    dis.dispatch({ action: "MatrixActions.sync", state: SyncState.Prepared, prevState: null, matrixClient: client }, true);
+    await timeUntil("stores ready", setupStart, () => SpaceStore.instance.spacePanelSpaces.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the stores' asynchronous list builds
+    const setupMs = performance.now() - setupStart;
+
+    const container = document.getElementById("panel")!;
+    const app =
+        view === "classic" ? (
+            <ClassicRoomList
+                onKeyDown={() => {}}
+                onFocus={() => {}}
+                onBlur={() => {}}
+                onResize={() => {}}
+                resizeNotifier={new ResizeNotifier()}
+                isMinimized={false}
+                activeSpace={MetaSpace.Home}
+            />
+        ) : (
+            <SpaceNavigator />
+        );
+
+    performance.mark("bench-render-start");
+    const renderStart = performance.now();
+    ReactDOM.render(
+        <TooltipProvider>
+            <MatrixClientContext.Provider value={client}>{app}</MatrixClientContext.Provider>
+        </TooltipProvider>,
+        container,
+    );
+    const rowSelector = view === "classic" ? ".mx_RoomTile" : "[role=treeitem]";
+    const firstRenderMs = await timeUntil("first render", renderStart, () => count(rowSelector) > 0);
+    performance.mark("bench-render-end");
+    const renderedRows = count(rowSelector);
+
+    // One branch closed and opened again: the classic list's "Rooms" section (all 10,000 rooms),
+    // the navigator's first department (9 teams and 20 rooms).
+    const branch = (): HTMLElement =>
+        view === "classic"
+            ? Array.from(document.querySelectorAll<HTMLElement>(".mx_RoomSublist_headerText")).find((el) =>
+                  /^Rooms\b/.test(el.textContent ?? ""),
+              )!
+            : Array.from(document.querySelectorAll<HTMLElement>("[role=treeitem]")).find((el) =>
+                  (el.getAttribute("aria-label") ?? "").startsWith("Department 1"),
+              )!;
+    const isOpen = (): boolean => branch().getAttribute("aria-expanded") === "true";
+    const childShown = (): boolean =>
+        view === "classic" ? count(".mx_RoomTile") > 0 : count('[role=treeitem][aria-level="2"]') > 0;
+
+    if (view === "navigator") {
+        // The navigator starts with departments closed: open the first, then close it.
+        let start = performance.now();
+        branch().click();
+        const expandMs = await timeUntil("expanded", start, () => isOpen() && childShown());
+        start = performance.now();
+        branch().click();
+        const collapseMs = await timeUntil("collapsed", start, () => !isOpen() && !childShown());
+        return { view, rooms, spaces, setupMs, firstRenderMs, collapseMs, expandMs, renderedRows, errors };
+    }
+    // The classic list starts with its sections open: close "Rooms", then open it.
+    let start = performance.now();
+    branch().click();
+    const collapseMs = await timeUntil("collapsed", start, () => !isOpen() && !childShown());
+    start = performance.now();
+    branch().click();
+    const expandMs = await timeUntil("expanded", start, () => isOpen() && childShown());
+    return { view, rooms, spaces, setupMs, firstRenderMs, collapseMs, expandMs, renderedRows, errors };
+}
+
+const view = new URLSearchParams(location.search).get("view") === "classic" ? "classic" : "navigator";
+window.atriumBench = run(view);
