@@ -21,6 +21,7 @@ interface BenchResult {
     rooms: number;
     spaces: number;
     setupMs: number;
+    snapshotMs: number;
     firstRenderMs: number;
     collapseMs: number;
     expandMs: number;
@@ -113,6 +114,7 @@ async function main(): Promise<void> {
     const rows: Row[] = [
         { label: "stores ready (same for both; not part of render)", cells: cells((r) => r.setupMs) },
         { label: "first render, to first painted frame", cells: cells((r) => r.firstRenderMs) },
+        { label: "navigator's snapshot of all rooms, built alone", cells: ["–", median(results.navigator.map((r) => r.snapshotMs)).toFixed(1)] },
         { label: "collapse a branch, to painted frame", cells: cells((r) => r.collapseMs) },
         { label: "expand it again, to painted frame", cells: cells((r) => r.expandMs) },
         { label: "rows in the DOM after first render", cells: cells((r) => r.renderedRows) },

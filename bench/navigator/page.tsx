@@ -23,6 +23,8 @@ import ClassicRoomList from "$sdk-original/components/views/rooms/RoomList";
 
 import { initAtriumI18n } from "../../src/i18n/atriumI18n";
 import { SpaceNavigator } from "../../modules/space-navigator";
+import { buildSnapshot } from "../../modules/space-navigator/src/sdkSnapshot";
+import { HierarchyLoader } from "../../modules/space-navigator/src/hierarchyLoader";
 import { buildCompany } from "./company";
 
 type View = "classic" | "navigator";
@@ -32,6 +34,8 @@ export interface BenchResult {
     rooms: number;
     spaces: number;
     setupMs: number;
+    /** The navigator's snapshot of all rooms, built once on its own (it is also part of its first render). */
+    snapshotMs: number;
     firstRenderMs: number;
     collapseMs: number;
     expandMs: number;
@@ -83,6 +87,9 @@ async function run(view: View): Promise<BenchResult> {
     await timeUntil("stores ready", setupStart, () => SpaceStore.instance.spacePanelSpaces.length > 0);
     await new Promise((resolve) => setTimeout(resolve, 200)); // the stores' asynchronous list builds
     const setupMs = performance.now() - setupStart;
+    const snapshotStart = performance.now();
+    if (view === "navigator") buildSnapshot(client, new HierarchyLoader(() => {}), { people: "People", other: "Other rooms" });
+    const snapshotMs = view === "navigator" ? performance.now() - snapshotStart : 0;
 
     const container = document.getElementById("panel")!;
     const app =
@@ -135,7 +142,7 @@ async function run(view: View): Promise<BenchResult> {
         start = performance.now();
         branch().click();
         const collapseMs = await timeUntil("collapsed", start, () => !isOpen() && !childShown());
-        return { view, rooms, spaces, setupMs, firstRenderMs, collapseMs, expandMs, renderedRows, errors };
+        return { view, rooms, spaces, setupMs, snapshotMs, firstRenderMs, collapseMs, expandMs, renderedRows, errors };
     }
     // The classic list starts with its sections open: close "Rooms", then open it.
     let start = performance.now();
@@ -144,7 +151,7 @@ async function run(view: View): Promise<BenchResult> {
     start = performance.now();
     branch().click();
     const expandMs = await timeUntil("expanded", start, () => isOpen() && childShown());
-    return { view, rooms, spaces, setupMs, firstRenderMs, collapseMs, expandMs, renderedRows, errors };
+    return { view, rooms, spaces, setupMs, snapshotMs, firstRenderMs, collapseMs, expandMs, renderedRows, errors };
 }
 
 const view = new URLSearchParams(location.search).get("view") === "classic" ? "classic" : "navigator";

@@ -104,6 +104,23 @@ describe("NavigatorPanel", () => {
         expect(item("eng-random, 5 unread")).toHaveFocus();
     });
 
+    it("opens a node's menu with the context-menu key, Shift+F10 or a right click, never for a section", async () => {
+        const onMenu = jest.fn();
+        render(<Harness onMenu={onMenu} />);
+        item(/^Engineering/).focus();
+        await userEvent.keyboard("{ContextMenu}");
+        expect(onMenu).toHaveBeenLastCalledWith(expect.objectContaining({ key: "!eng" }), expect.any(Object));
+        await userEvent.keyboard("{Shift>}{F10}{/Shift}");
+        expect(onMenu).toHaveBeenCalledTimes(2);
+        fireEvent.contextMenu(item("lunch"), { clientX: 40, clientY: 50 });
+        expect(onMenu).toHaveBeenLastCalledWith(expect.objectContaining({ key: childKey(SECTION_IDS.other, "!lunch") }), {
+            left: 40,
+            top: 50,
+        });
+        fireEvent.contextMenu(item("Other rooms"));
+        expect(onMenu).toHaveBeenCalledTimes(3);
+    });
+
     it("filters to matching rooms, keeping their ancestors visible, and says when nothing matches", async () => {
         render(<Harness />);
         const filter = screen.getByRole("searchbox", { name: "Filter spaces and rooms" });
