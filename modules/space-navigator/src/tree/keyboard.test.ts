@@ -55,4 +55,11 @@ describe("type-ahead", () => {
         now += 1000;
         expect(actionForKey(rows, 0, { key: "z" }, typeAhead)).toEqual({ type: "none" });
     });
+
+    it("starts a new word after any other key, however quickly typed", () => {
+        const typeAhead = new TypeAhead(500, () => 0);
+        expect(actionForKey(rows, 0, { key: "e" }, typeAhead)).toEqual({ type: "focus", index: 4 });
+        expect(actionForKey(rows, 4, { key: "Home" }, typeAhead)).toEqual({ type: "focus", index: 0 });
+        expect(actionForKey(rows, 0, { key: "s" }, typeAhead)).toEqual({ type: "focus", index: 6 }); // Sales, not "es"
+    });
 });

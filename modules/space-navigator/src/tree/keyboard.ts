@@ -25,6 +25,9 @@ export function actionForKey(rows: readonly TreeRow[], index: number, input: Key
     const current = Math.min(Math.max(index, 0), rows.length - 1);
     const row = rows[current];
     if (input.ctrlKey || input.altKey || input.metaKey) return NONE;
+    const typed = input.key.length === 1 && input.key !== " ";
+    // Any other key ends a word being typed: "e", ArrowDown, "s" looks for "s", not "es".
+    if (!typed) typeAhead.reset();
     switch (input.key) {
         case "ArrowDown":
             return { type: "focus", index: Math.min(current + 1, rows.length - 1) };
@@ -51,7 +54,7 @@ export function actionForKey(rows: readonly TreeRow[], index: number, input: Key
         case "F10":
             return input.shiftKey ? { type: "menu", index: current } : NONE;
     }
-    if (input.key.length === 1 && input.key !== " ") {
+    if (typed) {
         const found = typeAhead.find(rows, current, input.key);
         return found >= 0 ? { type: "focus", index: found } : NONE;
     }
@@ -70,6 +73,10 @@ export class TypeAhead {
         private readonly resetAfterMs = 700,
         private readonly now: () => number = () => Date.now(),
     ) {}
+
+    public reset(): void {
+        this.typed = "";
+    }
 
     public find(rows: readonly TreeRow[], from: number, char: string): number {
         const at = this.now();
