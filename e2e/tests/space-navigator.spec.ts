@@ -69,6 +69,14 @@ async function seedCompany(owner: MatrixSession, employee: MatrixSession): Promi
     return { engineering, platform, databases, dbOps, lounge, secret, deals };
 }
 
+/** Clears the SDK's first-run toasts (notifications, threads) off the left panel before a screenshot. */
+async function dismissToasts(page: Page): Promise<void> {
+    for (const name of ["Dismiss", "OK"]) {
+        const button = page.locator(".mx_ToastContainer").getByRole("button", { name, exact: true });
+        if (await button.isVisible()) await button.click();
+    }
+}
+
 const tree = (page: Page) => page.getByRole("tree", { name: "Spaces", exact: true });
 const item = (page: Page, name: string | RegExp) => tree(page).getByRole("treeitem", { name });
 
@@ -106,6 +114,7 @@ test("the navigator shows the company as one tree, opens and joins rooms, and ro
     await page.keyboard.press("Enter");
     await expect(page.locator(".mx_RoomHeader").getByText("db-ops")).toBeVisible();
     await expect(item(page, "db-ops")).toHaveAttribute("aria-selected", "true");
+    await dismissToasts(page);
     await page.screenshot({ path: test.info().outputPath("navigator-open-room.png") });
 
     // Joining from the tree: a public room, then the one restricted to Engineering's members.
@@ -128,6 +137,7 @@ test("the navigator shows the company as one tree, opens and joins rooms, and ro
     await expect(item(page, /^Engineering/)).toHaveAttribute("aria-expanded", "false");
     await sendMessage(owner, company.dbOps, "Backup window moved to 22:00");
     await expect(item(page, /^Engineering, 1 unread/)).toBeVisible({ timeout: 20_000 });
+    await dismissToasts(page);
     await page.screenshot({ path: test.info().outputPath("navigator-rolled-up.png") });
 
     // Switching rooms any other way (here a link) reveals the room in the tree.
