@@ -62,7 +62,7 @@ function themeLinks(compilation) {
 // Declared SDK replacements (src/seams/sdk-replacements.json), matched on the resolved file.
 function replacementPlugin() {
     const replacements = loadReplacements({ stock });
-    return new webpack.NormalModuleReplacementPlugin(/matrix-(react|js)-sdk[\\/]src[\\/]/, (resolveData) => {
+    return new webpack.NormalModuleReplacementPlugin(/matrix-(react|js)-sdk[\\/]src[\\/]|matrix-sdk-crypto-wasm[\\/]/, (resolveData) => {
         const createData = resolveData.createData;
         if (!createData || !createData.resource) return;
         const replacement = replacementFor(replacements, {

@@ -15,6 +15,10 @@ function loadReplacements({ stock = false } = {}) {
         .map(([target, entry]) => ({
             target,
             original: path.join(nodeModules, target),
+            // The same module as another resolver may find it (a package's .mjs and .cjs entries).
+            originals: [target, ...(entry.alsoFor || [])].map((file) => path.join(nodeModules, file)),
+            request: entry.request,
+            expectedTypeErrors: entry.expectedTypeErrors,
             replacement: path.join(root, entry.replacement),
             onlyFrom: entry.onlyFrom ? path.join(nodeModules, entry.onlyFrom) : undefined,
             reason: entry.reason,
@@ -26,7 +30,7 @@ function loadReplacements({ stock = false } = {}) {
 function replacementFor(replacements, { resolvedPath, request, issuer }) {
     if (request && request.startsWith(ORIGINAL_PREFIX)) return undefined;
     const hit = replacements.find(
-        (r) => r.original === resolvedPath && (!r.onlyFrom || (issuer && issuer.startsWith(r.onlyFrom))),
+        (r) => r.originals.includes(resolvedPath) && (!r.onlyFrom || (issuer && issuer.startsWith(r.onlyFrom))),
     );
     return hit && hit.replacement;
 }

@@ -17,6 +17,9 @@ interface Entry {
     reason: string;
     onlyFrom?: string;
     compat?: boolean;
+    /** How importers name a package entry (its files are not importable by path). */
+    request?: string;
+    alsoFor?: string[];
 }
 
 const entries = Object.entries(declared as Record<string, Entry | string>).filter(
@@ -36,7 +39,8 @@ function resolveFrom(basedir: string, request: string): string | null {
 }
 
 /** How the SDK's code names a module: by package path, without the file extension. */
-const requestFor = (target: string): string => target.replace(/\.(tsx?|jsx?)$/, "");
+const requestFor = (target: string): string =>
+    (declared as unknown as Record<string, Entry>)[target]?.request ?? target.replace(/\.(tsx?|jsx?|mjs)$/, "");
 
 /** A directory of an importer that the entry's replacement applies to. */
 const importerDirFor = (entry: Entry): string =>
@@ -60,21 +64,24 @@ describe("sdk-replacements.json", () => {
         });
 
         it("has a test of its own in test/seams", () => {
-            const name = path.basename(entry.replacement).replace(/\.(tsx?|jsx?)$/, "");
+            const name = path.basename(entry.replacement).replace(/\.(tsx?|jsx?|mjs)$/, "");
             expect(testFiles).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${name}\\.test\\.tsx?$`))]));
         });
 
         it("is what the jest resolver gives the SDK's importers", () => {
             expect(resolveFrom(importerDirFor(entry), requestFor(target))).toBe(replacementPath);
             // Also when moduleNameMapper has already turned the request into an absolute path.
-            expect(resolveFrom(importerDirFor(entry), requestFor(originalPath))).toBe(replacementPath);
+            if (!entry.request) expect(resolveFrom(importerDirFor(entry), requestFor(originalPath))).toBe(replacementPath);
         });
 
         const onlyFrom = entry.onlyFrom;
         if (onlyFrom) {
+            // A package entry resolves to one of its files, depending on the resolver's conditions.
+            const originals = [target, ...(entry.alsoFor ?? [])].map((file) => path.join(nodeModules, file));
             it(`stays the original for importers outside ${onlyFrom}`, () => {
-                expect(resolveFrom(path.join(root, "src/seams"), requestFor(target))).toBe(originalPath);
-                expect(resolveFrom(path.join(nodeModules, "matrix-js-sdk/src"), requestFor(target))).toBe(originalPath);
+                expect(originals).toContain(resolveFrom(path.join(root, "src/seams"), requestFor(target)));
+                const otherSdk = onlyFrom.startsWith("matrix-js-sdk") ? "matrix-react-sdk/src" : "matrix-js-sdk/src";
+                expect(originals).toContain(resolveFrom(path.join(nodeModules, otherSdk), requestFor(target)));
                 // The directory itself counts as inside: onlyFrom is a directory prefix.
                 expect(resolveFrom(path.join(nodeModules, onlyFrom), requestFor(target))).toBe(replacementPath);
             });

@@ -1,0 +1,57 @@
+// CVE-2025-48937 is fixed in crypto WASM 14.2.1; js-sdk 34 was written for 9.x. The compat module
+// gives js-sdk the names it uses, pointing at 14.2.1's classes and codes.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import * as real from "@matrix-org/matrix-sdk-crypto-wasm";
+
+import * as compat from "../../src/seams/cryptoWasmCompat";
+
+const installed = JSON.parse(
+    readFileSync(path.join(__dirname, "../../node_modules/@matrix-org/matrix-sdk-crypto-wasm/package.json"), "utf8"),
+).version;
+
+describe("crypto WASM compat seam", () => {
+    it("serves crypto WASM 14.2.1, the release that fixes CVE-2025-48937", () => {
+        expect(installed).toBe("14.2.1");
+        // 9.x had no such class: its presence shows which API js-sdk is really talking to.
+        expect(typeof real.OtherUserIdentity).toBe("function");
+    });
+
+    it("names other users' identities UserIdentity again, so js-sdk's instanceof checks work", () => {
+        expect(compat.UserIdentity).toBe(real.OtherUserIdentity);
+        expect((real as Record<string, unknown>).UserIdentity).toBeUndefined();
+    });
+
+    it("keeps js-sdk's name for the 'verified sender changed identity' decryption error", () => {
+        expect(compat.DecryptionErrorCode.SenderIdentityPreviouslyVerified).toBe(
+            real.DecryptionErrorCode.SenderIdentityVerificationViolation,
+        );
+        expect(compat.DecryptionErrorCode.MissingRoomKey).toBe(real.DecryptionErrorCode.MissingRoomKey);
+        expect(compat.DecryptionErrorCode.UnknownSenderDevice).toBe(real.DecryptionErrorCode.UnknownSenderDevice);
+    });
+
+    it("passes every other export through unchanged", () => {
+        for (const name of ["OlmMachine", "UserId", "DeviceId", "RoomId", "initAsync", "DehydratedDeviceKey"]) {
+            expect((compat as Record<string, unknown>)[name]).toBe((real as Record<string, unknown>)[name]);
+        }
+    });
+
+    it("turns the raw dehydration key bytes js-sdk 34 passes into the key object 14.x takes", async () => {
+        const created: Uint8Array[] = [];
+        const fromArray = jest
+            .spyOn(real.DehydratedDeviceKey, "createKeyFromArray")
+            .mockImplementation((bytes: Uint8Array) => {
+                created.push(bytes);
+                return { marker: "key" } as unknown as real.DehydratedDeviceKey;
+            });
+        // A stand-in receiver: only the key conversion in front of the real method is under test,
+        // and the real method then fails on it (no WASM object behind it).
+        const receiver = Object.create(real.DehydratedDevices.prototype);
+        const raw = new Uint8Array(32).fill(7);
+        await expect(
+            Promise.resolve().then(() => real.DehydratedDevices.prototype.rehydrate.call(receiver, raw as never, {} as never, "{}")),
+        ).rejects.toBeDefined();
+        expect(created).toEqual([raw]);
+        fromArray.mockRestore();
+    });
+});
