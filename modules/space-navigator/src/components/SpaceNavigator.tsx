@@ -1,11 +1,13 @@
-// The navigator fed from the SDK: rebuilds its snapshot when rooms, spaces, memberships or counts
-// change (at most every REBUILD_MS), loads /hierarchy pages for spaces as they are expanded,
-// remembers open branches per user, follows the open room and opens rooms with the SDK's actions.
-import React, { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+// The navigator fed from the SDK: rebuilds its snapshot when rooms, spaces or memberships change,
+// refreshes only counts when messages or receipts arrive (each at most every REBUILD_MS), loads
+// /hierarchy pages for spaces as they are expanded, remembers open branches per user, follows the
+// open room and opens rooms with the SDK's actions.
+import React, { useCallback, useEffect, useRef, useState } from "react";
 import { ClientEvent, RoomEvent, RoomStateEvent } from "matrix-js-sdk/src/matrix";
 import {
     currentClient,
     currentRoomId as sdkCurrentRoomId,
+    notificationCounts,
     joinHierarchyRoom,
     onCurrentRoomChange,
     onSpaceBarSelection,
@@ -16,8 +18,8 @@ import {
 } from "@atrium/sdk/spaces";
 
 import { HierarchyLoader } from "../hierarchyLoader";
-import { buildSnapshot } from "../sdkSnapshot";
-import type { NavigatorNode } from "../tree/model";
+import { buildSnapshot, type SectionNames } from "../sdkSnapshot";
+import { withFreshCounts, type NavigatorNode, type NavigatorSnapshot } from "../tree/model";
 import { ancestorKeys, firstKeyOf, idsOfKey, type TreeRow } from "../tree/rows";
 import { loadExpanded, saveExpanded } from "../userState";
 import { useNavigatorStrings } from "../strings";
@@ -27,49 +29,99 @@ import { NodeMenu } from "./NodeMenu";
 
 const REBUILD_MS = 150;
 
-const CLIENT_EVENTS = [
+// What changes the tree's shape: rooms, memberships, names, space children, DMs (m.direct).
+const STRUCTURE_EVENTS = [
     ClientEvent.Room,
     ClientEvent.DeleteRoom,
     ClientEvent.AccountData,
     RoomEvent.MyMembership,
     RoomEvent.Name,
-    RoomEvent.Timeline,
-    RoomEvent.Receipt,
-    RoomEvent.UnreadNotifications,
     RoomStateEvent.Events,
 ] as const;
+// What changes only counts: messages and receipts. Cheap to apply (no rebuild of 10,000 rooms).
+const COUNT_EVENTS = [RoomEvent.Timeline, RoomEvent.Receipt, RoomEvent.UnreadNotifications] as const;
 
 export interface SpaceNavigatorProps {
     onSwitchToClassic?(): void;
     renderBadges?: NodeBadgeRenderer;
 }
 
-/** Calls `rebuild` at most once per REBUILD_MS however many events arrive. */
-function useThrottledRebuild(rebuild: () => void): () => void {
+/** Calls `flush` at most once per REBUILD_MS however many events arrive. */
+function useThrottled(flush: () => void): () => void {
     const timer = useRef<number | undefined>(undefined);
     useEffect(() => () => window.clearTimeout(timer.current), []);
     return useCallback(() => {
         if (timer.current !== undefined) return;
         timer.current = window.setTimeout(() => {
             timer.current = undefined;
-            rebuild();
+            flush();
         }, REBUILD_MS);
-    }, [rebuild]);
+    }, [flush]);
 }
 
 /** The client's emitter, untyped: one listener serves events of different signatures. */
 type Emitter = { on(event: string, listener: () => void): unknown; off(event: string, listener: () => void): unknown };
 
-function useClientEvents(client: MatrixClient, onEvent: () => void): void {
+function useClientEvents(client: MatrixClient, onStructure: () => void, onCounts: () => void): void {
     useEffect(() => {
         const emitter = client as unknown as Emitter;
-        for (const name of CLIENT_EVENTS) emitter.on(name, onEvent);
-        const stopSpaces = onTopLevelSpacesChange(onEvent);
+        for (const name of STRUCTURE_EVENTS) emitter.on(name, onStructure);
+        for (const name of COUNT_EVENTS) emitter.on(name, onCounts);
+        const stopSpaces = onTopLevelSpacesChange(onStructure);
         return () => {
-            for (const name of CLIENT_EVENTS) emitter.off(name, onEvent);
+            for (const name of STRUCTURE_EVENTS) emitter.off(name, onStructure);
+            for (const name of COUNT_EVENTS) emitter.off(name, onCounts);
             stopSpaces();
         };
-    }, [client, onEvent]);
+    }, [client, onStructure, onCounts]);
+}
+
+/**
+ * The snapshot, kept current: a change of shape rebuilds it (throttled), a change of counts only
+ * refreshes the counts of the rooms it holds.
+ */
+function useSnapshot(client: MatrixClient, names: SectionNames): { snapshot: NavigatorSnapshot; loader: HierarchyLoader } {
+    const namesRef = useRef(names);
+    namesRef.current = names;
+    const pending = useRef<"none" | "counts" | "structure">("none");
+    // A loaded /hierarchy page changes the shape; the callback is set once the scheduler exists.
+    const onLoaderChange = useRef<() => void>(() => {});
+    const loaderRef = useRef<HierarchyLoader>();
+    loaderRef.current ??= new HierarchyLoader(() => onLoaderChange.current());
+    const build = (): NavigatorSnapshot => buildSnapshot(client, loaderRef.current!, namesRef.current);
+    const [snapshot, setSnapshot] = useState<NavigatorSnapshot>(build);
+    const flush = useCallback(() => {
+        const kind = pending.current;
+        pending.current = "none";
+        if (kind === "structure") setSnapshot(build());
+        else if (kind === "counts") {
+            setSnapshot((previous) =>
+                withFreshCounts(previous, (roomId) => {
+                    const room = client.getRoom(roomId);
+                    return room ? notificationCounts(room) : undefined;
+                }),
+            );
+        }
+        // eslint-disable-next-line react-hooks/exhaustive-deps
+    }, [client]);
+    const schedule = useThrottled(flush);
+    const markStructure = useCallback(() => {
+        pending.current = "structure";
+        schedule();
+    }, [schedule]);
+    const markCounts = useCallback(() => {
+        if (pending.current === "none") pending.current = "counts";
+        schedule();
+    }, [schedule]);
+    onLoaderChange.current = markStructure;
+    useClientEvents(client, markStructure, markCounts);
+    // Section names follow the language.
+    const first = useRef(true);
+    useEffect(() => {
+        if (first.current) first.current = false;
+        else markStructure();
+    }, [names.people, names.other, markStructure]);
+    return { snapshot, loader: loaderRef.current };
 }
 
 export const SpaceNavigator = React.forwardRef<NavigatorPanelHandle, SpaceNavigatorProps>(function SpaceNavigator(
@@ -79,18 +131,7 @@ export const SpaceNavigator = React.forwardRef<NavigatorPanelHandle, SpaceNaviga
     const client = currentClient()!;
     const userId = client.getSafeUserId();
     const t = useNavigatorStrings();
-    const [version, bump] = useReducer((n: number) => n + 1, 0);
-    const scheduleRebuild = useThrottledRebuild(bump);
-    const loader = useMemo(() => new HierarchyLoader(() => scheduleRebuild()), [scheduleRebuild]);
-    useClientEvents(client, scheduleRebuild);
-
-    const people = t("people");
-    const other = t("other_rooms");
-    const snapshot = useMemo(
-        () => buildSnapshot(client, loader, { people, other }),
-        // eslint-disable-next-line react-hooks/exhaustive-deps
-        [client, loader, people, other, version],
-    );
+    const { snapshot, loader } = useSnapshot(client, { people: t("people"), other: t("other_rooms") });
     const snapshotRef = useRef(snapshot);
     snapshotRef.current = snapshot;
 

@@ -45,3 +45,23 @@ export function makeSnapshot(nodes: Iterable<NavigatorNode>, roots: readonly str
 /** Sections and joined spaces open; a space not joined yet is a leaf to join, like a room. */
 export const isExpandable = (node: NavigatorNode): boolean =>
     node.kind === "section" || (node.kind === "space" && node.membership === "join");
+
+/**
+ * The snapshot with fresh notification counts for its joined rooms, rebuilding nothing else: what a
+ * message or a read receipt changes. Nodes whose counts stay are shared; with no change at all the
+ * same snapshot comes back (so nothing re-renders).
+ */
+export function withFreshCounts(
+    snapshot: NavigatorSnapshot,
+    countsOf: (roomId: string) => { unread: number; mentions: number } | undefined,
+): NavigatorSnapshot {
+    let changed: Map<string, NavigatorNode> | undefined;
+    for (const node of snapshot.nodes.values()) {
+        if (node.children || node.membership !== "join") continue;
+        const counts = countsOf(node.id);
+        if (!counts || (counts.unread === node.unread && counts.mentions === node.mentions)) continue;
+        changed ??= new Map(snapshot.nodes);
+        changed.set(node.id, { ...node, ...counts });
+    }
+    return changed ? { nodes: changed, roots: snapshot.roots } : snapshot;
+}
