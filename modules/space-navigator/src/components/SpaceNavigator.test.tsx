@@ -1,0 +1,90 @@
+import React from "react";
+import { EventEmitter } from "events";
+import { act, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { ClientEvent, RoomEvent } from "matrix-js-sdk/src/matrix";
+
+import { initAtriumI18n } from "@atrium/i18n/atriumI18n";
+import { buildSnapshot } from "../sdkSnapshot";
+import { companyTree } from "../tree/testTree";
+import { SpaceNavigator } from "./SpaceNavigator";
+
+// The SDK at the module's edge (@atrium/sdk/spaces) and the snapshot builder are stand-ins: this
+// tests how the navigator reacts to the client, the room view and its own actions.
+const mockClient = Object.assign(new EventEmitter(), {
+    getSafeUserId: () => "@alice:example.org",
+    getRoom: (roomId: string) => ({ roomId }),
+});
+const mockRoomView = new EventEmitter();
+const mockCounts = new Map<string, { unread: number; mentions: number }>();
+jest.mock("@atrium/sdk/spaces", () => ({
+    __esModule: true,
+    currentClient: () => mockClient,
+    currentRoomId: () => null,
+    notificationCounts: (room: { roomId: string }) => mockCounts.get(room.roomId) ?? { unread: 0, mentions: 0 },
+    onCurrentRoomChange: (listener: (roomId: string | null) => void) => {
+        mockRoomView.on("change", listener);
+        return () => mockRoomView.off("change", listener);
+    },
+    onSpaceBarSelection: () => () => {},
+    onTopLevelSpacesChange: () => () => {},
+    viewRoom: jest.fn(),
+    previewHierarchyRoom: jest.fn(),
+    joinHierarchyRoom: jest.fn(),
+    RoomHierarchy: jest.fn(),
+}));
+jest.mock("../sdkSnapshot", () => ({ __esModule: true, buildSnapshot: jest.fn() }));
+const mockedBuild = buildSnapshot as jest.MockedFunction<typeof buildSnapshot>;
+const { viewRoom } = jest.requireMock("@atrium/sdk/spaces") as { viewRoom: jest.Mock };
+
+const item = (name: string | RegExp): HTMLElement => within(screen.getByRole("tree", { name: "Spaces" })).getByRole("treeitem", { name });
+
+describe("SpaceNavigator", () => {
+    beforeAll(() => initAtriumI18n("en"));
+    beforeEach(() => {
+        jest.useFakeTimers();
+        localStorage.clear();
+        mockCounts.clear();
+        mockedBuild.mockImplementation(() => companyTree());
+    });
+    afterEach(() => jest.useRealTimers());
+
+    it("refreshes counts on messages without rebuilding, and rebuilds on a change of shape", () => {
+        render(<SpaceNavigator />);
+        expect(mockedBuild).toHaveBeenCalledTimes(1);
+        expect(item("Sales")).toBeInTheDocument();
+
+        mockCounts.set("!deals", { unread: 2, mentions: 0 });
+        act(() => {
+            mockClient.emit(RoomEvent.Timeline);
+            mockClient.emit(RoomEvent.Receipt);
+            jest.advanceTimersByTime(200);
+        });
+        expect(item("Sales, 2 unread")).toBeInTheDocument();
+        expect(mockedBuild).toHaveBeenCalledTimes(1);
+
+        act(() => {
+            mockClient.emit(ClientEvent.Room);
+            mockClient.emit(RoomEvent.Timeline);
+            jest.advanceTimersByTime(200);
+        });
+        expect(mockedBuild).toHaveBeenCalledTimes(2);
+    });
+
+    it("follows the room opened elsewhere: opens its branch, highlights it, remembers the branch", () => {
+        render(<SpaceNavigator />);
+        act(() => mockRoomView.emit("change", "!db-ops"));
+        expect(item("db-ops, 3 unread, 1 mention")).toHaveAttribute("aria-selected", "true");
+        expect(item("Engineering")).toHaveAttribute("aria-expanded", "true");
+        expect(item(/^Databases/)).toHaveAttribute("aria-expanded", "true");
+        expect(localStorage.getItem("atrium_space_navigator_expanded:@alice:example.org")).toContain("!databases");
+    });
+
+    it("opens joined rooms with the SDK's view action", async () => {
+        jest.useRealTimers();
+        render(<SpaceNavigator />);
+        await userEvent.click(item(/^Engineering/));
+        await userEvent.click(item("eng-general"));
+        expect(viewRoom).toHaveBeenCalledWith("!eng-general");
+    });
+});
