@@ -69,12 +69,12 @@ async function seedCompany(owner: MatrixSession, employee: MatrixSession): Promi
     return { engineering, platform, databases, dbOps, lounge, secret, deals };
 }
 
-/** Clears the SDK's first-run toasts (notifications, threads) off the left panel before a screenshot. */
+/** Clears the SDK's first-run notices (the notifications toast, the threads announcement) before a screenshot. */
 async function dismissToasts(page: Page): Promise<void> {
-    for (const name of ["Dismiss", "OK"]) {
-        const button = page.locator(".mx_ToastContainer").getByRole("button", { name, exact: true });
-        if (await button.isVisible()) await button.click();
-    }
+    const toast = page.locator(".mx_ToastContainer").getByRole("button", { name: "Dismiss", exact: true });
+    if (await toast.isVisible()) await toast.click();
+    const announcement = page.getByRole("button", { name: "OK", exact: true });
+    if (await announcement.isVisible()) await announcement.click();
 }
 
 const tree = (page: Page) => page.getByRole("tree", { name: "Spaces", exact: true });
