@@ -45,7 +45,7 @@ export const NavigatorPanel = React.forwardRef<NavigatorPanelHandle, NavigatorPa
     );
     const onOpenRow = useCallback(
         (row: TreeRow) => {
-            if (row.kind === "more") onLoadMore(row.node.id);
+            if (row.kind === "more" || row.kind === "retry") onLoadMore(row.node.id);
             else if (row.kind === "node") onOpen(row.node, row);
         },
         [onOpen, onLoadMore],

@@ -26,7 +26,10 @@ jest.mock("@atrium/sdk/spaces", () => ({
         mockRoomView.on("change", listener);
         return () => mockRoomView.off("change", listener);
     },
-    onSpaceBarSelection: () => () => {},
+    onSpaceBarSelection: (listener: (spaceId: string) => void) => {
+        mockRoomView.on("space", listener);
+        return () => mockRoomView.off("space", listener);
+    },
     onTopLevelSpacesChange: () => () => {},
     viewRoom: jest.fn(),
     previewHierarchyRoom: jest.fn(),
@@ -73,11 +76,23 @@ describe("SpaceNavigator", () => {
 
     it("follows the room opened elsewhere: opens its branch, highlights it, remembers the branch", () => {
         render(<SpaceNavigator />);
-        act(() => mockRoomView.emit("change", "!db-ops"));
+        act(() => {
+            mockRoomView.emit("change", "!db-ops");
+        });
         expect(item("db-ops, 3 unread, 1 mention")).toHaveAttribute("aria-selected", "true");
         expect(item("Engineering")).toHaveAttribute("aria-expanded", "true");
         expect(item(/^Databases/)).toHaveAttribute("aria-expanded", "true");
         expect(localStorage.getItem("atrium_space_navigator_expanded:@alice:example.org")).toContain("!databases");
+    });
+
+    it("opens the space picked in the space bar, with the branches above it", () => {
+        render(<SpaceNavigator />);
+        act(() => {
+            mockRoomView.emit("space", "!platform");
+        });
+        expect(item("Engineering")).toHaveAttribute("aria-expanded", "true");
+        expect(item("Platform")).toHaveAttribute("aria-expanded", "true");
+        expect(item(/^Databases/)).toBeInTheDocument();
     });
 
     it("opens joined rooms with the SDK's view action", async () => {

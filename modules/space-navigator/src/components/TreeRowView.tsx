@@ -26,11 +26,11 @@ interface Props {
 export function describeRow(row: TreeRow, t: Translate): string {
     if (row.kind === "more") return t("show_more");
     if (row.kind === "loading") return t("loading");
+    if (row.kind === "retry") return t("load_failed");
     const parts = [row.node.name];
     if (row.node.membership === "invite") parts.push(t("invited"));
     if (row.node.membership === "none") parts.push(t("not_joined"));
     if (row.node.suggested) parts.push(t("suggested"));
-    if (row.node.hierarchy === "failed" && row.expanded) parts.push(t("load_failed"));
     if (row.unread > 0) parts.push(t("unread", { count: row.unread }));
     if (row.mentions > 0) parts.push(t("mentions", { count: row.mentions }));
     return parts.join(", ");

@@ -97,6 +97,15 @@ describe("hierarchy rows", () => {
         expect(rows[1]).toMatchObject({ posInSet: 1, setSize: 2 });
         expect(rows[2]).toMatchObject({ posInSet: 2, setSize: 2, level: 2, parentKey: "!s" });
     });
+
+    it("offers a retry where loading failed, and shows loading while it loads", () => {
+        const failed = snapshotOf([space("!s", "S", [], { hierarchy: "failed" })], ["!s"]);
+        expect(visibleRows(failed, { expanded: new Set(["!s"]) }).map((r) => r.kind)).toEqual(["node", "retry"]);
+        const loading = snapshotOf([space("!s", "S", [], { hierarchy: "loading" })], ["!s"]);
+        expect(visibleRows(loading, { expanded: new Set(["!s"]) }).map((r) => r.kind)).toEqual(["node", "loading"]);
+        const closed = visibleRows(failed, { expanded: new Set() });
+        expect(closed.map((r) => r.kind)).toEqual(["node"]);
+    });
 });
 
 describe("revealing a room", () => {

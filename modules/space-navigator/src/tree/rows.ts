@@ -3,7 +3,8 @@
 // and cheap enough to run on every change for 10,000 rooms.
 import { isExpandable, MORE_ROW_SUFFIX, type NavigatorNode, type NavigatorSnapshot } from "./model";
 
-export type RowKind = "node" | "more" | "loading";
+/** A node, or a space's trailing status row: more pages to load, loading, or loading failed (retry). */
+export type RowKind = "node" | "more" | "loading" | "retry";
 
 export interface TreeRow {
     /** The path of node IDs from the top, so a room listed in two spaces is two rows. */
@@ -91,6 +92,19 @@ export function nodesWithMatches(snapshot: NavigatorSnapshot, query: string): Se
     return new Set([...result].filter(([, matches]) => matches).map(([id]) => id));
 }
 
+function statusRowKind(node: NavigatorNode): RowKind | undefined {
+    switch (node.hierarchy) {
+        case "more":
+            return "more";
+        case "loading":
+            return "loading";
+        case "failed":
+            return "retry";
+        default:
+            return undefined;
+    }
+}
+
 export interface RowOptions {
     expanded: ReadonlySet<string>;
     query?: string;
@@ -140,14 +154,15 @@ export function visibleRows(snapshot: NavigatorSnapshot, options: RowOptions): T
                 ...shownCounts,
             });
             if (!expanded) return;
-            const statusRow = node.hierarchy === "more" || node.hierarchy === "loading" ? 1 : 0;
+            const status = statusRowKind(node);
+            const statusRow = status ? 1 : 0;
             path.add(id);
             const childCount = addLevel(node.children ?? [], key, level + 1, path, stillFiltered, statusRow);
             path.delete(id);
-            if (statusRow) {
+            if (status) {
                 rows.push({
                     key: childKey(key, MORE_ROW_SUFFIX),
-                    kind: node.hierarchy === "more" ? "more" : "loading",
+                    kind: status,
                     node,
                     level: level + 1,
                     posInSet: childCount + 1,
