@@ -1,11 +1,11 @@
-// `npx tsx bench/navigator.ts [--no-build] [--runs N]`: first render and collapse/expand times of
+// `npx tsx bench/navigator.ts [--no-build] [--runs N] [--json FILE]`: first render and collapse/expand times of
 // the same 10,000 rooms in 500 spaces, Element's classic room list against Atrium's space navigator,
 // in one run. Builds a bench-only page (bench/navigator/, Atrium's webpack config with the page as
 // entry), serves it locally, loads it in headless Chromium `runs` times per view (alternating, a
 // fresh browser context each time) and prints medians. The timings are taken inside the page
 // (performance.now(), from the render call to the first frame painted with rows); see page.tsx.
 import { spawnSync } from "node:child_process";
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -34,6 +34,8 @@ const pageDir = path.join(root, ".cache/bench-navigator/page");
 const args = process.argv.slice(2);
 const runsArg = args.indexOf("--runs");
 const runs = Math.max(5, runsArg >= 0 ? Number(args[runsArg + 1]) : 7);
+const jsonArg = args.indexOf("--json");
+const jsonFile = jsonArg >= 0 ? args[jsonArg + 1] : undefined;
 
 function build(): void {
     console.log("navigator bench: building the bench page (Atrium's webpack config, unminified production)…");
@@ -125,7 +127,22 @@ async function main(): Promise<void> {
     console.log(
         "Branch: the classic list's \"Rooms\" section (all rooms, Home with all rooms shown); the navigator's first department (9 teams, 20 rooms).",
     );
-    const errors = [...results.classic, ...results.navigator].flatMap((r) => r.errors.map((e) => `${r.view}: ${e}`));
+    if (jsonFile) {
+        const medians = (view: BenchResult["view"]) => ({
+            firstRenderMs: median(results[view].map((r) => r.firstRenderMs)),
+            collapseMs: median(results[view].map((r) => r.collapseMs)),
+            expandMs: median(results[view].map((r) => r.expandMs)),
+            setupMs: median(results[view].map((r) => r.setupMs)),
+            renderedRows: median(results[view].map((r) => r.renderedRows)),
+        });
+        const summary = { rooms: first.rooms, spaces: first.spaces, runs, classic: medians("classic"), navigator: medians("navigator"), raw: results };
+        writeFileSync(jsonFile, JSON.stringify(summary, null, 2));
+        console.log(`(medians and every run written to ${jsonFile})`);
+    }
+    // The SDK's start-up TDZ error (element-web#27606, see the README) is known noise; anything else is shown.
+    const errors = [...results.classic, ...results.navigator]
+        .flatMap((r) => r.errors.map((e) => `${r.view}: ${e}`))
+        .filter((e) => !/Cannot access '[\w$]+' before initialization/.test(e));
     if (errors.length) console.log(`Page errors:\n  ${[...new Set(errors)].join("\n  ")}`);
 }
 
