@@ -85,6 +85,26 @@ describe("SpaceNavigator", () => {
         expect(localStorage.getItem("atrium_space_navigator_expanded:@alice:example.org")).toContain("!databases");
     });
 
+    it("reveals a room opened before the tree knew it, once it appears", () => {
+        const withoutLunch = companyTree();
+        const nodes = new Map(withoutLunch.nodes);
+        nodes.delete("!lunch");
+        nodes.set("atrium.section.other", { ...nodes.get("atrium.section.other")!, children: [] });
+        mockedBuild.mockImplementationOnce(() => ({ nodes, roots: withoutLunch.roots }));
+        localStorage.setItem("atrium_space_navigator_expanded:@alice:example.org", "[]");
+        render(<SpaceNavigator />);
+        act(() => {
+            mockRoomView.emit("change", "!lunch");
+        });
+        expect(item("Other rooms")).toHaveAttribute("aria-expanded", "false");
+        act(() => {
+            mockClient.emit(ClientEvent.Room);
+            jest.advanceTimersByTime(200);
+        });
+        expect(item("Other rooms")).toHaveAttribute("aria-expanded", "true");
+        expect(item("lunch")).toHaveAttribute("aria-selected", "true");
+    });
+
     it("opens the space picked in the space bar, with the branches above it", () => {
         render(<SpaceNavigator />);
         act(() => {

@@ -159,9 +159,12 @@ export const SpaceNavigator = React.forwardRef<NavigatorPanelHandle, SpaceNaviga
     const [revealKey, setRevealKey] = useState<{ key: string; at: number }>();
     const expandedRef = useRef(expanded);
     expandedRef.current = expanded;
+    // A room opened before the tree knows it (just created or joined) is revealed once it appears.
+    const pendingReveal = useRef<{ id: string; openItToo: boolean }>();
     const reveal = useCallback(
         (id: string, openItToo = false) => {
             const key = firstKeyOf(snapshotRef.current, id);
+            pendingReveal.current = key ? undefined : { id, openItToo };
             if (!key) return;
             const needed = [...ancestorKeys(key), ...(openItToo ? [key] : [])];
             if (needed.some((k) => !expandedRef.current.has(k))) updateExpanded(new Set([...expandedRef.current, ...needed]));
@@ -169,6 +172,9 @@ export const SpaceNavigator = React.forwardRef<NavigatorPanelHandle, SpaceNaviga
         },
         [updateExpanded],
     );
+    useEffect(() => {
+        if (pendingReveal.current) reveal(pendingReveal.current.id, pendingReveal.current.openItToo);
+    }, [snapshot, reveal]);
     useEffect(
         () =>
             onCurrentRoomChange((roomId) => {
