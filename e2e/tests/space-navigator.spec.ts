@@ -184,6 +184,12 @@ test("the keyboard walks the tree and the user can switch to the classic list an
     await page.keyboard.press("Enter"); // opens deals
     await expect(page.locator(".mx_RoomHeader").getByText("deals")).toBeVisible();
 
+    // Opening a room not joined previews it with the SDK's own join flow, which joins it.
+    await expect(item(page, /^Engineering/)).toHaveAttribute("aria-expanded", "true"); // still open from the walk
+    await item(page, "eng-lounge, Not joined, Suggested").click();
+    await page.getByRole("button", { name: "Join the discussion" }).click();
+    await expect(item(page, "eng-lounge, Suggested")).toBeVisible({ timeout: 15_000 });
+
     // The filter keeps the ancestors of what matches.
     await page.getByRole("searchbox", { name: "Filter spaces and rooms" }).fill("db-");
     await expect(tree(page).getByRole("treeitem")).toHaveText([/Engineering/, /Platform/, /Databases/, /db-ops/]);
