@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 import { clientConfigSchema, tenantFileSchema } from "./contract.ts";
 import { ifNoneMatchHits, strongEtag } from "./etag.ts";
+import { securityHeaders } from "./securityHeaders.ts";
 import { selectTenant } from "./tenantSelection.ts";
 import type { TenantStore } from "./tenantStore.ts";
 
@@ -55,6 +56,13 @@ export function registerRoutes(app: FastifyInstance, store: TenantStore): void {
 
     app.get("/v1/schema", async (request, reply) => sendRevalidatable(request, reply, schema));
     app.get("/v1/schema/tenant-file", async (request, reply) => sendRevalidatable(request, reply, tenantSchema));
+
+    // The headers the tenant's web app is served with, for a front server (nginx) to copy.
+    app.get("/v1/security-headers", async (request, reply) => {
+        const selected = selectTenant(store, request);
+        if (!selected.ok) return reply.code(selected.status).header("Cache-Control", "no-store").send(selected.body);
+        return reply.header("Cache-Control", "no-cache").send(securityHeaders(selected.served.tenant.config));
+    });
 
     app.get("/v1/status", async (_request, reply) => reply.header("Cache-Control", "no-store").send(store.status()));
 }

@@ -77,3 +77,38 @@ describe("serving the web app", () => {
         expect((await get("/v1/schema")).statusCode).toBe(200);
     });
 });
+
+describe("security headers on the web app", () => {
+    it("sends the tenant's Content-Security-Policy with the app and its files", async () => {
+        for (const url of ["/", "/bundles/bundle.0123abcd.js", "/config.json"]) {
+            const res = await get(url);
+            const csp = String(res.headers["content-security-policy"]);
+            expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+            expect(csp).toContain("https://matrix.acme.test");
+            expect(csp).toContain("frame-ancestors 'self'");
+            expect(res.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+            expect(res.headers["permissions-policy"]).toContain("microphone=(self)");
+            expect(res.headers["x-content-type-options"]).toBe("nosniff");
+            expect(res.headers["x-frame-options"]).toBeUndefined();
+        }
+    });
+
+    it("lets nothing run on a host no tenant serves", async () => {
+        const res = await get("/", "unknown.test");
+        expect(res.headers["content-security-policy"]).toContain("default-src 'none'");
+        expect(res.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    });
+
+    it("tells a front server the tenant's headers at /v1/security-headers", async () => {
+        const res = await get("/v1/security-headers");
+        expect(res.statusCode).toBe(200);
+        const served = (await get("/")).headers["content-security-policy"];
+        expect(res.json()["Content-Security-Policy"]).toBe(served);
+        expect((await get("/v1/security-headers", "unknown.test")).statusCode).toBe(404);
+    });
+
+    it("leaves the API's JSON without the app's policy", async () => {
+        const res = await get("/v1/config");
+        expect(res.headers["content-security-policy"]).toBeUndefined();
+    });
+});
