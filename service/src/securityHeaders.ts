@@ -57,8 +57,10 @@ export function contentSecurityPolicy(config: Config): string {
         ["script-src", ["'self'", "'wasm-unsafe-eval'"]],
         // The SDK and its libraries set style attributes at run time (positions, sizes, colours).
         ["style-src", ["'self'", "'unsafe-inline'"]],
-        ["img-src", ["'self'", "data:", "blob:", "https:"]],
-        ["media-src", ["'self'", "data:", "blob:", "https:"]],
+        // Avatars, thumbnails and media come from the homeserver; link previews and widgets' icons
+        // from anywhere on https. An image cannot run script.
+        ["img-src", ["'self'", "data:", "blob:", ...connect, "https:"]],
+        ["media-src", ["'self'", "data:", "blob:", ...connect, "https:"]],
         ["font-src", ["'self'", "data:"]],
         ["connect-src", ["'self'", ...connect, ...anyServer]],
         ["worker-src", ["'self'", "blob:"]],

@@ -1,0 +1,146 @@
+// The web app as the Atrium service serves it, under its Content-Security-Policy, in Chromium
+// against real Synapse: the app signs in and decrypts (the crypto WASM compiles under the policy),
+// an injected inline script does not run, and only the tenant's listed origins may frame the app.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+
+import type { Page } from "@playwright/test";
+
+import { startConfigService, type RunningConfigService } from "../harness/configService.ts";
+import { defaultWebappDir } from "../harness/paths.ts";
+import { createRoom, expect, joinRoom, test } from "./fixtures.ts";
+
+const SERVICE_PORT = Number(process.env.E2E_CSP_SERVICE_PORT ?? 18092);
+const ALLOWED_EMBEDDER_PORT = SERVICE_PORT + 1;
+const OTHER_EMBEDDER_PORT = SERVICE_PORT + 2;
+const ALLOWED_EMBEDDER = `http://127.0.0.1:${ALLOWED_EMBEDDER_PORT}`;
+
+function tenantFile(homeserver: string): string {
+    return [
+        "hosts: [127.0.0.1]",
+        "config:",
+        '  brand: "Acme Chat"',
+        "  default_server_config:",
+        "    m.homeserver:",
+        `      base_url: "${homeserver}"`,
+        "      server_name: localhost",
+        "  atrium:",
+        "    embedding:",
+        `      frame_ancestors: ["'self'", "${ALLOWED_EMBEDDER}"]`,
+        "",
+    ].join("\n");
+}
+
+/** A page on another origin that frames the app, as an xWiki page's iframe macro would. */
+function startEmbedder(port: number, appUrl: string): Promise<http.Server> {
+    const html = `<!doctype html><title>Wiki</title><iframe title="Atrium" src="${appUrl}/#/login" width="900" height="600"></iframe>`;
+    const server = http.createServer((_req, res) => res.writeHead(200, { "Content-Type": "text/html" }).end(html));
+    return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
+}
+
+/** Records every CSP violation the page reports, from before any of its scripts run. */
+async function recordViolations(page: Page): Promise<void> {
+    await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+        document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+}
+
+const violations = (page: Page): Promise<string[]> =>
+    page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+
+test.describe("security headers", () => {
+    let tenantsDir: string;
+    let service: RunningConfigService | undefined;
+    const embedders: http.Server[] = [];
+
+    test.beforeEach(async ({ synapse }) => {
+        tenantsDir = await mkdtemp(path.join(os.tmpdir(), "atrium-e2e-csp-"));
+        await writeFile(path.join(tenantsDir, "acme.yaml"), tenantFile(synapse.baseUrl));
+        service = await startConfigService({
+            tenantsDir,
+            port: SERVICE_PORT,
+            webappDir: process.env.E2E_WEBAPP_DIR ?? defaultWebappDir,
+        });
+    });
+
+    test.afterEach(async () => {
+        await service?.stop().catch(() => undefined);
+        await Promise.all(embedders.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
+        await rm(tenantsDir, { recursive: true, force: true });
+    });
+
+    test("the app works under its policy, and an injected inline script does not run", async ({ synapse, newSessionPage }) => {
+        const alice = await synapse.registerUser("csp-alice");
+        const bob = await synapse.registerUser("csp-bob");
+        const roomId = await createRoom(alice, {
+            name: "Board",
+            preset: "private_chat",
+            invite: [bob.userId],
+            initial_state: [{ type: "m.room.encryption", state_key: "", content: { algorithm: "m.megolm.v1.aes-sha2" } }],
+        });
+        await joinRoom(bob, roomId);
+
+        const alicePage = await newSessionPage(alice);
+        const bobPage = await newSessionPage(bob);
+        await recordViolations(alicePage);
+        const response = await alicePage.goto(`${service!.url}/#/room/${roomId}`);
+        const csp = response!.headers()["content-security-policy"];
+        expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+        expect(csp).toContain(`frame-ancestors 'self' ${ALLOWED_EMBEDDER}`);
+        await bobPage.goto(`${service!.url}/#/room/${roomId}`);
+        // Both devices start (and upload their keys) before anyone writes.
+        for (const p of [alicePage, bobPage]) {
+            await expect(p.getByRole("textbox", { name: /Send (a|an encrypted) message/ })).toBeVisible({ timeout: 30_000 });
+        }
+
+        // Encrypted both ways: the crypto WASM compiled and runs under the policy.
+        for (const [from, to, text] of [
+            [alicePage, bobPage, "Quarterly figures attached"],
+            [bobPage, alicePage, "Thanks, reading now"],
+        ] as const) {
+            const composer = from.getByRole("textbox", { name: /Send (a|an encrypted) message/ });
+            await composer.fill(text);
+            await composer.press("Enter");
+            await expect(to.locator(".mx_EventTile_body", { hasText: text })).toBeVisible({ timeout: 30_000 });
+        }
+        // The app itself needed nothing the policy forbids.
+        expect(await violations(alicePage)).toEqual([]);
+
+        // What an XSS would try: a script element with inline code.
+        await alicePage.evaluate(() => {
+            const script = document.createElement("script");
+            script.textContent = "window.__pwned = true;";
+            document.body.appendChild(script);
+        });
+        await expect.poll(() => violations(alicePage)).toContainEqual(expect.stringMatching(/^script-src(-elem)? inline$/));
+        expect(await alicePage.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+        // An inline event handler is refused the same way.
+        await alicePage.evaluate(() => {
+            const img = document.createElement("img");
+            img.setAttribute("onerror", "window.__pwned = true;");
+            img.src = "data:,not-an-image";
+            document.body.appendChild(img);
+        });
+        await expect.poll(() => violations(alicePage)).toContainEqual(expect.stringMatching(/^script-src(-attr)? inline$/));
+        expect(await alicePage.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+    });
+
+    test("only the origins in the tenant's frame_ancestors can embed the app", async ({ page }) => {
+        embedders.push(await startEmbedder(ALLOWED_EMBEDDER_PORT, service!.url));
+        embedders.push(await startEmbedder(OTHER_EMBEDDER_PORT, service!.url));
+
+        await page.goto(`${ALLOWED_EMBEDDER}/`);
+        const framed = page.frameLocator('iframe[title="Atrium"]');
+        await expect(framed.getByRole("button", { name: "Sign in" })).toBeVisible({ timeout: 30_000 });
+
+        const refused: string[] = [];
+        page.on("console", (message) => refused.push(message.text()));
+        await page.goto(`http://127.0.0.1:${OTHER_EMBEDDER_PORT}/`);
+        await expect.poll(() => refused.join("\n"), { timeout: 15_000 }).toMatch(/violates the following Content Security Policy directive: "frame-ancestors/);
+        await expect(framed.getByRole("button", { name: "Sign in" })).toHaveCount(0);
+    });
+});
