@@ -97,6 +97,8 @@ module.exports = (env, argv) => {
         devtool: production ? "source-map" : "eval-cheap-module-source-map",
         entry: {
             bundle: path.join(root, "src/index.ts"),
+            // The sandboxed page the SDK hands decrypted attachments to (usercontent/).
+            usercontent: path.join(root, "src/usercontent/index.ts"),
             ...themeEntries(),
         },
         output: {
@@ -235,6 +237,15 @@ module.exports = (env, argv) => {
                 filename: "bundles/[name].[contenthash:8].css",
                 chunkFilename: "bundles/[name].[contenthash:8].css",
                 ignoreOrder: true,
+            }),
+            new HtmlWebpackPlugin({
+                template: path.join(root, "src/usercontent/index.html"),
+                filename: "usercontent/index.html",
+                chunks: ["usercontent"],
+                // The page lives one level down; the bundles are at the root.
+                publicPath: "../",
+                scriptLoading: "defer",
+                minify: false,
             }),
             new HtmlWebpackPlugin({
                 template: path.join(root, "src/index.html"),
