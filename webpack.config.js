@@ -99,12 +99,15 @@ module.exports = (env, argv) => {
             bundle: path.join(root, "src/index.ts"),
             // The sandboxed page the SDK hands decrypted attachments to (usercontent/).
             usercontent: path.join(root, "src/usercontent/index.ts"),
+            // The service worker that adds the token to authenticated media requests (sw.js).
+            sw: path.join(root, "src/serviceWorker/index.ts"),
             ...themeEntries(),
         },
         output: {
             path: outputDir,
             publicPath: "",
-            filename: "bundles/[name].[contenthash:8].js",
+            // The service worker keeps one URL at the root: its scope and its registration depend on it.
+            filename: (pathData) => (pathData.chunk && pathData.chunk.name === "sw" ? "sw.js" : "bundles/[name].[contenthash:8].js"),
             chunkFilename: "bundles/[name].[contenthash:8].js",
             assetModuleFilename: `assets/${assetName}`,
             clean: true,

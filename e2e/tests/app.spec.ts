@@ -1,7 +1,7 @@
 // Atrium as a person uses it: the built app in Chromium against the real Synapse.
 import type { Page } from "@playwright/test";
 
-import { createRoom, expect, getMessages, joinRoom, test, type TestUser } from "./fixtures.ts";
+import { createRoom, expect, getMessages, joinRoom, test, type TestUser, waitUntilDeviceKnown } from "./fixtures.ts";
 
 async function signIn(page: Page, user: TestUser): Promise<void> {
     await page.goto("/#/login");
@@ -103,6 +103,8 @@ test("an encrypted DM is readable on both sides and opaque on the server", async
     await bobPage.goto(`/#/room/${roomId}`);
     await waitForApp(alicePage);
     await waitForApp(bobPage);
+    await waitUntilDeviceKnown(alicePage, bob);
+    await waitUntilDeviceKnown(bobPage, alice);
 
     await send(alicePage, "The numbers are confidential");
     await expect(timelineMessage(bobPage, "The numbers are confidential")).toBeVisible({ timeout: 30_000 });

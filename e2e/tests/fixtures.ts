@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 
-import { test as base, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test as base, type BrowserContext, type Page } from "@playwright/test";
 
 import { readStackInfo, type E2eStackInfo } from "../harness/stack-info.ts";
 import { registerUser, type MatrixSession, type RegisterOptions } from "../harness/synapse.ts";
@@ -136,3 +136,27 @@ export const test = base.extend<Fixtures, { stackInfo: E2eStackInfo }>({
         await Promise.all(contexts.map((c) => c.close()));
     },
 });
+
+/**
+ * Waits until the app in `page` knows `other`'s device `deviceId` (its keys are on the server and
+ * the page's crypto has fetched them). A message encrypted before that cannot be read on the new
+ * device: room keys go only to devices the sender knows, and key requests are off (crypto WASM ≥ 10).
+ */
+export async function waitUntilDeviceKnown(page: Page, other: { userId: string; deviceId: string }): Promise<void> {
+    await expect
+        .poll(
+            () =>
+                page.evaluate(async ({ userId, deviceId }) => {
+                    const peg = (window as unknown as { mxMatrixClientPeg?: { get(): unknown } }).mxMatrixClientPeg;
+                    const client = peg?.get() as
+                        | { getCrypto(): { getUserDeviceInfo(u: string[], fetch: boolean): Promise<Map<string, Map<string, unknown>>> } | undefined }
+                        | null;
+                    const crypto = client?.getCrypto();
+                    if (!crypto) return false;
+                    const devices = await crypto.getUserDeviceInfo([userId], true);
+                    return devices.get(userId)?.has(deviceId) ?? false;
+                }, other),
+            { timeout: 30_000, message: `${other.userId}'s device ${other.deviceId} known to the sender` },
+        )
+        .toBe(true);
+}

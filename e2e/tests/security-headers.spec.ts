@@ -10,7 +10,7 @@ import type { Page } from "@playwright/test";
 
 import { startConfigService, type RunningConfigService } from "../harness/configService.ts";
 import { defaultWebappDir } from "../harness/paths.ts";
-import { createRoom, expect, joinRoom, test } from "./fixtures.ts";
+import { createRoom, expect, joinRoom, test, waitUntilDeviceKnown } from "./fixtures.ts";
 
 const SERVICE_PORT = Number(process.env.E2E_CSP_SERVICE_PORT ?? 18092);
 const ALLOWED_EMBEDDER_PORT = SERVICE_PORT + 1;
@@ -96,6 +96,8 @@ test.describe("security headers", () => {
         for (const p of [alicePage, bobPage]) {
             await expect(p.getByRole("textbox", { name: /Send (a|an encrypted) message/ })).toBeVisible({ timeout: 30_000 });
         }
+        await waitUntilDeviceKnown(alicePage, bob);
+        await waitUntilDeviceKnown(bobPage, alice);
 
         // Encrypted both ways: the crypto WASM compiled and runs under the policy.
         for (const [from, to, text] of [

@@ -6,6 +6,7 @@ import PlatformPeg from "matrix-react-sdk/src/PlatformPeg";
 
 import { HashRouter, queryParamsFromSearch, screenFromHash } from "../routing";
 import { installSdkHardening } from "../security/installSdkHardening";
+import { startMediaServiceWorker } from "../media/mediaServiceWorker";
 
 /** After an SSO login the one-time token must not stay in the address bar or the history. */
 function dropLoginToken(): void {
@@ -18,6 +19,8 @@ function dropLoginToken(): void {
 export function renderApp(container: HTMLElement): Promise<MatrixChat> {
     // Before any client or store exists (see docs/security.md); stock Element stays as shipped.
     if (!__ATRIUM_STOCK__) installSdkHardening();
+    // Images and avatars from the homeserver need the token its authenticated media asks for.
+    if (!__ATRIUM_STOCK__) void startMediaServiceWorker();
     const config = SdkConfig.get();
     const platform = PlatformPeg.get()!;
     const router = new HashRouter();

@@ -1,0 +1,31 @@
+// Matrix 1.11 serves media only to signed-in clients (/_matrix/client/v1/media/..., with the access
+// token), and Synapse turns the old unauthenticated endpoints off for new media by default. The SDK
+// this app is built on predates that. These helpers decide which URLs to build and how to fetch.
+import type { MatrixClient } from "matrix-js-sdk/src/matrix";
+
+const supportByClient = new WeakMap<MatrixClient, boolean>();
+
+/**
+ * Whether media URLs for `client` should be the authenticated ones. Until the homeserver's versions
+ * are known the answer is yes (every homeserver of the last years has them); the check runs once.
+ */
+export function usesAuthenticatedMedia(client: MatrixClient): boolean {
+    const known = supportByClient.get(client);
+    if (known !== undefined) return known;
+    supportByClient.set(client, true);
+    client
+        .isVersionSupported("v1.11")
+        .then((v111) => supportByClient.set(client, v111))
+        .catch(() => undefined);
+    return true;
+}
+
+/** The media API path prefix of authenticated media, for the service worker and tests. */
+export const AUTHENTICATED_MEDIA_PATH = "/_matrix/client/v1/media/";
+
+/** Fetches a media URL, with the client's token when it is an authenticated media URL. */
+export function fetchMedia(client: MatrixClient, url: string): Promise<Response> {
+    const token = client.getAccessToken();
+    const authenticated = new URL(url, window.location.href).pathname.startsWith(AUTHENTICATED_MEDIA_PATH);
+    return fetch(url, authenticated && token ? { headers: { Authorization: `Bearer ${token}` } } : undefined);
+}

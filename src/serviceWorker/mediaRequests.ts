@@ -1,0 +1,32 @@
+// What the service worker does with a request, as pure functions the tests can call.
+import { AUTHENTICATED_MEDIA_PATH } from "../media/authenticatedMedia";
+
+/** A page's answer to "which homeserver, with which token?". */
+export interface MediaCredentials {
+    homeserverUrl: string;
+    accessToken: string;
+}
+
+/** Whether the worker should handle this request: a GET for authenticated media. */
+export function isAuthenticatedMediaRequest(method: string, url: string): boolean {
+    if (method !== "GET") return false;
+    try {
+        return new URL(url).pathname.startsWith(AUTHENTICATED_MEDIA_PATH);
+    } catch {
+        return false;
+    }
+}
+
+/** The token goes only to the homeserver the page is signed in to, never to another origin. */
+export function authorizationFor(url: string, credentials: MediaCredentials | null): string | null {
+    if (!credentials?.accessToken) return null;
+    try {
+        return new URL(url).origin === new URL(credentials.homeserverUrl).origin ? `Bearer ${credentials.accessToken}` : null;
+    } catch {
+        return null;
+    }
+}
+
+/** Message types between the worker and the page. */
+export const CREDENTIALS_REQUEST = "atrium.media_credentials_request";
+export const CREDENTIALS_REPLY = "atrium.media_credentials";
