@@ -1,5 +1,6 @@
-// `npm run bench [-- --no-build] [-- --runs N] [-- --no-service]`: the login-page and build figures
-// (bench/bench.ts), then the config service beside nginx (bench/configService.ts), in one run.
+// `npm run bench [-- --no-build] [-- --runs N] [-- --no-service] [-- --no-navigator]`: the login-page
+// and build figures (bench/bench.ts), the space navigator against the classic room list at 10,000
+// rooms (bench/navigator.ts), then the config service beside nginx (bench/configService.ts), in one run.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,6 +8,7 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const withService = !args.includes("--no-service");
+const withNavigator = !args.includes("--no-navigator");
 
 function runTs(file, fileArgs) {
     return new Promise((resolve) => {
@@ -22,6 +24,9 @@ function runTs(file, fileArgs) {
 
 // Ctrl-C reaches the whole foreground group; each bench cleans up on SIGINT and exits on its own.
 process.on("SIGINT", () => {});
-const appCode = await runTs("bench.ts", args.filter((a) => a !== "--no-service"));
+const appCode = await runTs("bench.ts", args.filter((a) => a !== "--no-service" && a !== "--no-navigator"));
+// The navigator bench builds its own page; --runs applies to it too.
+const runsAt = args.indexOf("--runs");
+const navigatorCode = withNavigator ? await runTs("navigator.ts", runsAt >= 0 ? args.slice(runsAt, runsAt + 2) : []) : 0;
 const serviceCode = withService ? await runTs("configService.ts", []) : 0;
-process.exit(appCode || serviceCode);
+process.exit(appCode || navigatorCode || serviceCode);
