@@ -114,5 +114,7 @@ describe("cacheControlFor", () => {
         expect(cacheControlFor("/w/i18n/de_DE.9a5907f2.json")).toBe("public, max-age=31536000, immutable");
         expect(cacheControlFor("/w/index.html")).toBe("no-cache");
         expect(cacheControlFor("/w/img/atrium-logo.svg")).toBe("no-cache");
+        // The media service worker keeps one URL; browsers must see a new one at once.
+        expect(cacheControlFor("/w/sw.js")).toBe("no-cache");
     });
 });

@@ -13,9 +13,13 @@ export function usesAuthenticatedMedia(client: MatrixClient): boolean {
     const known = supportByClient.get(client);
     if (known !== undefined) return known;
     supportByClient.set(client, true);
-    client
-        .isVersionSupported("v1.11")
-        .then((v111) => supportByClient.set(client, v111))
+    // Matrix 1.11, or Synapse's unstable MSC3916 flags on a homeserver that does not claim 1.11 yet.
+    Promise.all([
+        client.isVersionSupported("v1.11"),
+        client.doesServerSupportUnstableFeature("org.matrix.msc3916.stable"),
+        client.doesServerSupportUnstableFeature("org.matrix.msc3916"),
+    ])
+        .then((answers) => supportByClient.set(client, answers.some(Boolean)))
         .catch(() => undefined);
     return true;
 }

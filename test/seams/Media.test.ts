@@ -6,9 +6,10 @@ import { mediaFromMxc as originalMediaFromMxc } from "$sdk-original/customisatio
 const HS = "https://matrix.example.org";
 const MXC = "mxc://example.org/AbCdEf";
 
-function client(supportsV111: boolean): MatrixClient {
+function client(supportsV111: boolean, unstable = false): MatrixClient {
     const c = createClient({ baseUrl: HS, userId: "@alice:example.org", accessToken: "secret-token" });
     jest.spyOn(c, "isVersionSupported").mockResolvedValue(supportsV111);
+    jest.spyOn(c, "doesServerSupportUnstableFeature").mockResolvedValue(unstable);
     return c;
 }
 
@@ -36,6 +37,13 @@ describe("Media seam", () => {
         mediaFromMxc(MXC, old).srcHttp;
         await settle();
         expect(mediaFromMxc(MXC, old).srcHttp).toContain("/_matrix/media/v3/download/");
+    });
+
+    it("uses authenticated URLs on a homeserver with only the unstable MSC3916 flag", async () => {
+        const unstable = client(false, true);
+        mediaFromMxc(MXC, unstable).srcHttp;
+        await settle();
+        expect(mediaFromMxc(MXC, unstable).srcHttp).toContain("/_matrix/client/v1/media/download/");
     });
 
     it("downloads with the access token", async () => {
