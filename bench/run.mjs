@@ -1,5 +1,6 @@
-// `npm run bench [-- --no-build] [-- --runs N] [-- --no-service] [-- --no-navigator]`: the login-page
-// and build figures (bench/bench.ts), the space navigator against the classic room list at 10,000
+// `npm run bench [-- --no-build] [-- --runs N] [-- --no-sessions] [-- --no-navigator] [-- --no-service]`:
+// the login-page and build figures (bench/bench.ts), the 1,000-room account's session to ready, room
+// switch and heap (bench/session.ts), the space navigator against the classic room list at 10,000
 // rooms (bench/navigator.ts), then the config service beside nginx (bench/configService.ts), in one run.
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -9,6 +10,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const withService = !args.includes("--no-service");
 const withNavigator = !args.includes("--no-navigator");
+const withSessions = !args.includes("--no-sessions");
 
 function runTs(file, fileArgs) {
     return new Promise((resolve) => {
@@ -24,9 +26,11 @@ function runTs(file, fileArgs) {
 
 // Ctrl-C reaches the whole foreground group; each bench cleans up on SIGINT and exits on its own.
 process.on("SIGINT", () => {});
-const appCode = await runTs("bench.ts", args.filter((a) => a !== "--no-service" && a !== "--no-navigator"));
-// The navigator bench builds its own page; --runs applies to it too.
+const appCode = await runTs("bench.ts", args.filter((a) => !["--no-service", "--no-navigator", "--no-sessions"].includes(a)));
 const runsAt = args.indexOf("--runs");
+// The large account (seeded once, npm run seed:large) in the two builds bench.ts just made.
+const sessionCode = withSessions ? await runTs("session.ts", runsAt >= 0 ? args.slice(runsAt, runsAt + 2) : []) : 0;
+// The navigator bench builds its own page; --runs applies to it too.
 const navigatorCode = withNavigator ? await runTs("navigator.ts", runsAt >= 0 ? args.slice(runsAt, runsAt + 2) : []) : 0;
 const serviceCode = withService ? await runTs("configService.ts", []) : 0;
-process.exit(appCode || navigatorCode || serviceCode);
+process.exit(appCode || sessionCode || navigatorCode || serviceCode);
