@@ -1,6 +1,6 @@
 // Files in an encrypted room: sent from one app, saved from another, byte for byte. The saving goes
 // through the sandboxed usercontent/ page (src/usercontent), which must ship with the build.
-import { createRoom, expect, joinRoom, matrixRequest, test, waitUntilDeviceKnown } from "./fixtures.ts";
+import { createRoom, expect, expectImageLoaded, joinRoom, PIXEL_PNG, setAvatar, test, waitUntilDeviceKnown } from "./fixtures.ts";
 
 test("an attachment sent in an encrypted room downloads intact on the other side", async ({ synapse, newSessionPage }) => {
     const alice = await synapse.registerUser("files-alice");
@@ -43,12 +43,6 @@ test("an attachment sent in an encrypted room downloads intact on the other side
     expect(Buffer.concat(chunks).toString()).toBe(contents);
 });
 
-// A 1×1 PNG: small, but a real image the browser must decode.
-const PIXEL_PNG = Buffer.from(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-    "base64",
-);
-
 test("an image sent to a room shows on the other side (authenticated media through the service worker)", async ({
     synapse,
     newSessionPage,
@@ -67,8 +61,7 @@ test("an image sent to a room shows on the other side (authenticated media throu
     await alicePage.getByRole("dialog").getByRole("button", { name: "Upload" }).click();
 
     const image = bobPage.locator(".mx_EventTile .mx_MImageBody img").first();
-    await expect(image).toBeVisible({ timeout: 30_000 });
-    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expectImageLoaded(image);
     // An <img> cannot send a header: the service worker added the token to this URL.
     expect(await image.getAttribute("src")).toMatch(/\/_matrix\/client\/v1\/media\//);
 });
@@ -78,23 +71,11 @@ test("an uploaded avatar shows in the user menu (authenticated thumbnail through
     newSessionPage,
 }) => {
     const carol = await synapse.registerUser("avatar-carol");
-    // Uploads keep their path in Matrix 1.11; only downloads and thumbnails moved.
-    const upload = await fetch(new URL("/_matrix/media/v3/upload?filename=carol.png", carol.baseUrl), {
-        method: "POST",
-        headers: { Authorization: `Bearer ${carol.accessToken}`, "Content-Type": "image/png" },
-        body: PIXEL_PNG,
-    });
-    expect(upload.ok).toBe(true);
-    const { content_uri: avatarUrl } = (await upload.json()) as { content_uri: string };
-    await matrixRequest(carol.baseUrl, "PUT", `/_matrix/client/v3/profile/${encodeURIComponent(carol.userId)}/avatar_url`, {
-        accessToken: carol.accessToken,
-        body: { avatar_url: avatarUrl },
-    });
+    await setAvatar(carol);
 
     const page = await newSessionPage(carol);
     await page.goto("/#/home");
     const avatar = page.locator(".mx_UserMenu img").first();
-    await expect(avatar).toBeVisible({ timeout: 30_000 });
-    await expect.poll(() => avatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expectImageLoaded(avatar);
     expect(await avatar.getAttribute("src")).toMatch(/\/_matrix\/client\/v1\/media\/thumbnail\//);
 });

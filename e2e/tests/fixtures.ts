@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 
-import { expect, test as base, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test as base, type BrowserContext, type Locator, type Page } from "@playwright/test";
 
+import { matrixRequest } from "../harness/matrix-client.ts";
 import { readStackInfo, type E2eStackInfo } from "../harness/stack-info.ts";
 import { registerUser, type MatrixSession, type RegisterOptions } from "../harness/synapse.ts";
 
@@ -159,4 +160,34 @@ export async function waitUntilDeviceKnown(page: Page, other: { userId: string; 
             { timeout: 30_000, message: `${other.userId}'s device ${other.deviceId} known to the sender` },
         )
         .toBe(true);
+}
+
+/** A 1×1 PNG: small, but a real image the browser must decode. */
+export const PIXEL_PNG = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+    "base64",
+);
+
+/** Uploads a PNG and makes it the user's avatar (uploads keep their legacy path in Matrix 1.11). */
+export async function setAvatar(session: MatrixSession, png: Buffer = PIXEL_PNG): Promise<string> {
+    const upload = await fetch(new URL("/_matrix/media/v3/upload?filename=avatar.png", session.baseUrl), {
+        method: "POST",
+        headers: { Authorization: `Bearer ${session.accessToken}`, "Content-Type": "image/png" },
+        body: png,
+    });
+    if (!upload.ok) throw new Error(`upload -> ${upload.status}: ${await upload.text()}`);
+    const { content_uri: avatarUrl } = (await upload.json()) as { content_uri: string };
+    await matrixRequest(session.baseUrl, "PUT", `/_matrix/client/v3/profile/${encodeURIComponent(session.userId)}/avatar_url`, {
+        accessToken: session.accessToken,
+        body: { avatar_url: avatarUrl },
+    });
+    return avatarUrl;
+}
+
+/** Resolves once an <img> has loaded and decoded (an image the homeserver refused has no width). */
+export async function expectImageLoaded(image: Locator): Promise<void> {
+    await expect(image).toBeVisible({ timeout: 30_000 });
+    await expect
+        .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 })
+        .toBeGreaterThan(0);
 }

@@ -10,7 +10,7 @@ import type { Page } from "@playwright/test";
 
 import { startConfigService, type RunningConfigService } from "../harness/configService.ts";
 import { defaultWebappDir } from "../harness/paths.ts";
-import { createRoom, expect, joinRoom, test, waitUntilDeviceKnown } from "./fixtures.ts";
+import { createRoom, expect, expectImageLoaded, joinRoom, setAvatar, test, waitUntilDeviceKnown } from "./fixtures.ts";
 
 const SERVICE_PORT = Number(process.env.E2E_CSP_SERVICE_PORT ?? 18092);
 const ALLOWED_EMBEDDER_PORT = SERVICE_PORT + 1;
@@ -83,6 +83,8 @@ test.describe("security headers", () => {
             initial_state: [{ type: "m.room.encryption", state_key: "", content: { algorithm: "m.megolm.v1.aes-sha2" } }],
         });
         await joinRoom(bob, roomId);
+        // An avatar: authenticated media through the service worker, under the worker's own policy.
+        await setAvatar(alice);
 
         const alicePage = await newSessionPage(alice);
         const bobPage = await newSessionPage(bob);
@@ -109,6 +111,7 @@ test.describe("security headers", () => {
             await composer.press("Enter");
             await expect(to.locator(".mx_EventTile_body", { hasText: text })).toBeVisible({ timeout: 30_000 });
         }
+        await expectImageLoaded(alicePage.locator(".mx_UserMenu img").first());
         // The app itself needed nothing the policy forbids.
         expect(await violations(alicePage)).toEqual([]);
 
