@@ -7,7 +7,7 @@ import OriginalRoomList from "$sdk-original/components/views/rooms/RoomList";
 import MatrixClientContext from "matrix-react-sdk/src/contexts/MatrixClientContext";
 
 import {
-    SpaceNavigator,
+    loadSpaceNavigator,
     SwitchToNavigatorButton,
     chooseView,
     currentView,
@@ -15,6 +15,9 @@ import {
     onViewChange,
     type NavigatorPanelHandle,
 } from "../../modules/space-navigator";
+
+// Fetched the first time the navigator shows, not with the sign-in page.
+const SpaceNavigator = React.lazy(() => loadSpaceNavigator().then((m) => ({ default: m.SpaceNavigator })));
 
 // SpaceStore imports the SDK's tag order from this module: it stays the SDK's.
 export { TAG_ORDER } from "$sdk-original/components/views/rooms/RoomList";
@@ -65,7 +68,11 @@ export default class RoomList extends React.Component<Props> {
     public render(): React.ReactNode {
         if (this.props.isMinimized || !navigatorAvailable()) return <OriginalRoomList ref={this.original} {...this.props} />;
         if (currentView(this.userId) === "navigator") {
-            return <SpaceNavigator ref={this.navigator} onSwitchToClassic={() => this.switchTo("classic")} />;
+            return (
+                <React.Suspense fallback={<div className="atrium_SpaceNav_loading" aria-busy="true" />}>
+                    <SpaceNavigator ref={this.navigator} onSwitchToClassic={() => this.switchTo("classic")} />
+                </React.Suspense>
+            );
         }
         return (
             <>

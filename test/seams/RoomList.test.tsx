@@ -70,9 +70,10 @@ describe("RoomList seam", () => {
         putConfig({ brand: "Atrium" });
     });
 
-    it("shows the space navigator in the list's place by default, and LeftPanel's focus() reaches it", () => {
+    it("shows the space navigator in the list's place by default (loaded on demand), and LeftPanel's focus() reaches it", async () => {
         const { list } = renderList();
-        expect(screen.getByRole("tree", { name: "Spaces" })).toBeInTheDocument();
+        // Its code is a chunk of its own, fetched when the navigator first shows.
+        expect(await screen.findByRole("tree", { name: "Spaces" })).toBeInTheDocument();
         expect(screen.queryByRole("tree", { name: "Rooms" })).toBeNull();
         list.current!.focus();
         expect(mockNavigatorFocus).toHaveBeenCalled();
@@ -80,7 +81,7 @@ describe("RoomList seam", () => {
 
     it("switches to the classic list and back, per user, remembered, focus following the switch", async () => {
         const { list } = renderList();
-        await userEvent.click(screen.getByRole("button", { name: "Switch to classic room list" }));
+        await userEvent.click(await screen.findByRole("button", { name: "Switch to classic room list" }));
         expect(screen.getByRole("tree", { name: "Rooms" })).toBeInTheDocument();
         const back = screen.getByRole("button", { name: "Switch to space navigator" });
         expect(back).toHaveFocus();
@@ -89,7 +90,7 @@ describe("RoomList seam", () => {
         expect(mockOriginalFocus).toHaveBeenCalled();
 
         await userEvent.keyboard("{Enter}");
-        expect(screen.getByRole("tree", { name: "Spaces" })).toBeInTheDocument();
+        expect(await screen.findByRole("tree", { name: "Spaces" })).toBeInTheDocument();
         expect(localStorage.getItem("atrium_space_navigator_view:@alice:example.org")).toBe("navigator");
     });
 
