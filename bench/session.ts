@@ -95,7 +95,7 @@ async function switchTo(page: Page, room: { name: string; lastMessage: string })
         ({ name, lastMessage }) =>
             new Promise<number>((resolve, reject) => {
                 // The innermost entry naming the room (a room tile, not a section around it).
-                const entry = [...document.querySelectorAll<HTMLElement>(".mx_LeftPanel [role=treeitem]")]
+                const entry = Array.from(document.querySelectorAll<HTMLElement>(".mx_LeftPanel [role=treeitem]"))
                     .filter((el) => el.textContent?.includes(name))
                     .find((el) => !el.querySelector("[role=treeitem]"));
                 if (!entry) return reject(new Error(`no entry for ${name}`));
