@@ -10,7 +10,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 
 import { e2eWebappConfig } from "../e2e/harness/config.ts";
-import { login, type MatrixSession } from "../e2e/harness/matrix-client.ts";
+import { elementSessionEntries, login, type MatrixSession } from "../e2e/harness/matrix-client.ts";
 import { repoRoot } from "../e2e/harness/paths.ts";
 import { hasWebBuild, serveWebapp, type WebappServer } from "../e2e/harness/webapp.ts";
 import { launchChromium } from "./loginPage.ts";
@@ -50,14 +50,9 @@ function median(values: number[]): number {
 
 /** Element's localStorage keys for a signed-in session, written before any page script runs. */
 async function injectSession(page: Page, session: MatrixSession): Promise<void> {
-    await page.addInitScript((s: MatrixSession) => {
-        localStorage.setItem("mx_hs_url", s.baseUrl);
-        localStorage.setItem("mx_user_id", s.userId);
-        localStorage.setItem("mx_access_token", s.accessToken);
-        localStorage.setItem("mx_device_id", s.deviceId);
-        localStorage.setItem("mx_is_guest", "false");
-        localStorage.setItem("mx_has_access_token", "true");
-    }, session);
+    await page.addInitScript((entries: [string, string][]) => {
+        for (const [key, value] of entries) localStorage.setItem(key, value);
+    }, elementSessionEntries(session));
 }
 
 /** ms since navigation start of the first animation frame in which the left panel lists every name. */

@@ -158,3 +158,34 @@ export async function roomName(session: MatrixSession, roomId: string): Promise<
         throw e;
     }
 }
+
+/** The state event that makes a room end-to-end encrypted from its creation. */
+export const ENCRYPTION_STATE = { type: "m.room.encryption", state_key: "", content: { algorithm: "m.megolm.v1.aes-sha2" } };
+
+/** An encrypted room `owner` creates with `members` invited and joined; returns its ID. */
+export async function createEncryptedRoom(
+    owner: MatrixSession,
+    members: MatrixSession[],
+    body: Record<string, unknown> = {},
+): Promise<string> {
+    const roomId = await createRoom(owner, {
+        preset: "private_chat",
+        ...body,
+        invite: members.map((m) => m.userId),
+        initial_state: [ENCRYPTION_STATE],
+    });
+    for (const member of members) await joinRoom(member, roomId);
+    return roomId;
+}
+
+/** Element's localStorage entries for a signed-in session (what it writes after a login). */
+export function elementSessionEntries(session: Pick<MatrixSession, "baseUrl" | "userId" | "accessToken" | "deviceId">): [string, string][] {
+    return [
+        ["mx_hs_url", session.baseUrl],
+        ["mx_user_id", session.userId],
+        ["mx_access_token", session.accessToken],
+        ["mx_device_id", session.deviceId],
+        ["mx_is_guest", "false"],
+        ["mx_has_access_token", "true"],
+    ];
+}

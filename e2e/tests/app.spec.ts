@@ -1,7 +1,7 @@
 // Atrium as a person uses it: the built app in Chromium against the real Synapse.
 import type { Page } from "@playwright/test";
 
-import { createRoom, expect, getMessages, joinRoom, test, type TestUser, waitUntilDeviceKnown } from "./fixtures.ts";
+import { createEncryptedRoom, expect, getMessages, test, type TestUser, waitUntilDeviceKnown } from "./fixtures.ts";
 
 async function signIn(page: Page, user: TestUser): Promise<void> {
     await page.goto("/#/login");
@@ -87,14 +87,7 @@ test("an encrypted DM is readable on both sides and opaque on the server", async
     const alice = await synapse.registerUser("dm-alice", { displayName: "Alice" });
     const bob = await synapse.registerUser("dm-bob", { displayName: "Bob" });
     // The DM exists before either app starts, as one made yesterday would.
-    const roomId = await createRoom(alice, {
-        name: "Alice and Bob",
-        is_direct: true,
-        preset: "trusted_private_chat",
-        invite: [bob.userId],
-        initial_state: [{ type: "m.room.encryption", state_key: "", content: { algorithm: "m.megolm.v1.aes-sha2" } }],
-    });
-    await joinRoom(bob, roomId);
+    const roomId = await createEncryptedRoom(alice, [bob], { name: "Alice and Bob", is_direct: true, preset: "trusted_private_chat" });
 
     // Both devices start (and upload their keys) before anyone writes.
     const alicePage = await newSessionPage(alice);

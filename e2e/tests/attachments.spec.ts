@@ -1,17 +1,11 @@
 // Files in an encrypted room: sent from one app, saved from another, byte for byte. The saving goes
 // through the sandboxed usercontent/ page (src/usercontent), which must ship with the build.
-import { createRoom, expect, expectImageLoaded, joinRoom, PIXEL_PNG, setAvatar, test, waitUntilDeviceKnown } from "./fixtures.ts";
+import { createEncryptedRoom, createRoom, expect, expectImageLoaded, joinRoom, PIXEL_PNG, setAvatar, test, waitUntilDeviceKnown } from "./fixtures.ts";
 
 test("an attachment sent in an encrypted room downloads intact on the other side", async ({ synapse, newSessionPage }) => {
     const alice = await synapse.registerUser("files-alice");
     const bob = await synapse.registerUser("files-bob");
-    const roomId = await createRoom(alice, {
-        name: "Contracts",
-        preset: "private_chat",
-        invite: [bob.userId],
-        initial_state: [{ type: "m.room.encryption", state_key: "", content: { algorithm: "m.megolm.v1.aes-sha2" } }],
-    });
-    await joinRoom(bob, roomId);
+    const roomId = await createEncryptedRoom(alice, [bob], { name: "Contracts" });
 
     const alicePage = await newSessionPage(alice);
     const bobPage = await newSessionPage(bob);

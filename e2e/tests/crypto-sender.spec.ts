@@ -3,7 +3,7 @@
 // encrypted it is not one of Alice's devices. (Crypto WASM 9.x showed the forgery like any message.)
 import type { Page, Route } from "@playwright/test";
 
-import { createRoom, expect, joinRoom, test, waitUntilDeviceKnown } from "./fixtures.ts";
+import { createEncryptedRoom, expect, test, waitUntilDeviceKnown } from "./fixtures.ts";
 
 interface SyncEvent {
     event_id: string;
@@ -34,14 +34,7 @@ test("a message relabelled by the homeserver as another user's is flagged (CVE-2
     const alice = await synapse.registerUser("alice", { displayName: "Alice" });
     const bob = await synapse.registerUser("bob", { displayName: "Bob" });
     const carol = await synapse.registerUser("carol", { displayName: "Carol" });
-    const roomId = await createRoom(alice, {
-        name: "Treasury",
-        preset: "private_chat",
-        invite: [bob.userId, carol.userId],
-        initial_state: [{ type: "m.room.encryption", state_key: "", content: { algorithm: "m.megolm.v1.aes-sha2" } }],
-    });
-    await joinRoom(bob, roomId);
-    await joinRoom(carol, roomId);
+    const roomId = await createEncryptedRoom(alice, [bob, carol], { name: "Treasury" });
 
     const bobPage = await newSessionPage(bob);
     const carolPage = await newSessionPage(carol);

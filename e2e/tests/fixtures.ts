@@ -4,6 +4,7 @@ import { expect, test as base, type BrowserContext, type Locator, type Page } fr
 
 import { matrixRequest } from "../harness/matrix-client.ts";
 import { readStackInfo, type E2eStackInfo } from "../harness/stack-info.ts";
+import { elementSessionEntries } from "../harness/matrix-client.ts";
 import { registerUser, type MatrixSession, type RegisterOptions } from "../harness/synapse.ts";
 
 export { expect } from "@playwright/test";
@@ -30,20 +31,19 @@ export type BrowserSession = Pick<MatrixSession, "baseUrl" | "userId" | "accessT
  */
 export async function injectSession(target: Page | BrowserContext, session: BrowserSession): Promise<void> {
     const context = "context" in target ? target.context() : target;
-    await context.addInitScript((s: BrowserSession) => {
-        try {
-            if (window.top !== window || sessionStorage.getItem("atrium_e2e_session_injected")) return;
-            localStorage.setItem("mx_hs_url", s.baseUrl);
-            localStorage.setItem("mx_user_id", s.userId);
-            localStorage.setItem("mx_access_token", s.accessToken);
-            localStorage.setItem("mx_device_id", s.deviceId);
-            localStorage.setItem("mx_is_guest", "false");
-            localStorage.setItem("mx_has_access_token", "true");
-            sessionStorage.setItem("atrium_e2e_session_injected", s.userId);
-        } catch {
-            // storage is unavailable on opaque origins such as about:blank
-        }
-    }, session);
+    const entries = elementSessionEntries(session);
+    await context.addInitScript(
+        ({ entries, userId }) => {
+            try {
+                if (window.top !== window || sessionStorage.getItem("atrium_e2e_session_injected")) return;
+                for (const [key, value] of entries) localStorage.setItem(key, value);
+                sessionStorage.setItem("atrium_e2e_session_injected", userId);
+            } catch {
+                // storage is unavailable on opaque origins such as about:blank
+            }
+        },
+        { entries, userId: session.userId },
+    );
 }
 
 /** Console noise known to be harmless (see BUILD-FACTS: the SDK's start-up TDZ error, element-web#27606). */

@@ -47,7 +47,7 @@ async function armTripwire(page: Page): Promise<string[]> {
 const liveHandlers = (page: Page): Promise<string[]> =>
     page.evaluate(() => {
         const found: string[] = [];
-        for (const el of document.querySelectorAll("*")) {
+        for (const el of Array.from(document.querySelectorAll("*"))) {
             for (const attr of el.getAttributeNames()) {
                 const value = el.getAttribute(attr) ?? "";
                 if (attr.startsWith("on") || /^\s*javascript:/i.test(value)) found.push(`${el.tagName} ${attr}=${value.slice(0, 60)}`);

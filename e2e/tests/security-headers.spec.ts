@@ -10,7 +10,7 @@ import type { Page } from "@playwright/test";
 
 import { startConfigService, type RunningConfigService } from "../harness/configService.ts";
 import { defaultWebappDir } from "../harness/paths.ts";
-import { createRoom, expect, expectImageLoaded, joinRoom, setAvatar, test, waitUntilDeviceKnown } from "./fixtures.ts";
+import { createEncryptedRoom, expect, expectImageLoaded, setAvatar, test, waitUntilDeviceKnown } from "./fixtures.ts";
 
 const SERVICE_PORT = Number(process.env.E2E_CSP_SERVICE_PORT ?? 18092);
 const ALLOWED_EMBEDDER_PORT = SERVICE_PORT + 1;
@@ -76,13 +76,7 @@ test.describe("security headers", () => {
     test("the app works under its policy, and an injected inline script does not run", async ({ synapse, newSessionPage }) => {
         const alice = await synapse.registerUser("csp-alice");
         const bob = await synapse.registerUser("csp-bob");
-        const roomId = await createRoom(alice, {
-            name: "Board",
-            preset: "private_chat",
-            invite: [bob.userId],
-            initial_state: [{ type: "m.room.encryption", state_key: "", content: { algorithm: "m.megolm.v1.aes-sha2" } }],
-        });
-        await joinRoom(bob, roomId);
+        const roomId = await createEncryptedRoom(alice, [bob], { name: "Board" });
         // An avatar: authenticated media through the service worker, under the worker's own policy.
         await setAvatar(alice);
 
