@@ -14,20 +14,9 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/harness/chromium.ts";
+import type { BenchResult } from "./navigator/result.ts";
 import { renderTable, type Row } from "./table.ts";
 
-interface BenchResult {
-    view: "classic" | "navigator";
-    rooms: number;
-    spaces: number;
-    setupMs: number;
-    snapshotMs: number;
-    firstRenderMs: number;
-    collapseMs: number;
-    expandMs: number;
-    renderedRows: number;
-    errors: string[];
-}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const pageDir = path.join(root, ".cache/bench-navigator/page");

@@ -22,26 +22,12 @@ import { MetaSpace } from "matrix-react-sdk/src/stores/spaces";
 import ClassicRoomList from "$sdk-original/components/views/rooms/RoomList";
 
 import { initAtriumI18n } from "../../src/i18n/atriumI18n";
-import { SpaceNavigator } from "../../modules/space-navigator";
+import { SpaceNavigator } from "../../modules/space-navigator/src/components/SpaceNavigator";
 import { buildSnapshot } from "../../modules/space-navigator/src/sdkSnapshot";
 import { HierarchyLoader } from "../../modules/space-navigator/src/hierarchyLoader";
 import { buildCompany } from "./company";
 
-type View = "classic" | "navigator";
-
-export interface BenchResult {
-    view: View;
-    rooms: number;
-    spaces: number;
-    setupMs: number;
-    /** The navigator's snapshot of all rooms, built once on its own (it is also part of its first render). */
-    snapshotMs: number;
-    firstRenderMs: number;
-    collapseMs: number;
-    expandMs: number;
-    renderedRows: number;
-    errors: string[];
-}
+import type { BenchResult, View } from "./result";
 
 declare global {
     interface Window {

@@ -1,0 +1,16 @@
+// What the bench page reports for one load, read by bench/navigator.ts (one definition for both).
+export type View = "classic" | "navigator";
+
+export interface BenchResult {
+    view: View;
+    rooms: number;
+    spaces: number;
+    setupMs: number;
+    /** The navigator's snapshot of all rooms, built once on its own (it is also part of its first render). */
+    snapshotMs: number;
+    firstRenderMs: number;
+    collapseMs: number;
+    expandMs: number;
+    renderedRows: number;
+    errors: string[];
+}
