@@ -27,9 +27,18 @@ export function usesAuthenticatedMedia(client: MatrixClient): boolean {
 /** The media API path prefix of authenticated media, for the service worker and tests. */
 export const AUTHENTICATED_MEDIA_PATH = "/_matrix/client/v1/media/";
 
+/** Whether an absolute URL is one of the authenticated media endpoints (the page's and the worker's test). */
+export function isAuthenticatedMediaUrl(url: string): boolean {
+    try {
+        return new URL(url).pathname.startsWith(AUTHENTICATED_MEDIA_PATH);
+    } catch {
+        return false;
+    }
+}
+
 /** Fetches a media URL, with the client's token when it is an authenticated media URL. */
 export function fetchMedia(client: MatrixClient, url: string): Promise<Response> {
     const token = client.getAccessToken();
-    const authenticated = new URL(url, window.location.href).pathname.startsWith(AUTHENTICATED_MEDIA_PATH);
+    const authenticated = isAuthenticatedMediaUrl(new URL(url, window.location.href).href);
     return fetch(url, authenticated && token ? { headers: { Authorization: `Bearer ${token}` } } : undefined);
 }

@@ -55,12 +55,11 @@ function checkRoomListJoins(): void {
         const joining =
             getEffectiveMembership(payload.oldMembership ?? "") !== EffectiveMembership.Join &&
             getEffectiveMembershipTag(payload.room, payload.membership) === EffectiveMembership.Join;
-        const claimsPredecessor = !!payload.room.findPredecessor(store.msc3946ProcessDynamicPredecessor);
+        const dynamic = store.msc3946ProcessDynamicPredecessor;
         const client = store.matrixClient;
-        if (!joining || !claimsPredecessor || !client) return original.call(this, payload);
-        if (verifiedPredecessor(client, payload.room, store.msc3946ProcessDynamicPredecessor)) {
-            return original.call(this, payload);
-        }
+        const forgedLink =
+            joining && !!client && !!payload.room.findPredecessor(dynamic) && !verifiedPredecessor(client, payload.room, dynamic);
+        if (!forgedLink) return original.call(this, payload);
         // A forged or one-sided link: the join is handled as a plain new room, the other room stays.
         await store.handleRoomUpdate(payload.room, RoomUpdateCause.NewRoom);
         store.updateFn.trigger();

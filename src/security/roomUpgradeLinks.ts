@@ -19,9 +19,8 @@ export function visibleRooms(client: MatrixClient, dynamicPredecessors: boolean)
     const rooms = client.getRooms();
     const replaced = new Set<string>();
     for (const room of rooms) {
-        const predecessorId = room.findPredecessor(dynamicPredecessors)?.roomId;
-        const predecessor = predecessorId ? client.getRoom(predecessorId) : null;
-        if (predecessor && isVerifiedUpgrade(predecessor, room, dynamicPredecessors)) replaced.add(predecessor.roomId);
+        const predecessor = verifiedPredecessor(client, room, dynamicPredecessors);
+        if (predecessor) replaced.add(predecessor.roomId);
     }
     return rooms.filter((room) => !replaced.has(room.roomId));
 }

@@ -1,5 +1,5 @@
 // What the service worker does with a request, as pure functions the tests can call.
-import { AUTHENTICATED_MEDIA_PATH } from "../media/authenticatedMedia";
+import { isAuthenticatedMediaUrl } from "../media/authenticatedMedia";
 
 /** A page's answer to "which homeserver, with which token?". */
 export interface MediaCredentials {
@@ -9,12 +9,7 @@ export interface MediaCredentials {
 
 /** Whether the worker should handle this request: a GET for authenticated media. */
 export function isAuthenticatedMediaRequest(method: string, url: string): boolean {
-    if (method !== "GET") return false;
-    try {
-        return new URL(url).pathname.startsWith(AUTHENTICATED_MEDIA_PATH);
-    } catch {
-        return false;
-    }
+    return method === "GET" && isAuthenticatedMediaUrl(url);
 }
 
 /** The token goes only to the homeserver the page is signed in to, never to another origin. */
