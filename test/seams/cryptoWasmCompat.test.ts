@@ -1,14 +1,11 @@
 // CVE-2025-48937 is fixed in crypto WASM 14.2.1; js-sdk 34 was written for 9.x. The compat module
 // gives js-sdk the names it uses, pointing at 14.2.1's classes and codes.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import * as real from "@matrix-org/matrix-sdk-crypto-wasm";
 
 import * as compat from "../../src/seams/cryptoWasmCompat";
+import { installedVersion } from "../helpers/packageVersions";
 
-const installed = JSON.parse(
-    readFileSync(path.join(__dirname, "../../node_modules/@matrix-org/matrix-sdk-crypto-wasm/package.json"), "utf8"),
-).version;
+const installed = installedVersion("@matrix-org/matrix-sdk-crypto-wasm");
 
 describe("crypto WASM compat seam", () => {
     it("serves crypto WASM 14.2.1, the release that fixes CVE-2025-48937", () => {

@@ -4,13 +4,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import katex from "katex";
 
-const lock = JSON.parse(readFileSync(path.join(__dirname, "../../package-lock.json"), "utf8"));
+import { atLeast } from "../helpers/packageVersions";
 
-const atLeast = (version: string, minimum: number[]): boolean => {
-    const parts = version.split(".").map(Number);
-    for (let i = 0; i < minimum.length; i++) if (parts[i] !== minimum[i]) return parts[i] > minimum[i];
-    return true;
-};
+const lock = JSON.parse(readFileSync(path.join(__dirname, "../../package-lock.json"), "utf8"));
 
 describe("katex", () => {
     it("every katex in the lockfile is at least 0.16.21", () => {

@@ -1,22 +1,12 @@
 // CVE-2025-8101: linkifyjs before 4.3.2 copied properties an options object only inherits (a
 // polluted prototype's, for one) into the options it applies to links. Atrium pins 4.3.2.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import * as linkify from "linkifyjs";
 import { createClient } from "matrix-js-sdk/src/matrix";
 import { MatrixClientPeg } from "matrix-react-sdk/src/MatrixClientPeg";
 import { linkifyString } from "matrix-react-sdk/src/Linkify";
 
+import { atLeast, installedVersion } from "../helpers/packageVersions";
 import { putConfig } from "../helpers/sdkEnvironment";
-
-const installedVersion = (name: string): string =>
-    JSON.parse(readFileSync(path.join(__dirname, "../../node_modules", name, "package.json"), "utf8")).version;
-
-const atLeast = (version: string, minimum: number[]): boolean => {
-    const parts = version.split(".").map(Number);
-    for (let i = 0; i < minimum.length; i++) if (parts[i] !== minimum[i]) return parts[i] > minimum[i];
-    return true;
-};
 
 describe("linkify (CVE-2025-8101)", () => {
     it.each(["linkifyjs", "linkify-react", "linkify-element", "linkify-string"])("%s is at least 4.3.2", (name) => {

@@ -2,15 +2,14 @@
 // walked out of the media API to any client-server endpoint, fetched with the user's token.
 // Atrium builds on js-sdk 34.13.0 (npm overrides pin one copy).
 import { getHttpUriForMxc } from "matrix-js-sdk/src/content-repo";
-import { readFileSync } from "node:fs";
-import path from "node:path";
+
+import { installedVersion } from "../helpers/packageVersions";
 
 const BASE = "https://matrix.example.org";
 
 describe("MXC URIs (CVE-2024-50336)", () => {
     it("uses js-sdk 34.13.0, the version the MXC fix and the QR-login seam are built for", () => {
-        const pkg = JSON.parse(readFileSync(path.join(__dirname, "../../node_modules/matrix-js-sdk/package.json"), "utf8"));
-        expect(pkg.version).toBe("34.13.0");
+        expect(installedVersion("matrix-js-sdk")).toBe("34.13.0");
     });
 
     it.each([
