@@ -2,6 +2,7 @@
 // tenant's own config: the app may talk to its homeserver, identity server, config service and map
 // tiles, and may be framed only by the origins in atrium.embedding.frame_ancestors ('self' if none).
 // docs/security-headers.md explains every directive and why each allowance is there.
+import { valueAt } from "../../src/config/deepMerge.ts";
 import type { ClientConfig } from "./layering.ts";
 
 type Config = ClientConfig & Record<string, unknown>;
@@ -17,14 +18,7 @@ export function originOf(url: unknown): string | undefined {
     }
 }
 
-function read(config: Config, ...path: string[]): unknown {
-    let node: unknown = config;
-    for (const key of path) {
-        if (!node || typeof node !== "object") return undefined;
-        node = (node as Record<string, unknown>)[key];
-    }
-    return node;
-}
+const read = (config: Config, ...path: string[]): unknown => valueAt(config, path);
 
 /** Origins the app fetches from: homeserver, identity server, config service, map style. */
 export function connectOrigins(config: Config): string[] {

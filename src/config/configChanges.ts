@@ -1,6 +1,6 @@
 // What changed between two configs, and which of it Atrium can apply while running. Everything
 // else (the homeserver above all) needs a reload, which people are offered, never forced into.
-import { deepMerge, isPlainObject, PlainObject } from "./deepMerge";
+import { deepMerge, isPlainObject, PlainObject, valueAt } from "./deepMerge";
 
 export type ConfigPath = readonly string[];
 
@@ -32,15 +32,6 @@ function startsWith(path: ConfigPath, prefix: ConfigPath): boolean {
 
 export function isLivePath(path: ConfigPath): boolean {
     return LIVE_CONFIG_PATHS.some((live) => startsWith(path, live));
-}
-
-function valueAt(config: unknown, path: ConfigPath): unknown {
-    let current = config;
-    for (const key of path) {
-        if (!isPlainObject(current) || !Object.hasOwn(current, key)) return undefined;
-        current = current[key];
-    }
-    return current;
 }
 
 function withValueAt(config: PlainObject, path: ConfigPath, value: unknown): PlainObject {

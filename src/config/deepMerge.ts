@@ -19,3 +19,13 @@ export function deepMerge<T extends PlainObject>(base: T, ...layers: PlainObject
     }
     return result as T;
 }
+
+/** The value at `path` through plain objects' own keys, or undefined where the path leaves them. */
+export function valueAt(config: unknown, path: readonly string[]): unknown {
+    let current = config;
+    for (const key of path) {
+        if (!isPlainObject(current) || !Object.hasOwn(current, key)) return undefined;
+        current = current[key];
+    }
+    return current;
+}
