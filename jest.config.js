@@ -28,6 +28,8 @@ module.exports = {
         // The config validator generated from the config schema (build/jest-global-setup.js writes it).
         "^\\$webapp/config-validator$": "<rootDir>/.generated/config-validator.js",
         "\\.(css|pcss|scss)$": "<rootDir>/test/stubs/style.js",
+        // The SDK's HTML export inlines a script as text through webpack's raw-loader.
+        "^!!raw-loader!": "<rootDir>/test/stubs/file.js",
         "\\.svg$": "<rootDir>/test/stubs/svg.js",
         // The SDK's worker factories (`new URL(..., import.meta.url)`) are for webpack only.
         "(?:^|/)workers/\\w+WorkerFactory$": "<rootDir>/test/stubs/workerFactory.js",

@@ -1,20 +1,15 @@
 // Atrium as a person uses it: the built app in Chromium against the real Synapse.
 import type { Page } from "@playwright/test";
 
-import { createEncryptedRoom, expect, getMessages, test, type TestUser, waitUntilDeviceKnown } from "./fixtures.ts";
-
-async function signIn(page: Page, user: TestUser): Promise<void> {
-    await page.goto("/#/login");
-    await page.getByRole("textbox", { name: "Username" }).fill(user.localpart);
-    await page.getByLabel("Password", { exact: true }).fill(user.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-/** The logged-in app is ready once the room list has rendered. */
-async function waitForApp(page: Page): Promise<void> {
-    // The classic room list, or the space navigator that takes its place by default.
-    await expect(page.getByRole("tree", { name: /^(Rooms|Spaces)$/ }).first()).toBeVisible({ timeout: 30_000 });
-}
+import {
+    createEncryptedRoom,
+    expect,
+    getMessages,
+    signIn,
+    test,
+    waitForApp,
+    waitUntilDeviceKnown,
+} from "./fixtures.ts";
 
 async function send(page: Page, text: string): Promise<void> {
     const composer = page.getByRole("textbox", { name: /Send (an encrypted )?message/ });

@@ -191,3 +191,17 @@ export async function expectImageLoaded(image: Locator): Promise<void> {
         .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 })
         .toBeGreaterThan(0);
 }
+
+/** Signs in through the sign-in form, as a person does. */
+export async function signIn(page: Page, user: TestUser): Promise<void> {
+    await page.goto("/#/login");
+    await page.getByRole("textbox", { name: "Username" }).fill(user.localpart);
+    await page.getByLabel("Password", { exact: true }).fill(user.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** The logged-in app is ready once the room list has rendered. */
+export async function waitForApp(page: Page): Promise<void> {
+    // The classic room list, or the space navigator that takes its place by default.
+    await expect(page.getByRole("tree", { name: /^(Rooms|Spaces)$/ }).first()).toBeVisible({ timeout: 30_000 });
+}

@@ -10,4 +10,4 @@ export { chooseView, currentView, navigatorAvailable, onViewChange, type SpaceNa
 export type { NavigatorView } from "./src/userState";
 export { navigatorString } from "./src/strings";
 export { setNodeBadgeRenderer, type NodeBadgeRenderer } from "./src/badgeSlot";
-import "./space-navigator.pcss";
+import "./view-switch.pcss";

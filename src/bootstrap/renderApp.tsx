@@ -3,10 +3,12 @@ import ReactDOM from "react-dom";
 import MatrixChat from "matrix-react-sdk/src/components/structures/MatrixChat";
 import SdkConfig from "matrix-react-sdk/src/SdkConfig";
 import PlatformPeg from "matrix-react-sdk/src/PlatformPeg";
+import dispatcher from "matrix-react-sdk/src/dispatcher/dispatcher";
 
 import { HashRouter, queryParamsFromSearch, screenFromHash } from "../routing";
 import { installSdkHardening } from "../security/installSdkHardening";
 import { startMediaServiceWorker } from "../media/mediaServiceWorker";
+import { preloadLoggedInViewWhenLikely } from "./loggedInChunk";
 
 /** After an SSO login the one-time token must not stay in the address bar or the history. */
 function dropLoginToken(): void {
@@ -21,6 +23,8 @@ export function renderApp(container: HTMLElement): Promise<MatrixChat> {
     if (!__ATRIUM_STOCK__) installSdkHardening();
     // Images and avatars from the homeserver need the token its authenticated media asks for.
     if (!__ATRIUM_STOCK__) void startMediaServiceWorker();
+    // The logged-in app is a chunk of its own in Atrium (src/seams/LoggedInView.tsx).
+    if (!__ATRIUM_STOCK__) preloadLoggedInViewWhenLikely(dispatcher);
     const config = SdkConfig.get();
     const platform = PlatformPeg.get()!;
     const router = new HashRouter();

@@ -18,6 +18,7 @@ import {
 } from "@atrium/sdk/spaces";
 
 import { HierarchyLoader } from "../hierarchyLoader";
+import "../../space-navigator.pcss";
 import { buildSnapshot, type SectionNames } from "../sdkSnapshot";
 import { withFreshCounts, type NavigatorNode, type NavigatorSnapshot } from "../tree/model";
 import { ancestorKeys, firstKeyOf, idsOfKey, type TreeRow } from "../tree/rows";
