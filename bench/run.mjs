@@ -1,4 +1,4 @@
-// `npm run bench [-- --no-build] [-- --runs N] [-- --no-sessions] [-- --no-navigator] [-- --no-service]`:
+// `npm run bench [-- --no-build] [-- --runs N] [-- --no-sessions] [-- --profile] [-- --no-navigator] [-- --no-service]`:
 // the login-page and build figures (bench/bench.ts), the 1,000-room account's session to ready, room
 // switch and heap (bench/session.ts), the space navigator against the classic room list at 10,000
 // rooms (bench/navigator.ts), then the config service beside nginx (bench/configService.ts), in one run.
@@ -26,11 +26,14 @@ function runTs(file, fileArgs) {
 
 // Ctrl-C reaches the whole foreground group; each bench cleans up on SIGINT and exits on its own.
 process.on("SIGINT", () => {});
-const appCode = await runTs("bench.ts", args.filter((a) => !["--no-service", "--no-navigator", "--no-sessions"].includes(a)));
+const appCode = await runTs("bench.ts", args.filter((a) => !["--no-service", "--no-navigator", "--no-sessions", "--profile"].includes(a)));
 const runsAt = args.indexOf("--runs");
-// The large account (seeded once, npm run seed:large) in the two builds bench.ts just made.
-const sessionCode = withSessions ? await runTs("session.ts", runsAt >= 0 ? args.slice(runsAt, runsAt + 2) : []) : 0;
+const runsArgs = runsAt >= 0 ? args.slice(runsAt, runsAt + 2) : [];
+// The large account (seeded once, npm run seed:large) in the two builds bench.ts just made; with
+// --profile, also where the main thread's time goes before and after the initial /sync.
+const sessionArgs = [...runsArgs, ...(args.includes("--profile") ? ["--profile"] : [])];
+const sessionCode = withSessions ? await runTs("session.ts", sessionArgs) : 0;
 // The navigator bench builds its own page; --runs applies to it too.
-const navigatorCode = withNavigator ? await runTs("navigator.ts", runsAt >= 0 ? args.slice(runsAt, runsAt + 2) : []) : 0;
+const navigatorCode = withNavigator ? await runTs("navigator.ts", runsArgs) : 0;
 const serviceCode = withService ? await runTs("configService.ts", []) : 0;
 process.exit(appCode || sessionCode || navigatorCode || serviceCode);

@@ -11,6 +11,12 @@ import { loadLanguage } from "./loadLanguage";
 import { applyBrandVariables, loadTheme } from "./loadTheme";
 import { startConfigUpdates } from "./startConfigUpdates";
 
+async function registerAtriumModules(): Promise<void> {
+    if (__ATRIUM_STOCK__) return;
+    const { registerModules } = await import(/* webpackChunkName: "atrium-modules" */ "./registerModules");
+    registerModules();
+}
+
 export async function start(container: HTMLElement): Promise<void> {
     let brandName = "Atrium";
     try {
@@ -21,12 +27,10 @@ export async function start(container: HTMLElement): Promise<void> {
         const { config, live } = await loadConfig(platform, __ATRIUM_STOCK__);
         const brand = brandFromConfig(config);
         brandName = brand.name;
-        if (!__ATRIUM_STOCK__) {
-            applyBrandVariables(brand);
-            const { registerModules } = await import(/* webpackChunkName: "atrium-modules" */ "./registerModules");
-            registerModules();
-        }
-        await Promise.all([loadLanguage(), loadTheme(), loadServerConfig(config)]);
+        if (!__ATRIUM_STOCK__) applyBrandVariables(brand);
+        // The modules' chunk loads beside the language and theme, not before them: none of these
+        // needs another, and all are done before MatrixChat renders.
+        await Promise.all([registerAtriumModules(), loadLanguage(), loadTheme(), loadServerConfig(config)]);
         // MatrixChat's module graph reads the config while it loads, so it is loaded only now.
         const { renderApp } = await import(/* webpackChunkName: "app" */ "./renderApp");
         await renderApp(container);
