@@ -1,7 +1,7 @@
 // Atrium's notice area: why the config in use is not the service's current one, a gentle reload
 // prompt when a change needs one, and the admins' notices. Small, dismissible, never in the way;
 // it lives outside MatrixChat (its own root, see mountNotices) so it shows on the sign-in pages too.
-import React, { ReactNode, useState } from "react";
+import React, { ReactNode, useEffect, useState } from "react";
 import PlatformPeg from "matrix-react-sdk/src/PlatformPeg";
 
 import type { FallbackReason } from "../config/configService";
@@ -178,6 +178,11 @@ export function NoticeArea({ store = configStore, storage }: NoticeAreaProps): J
     const [hiddenReload, setHiddenReload] = useState<string | null>(null);
     const reloadKey = pendingReload.join("\n");
     const notices = adminNotices(config).filter((notice: AdminNotice) => !dismissedIds.includes(notice.id));
+    // The area mounts only once there is a notice (startConfigUpdates): the live region is first
+    // put on the page empty, so that screen readers announce the notice added to it just after.
+    const [regionInPlace, setRegionInPlace] = useState(false);
+    useEffect(() => setRegionInPlace(true), []);
+    if (!regionInPlace) return <div className="atrium_Notices" role="status" aria-label={t("notices.region")} />;
 
     return (
         <div className="atrium_Notices" role="status" aria-label={t("notices.region")}>

@@ -1,0 +1,22 @@
+// Whether the notice area has anything to show. Most starts have nothing: then its code and styles
+// (a chunk of their own) are not fetched at all, until the config's state says otherwise.
+import type { ConfigState, ConfigStore } from "../config/configStore";
+import { adminNotices, readDismissedNotices } from "./adminNotices";
+
+export function hasNoticesToShow(state: ConfigState, storage?: Storage | null): boolean {
+    if (state.fallback || state.pendingReload.length > 0) return true;
+    const dismissed = readDismissedNotices(storage);
+    return adminNotices(state.config).some((notice) => !dismissed.includes(notice.id));
+}
+
+/** Resolves as soon as the store's state has a notice to show (at once if it has one now). */
+export function whenNoticesToShow(store: ConfigStore, storage?: Storage | null): Promise<void> {
+    return new Promise((resolve) => {
+        if (hasNoticesToShow(store.get(), storage)) return resolve();
+        const stop = store.subscribe((state) => {
+            if (!hasNoticesToShow(state, storage)) return;
+            stop();
+            resolve();
+        });
+    });
+}
