@@ -5,7 +5,7 @@ import userEvent from "@testing-library/user-event";
 import { initAtriumI18n } from "@atrium/i18n/atriumI18n";
 import { makeSnapshot, SECTION_IDS, type NavigatorNode, type NavigatorSnapshot } from "../tree/model";
 import { childKey } from "../tree/rows";
-import { companyTree } from "../tree/testTree";
+import { companyTree, room, snapshotOf, space } from "../tree/testTree";
 import { loadExpanded, saveExpanded } from "../userState";
 import { setNodeBadgeRenderer } from "../badgeSlot";
 import { NavigatorPanel, type NavigatorPanelProps } from "./NavigatorPanel";
@@ -102,6 +102,26 @@ describe("NavigatorPanel", () => {
         expect(tabStops()).toEqual([item("Sales")]);
         await userEvent.keyboard("{ArrowUp}");
         expect(item("eng-random, 5 unread")).toHaveFocus();
+    });
+
+    it("keeps focus in the tree when the focused row goes away (Loading… replaced by what it loaded)", async () => {
+        const salesWith = (children: string[], hierarchy: "loading" | "complete"): NavigatorSnapshot =>
+            snapshotOf(
+                [
+                    space("!sales", "Sales", children, { hierarchy }),
+                    room("!deals", "deals"),
+                    room("!sales-new", "sales-new", { membership: "none", joinRule: "public" }),
+                ],
+                ["!sales"],
+            );
+        const { rerender } = render(<Harness snapshot={salesWith(["!deals"], "loading")} />);
+        await userEvent.click(item("Sales"));
+        await userEvent.keyboard("{End}");
+        expect(item("Loading…")).toHaveFocus();
+
+        rerender(<Harness snapshot={salesWith(["!deals", "!sales-new"], "complete")} />);
+        expect(items()).toEqual(["Sales", "deals", "sales-new, Not joined"]);
+        expect(item("sales-new, Not joined")).toHaveFocus();
     });
 
     it("opens a node's menu with the context-menu key, Shift+F10 or a right click, never for a section", async () => {

@@ -46,10 +46,16 @@ export const NavigatorTree = React.forwardRef<NavigatorTreeHandle, Props>(functi
     const focusAfterRender = useRef(false);
     const typeAhead = useMemo(() => new TypeAhead(), []);
 
-    // The active row: the one last focused if still shown, else the current room, else the first.
+    const lastActiveIndex = useRef(0);
+    // Whether focus is in the tree (a removed row fires no blur, so this outlives its element).
+    const focusWithin = useRef(false);
+
+    // The active row: the one last focused if still shown; if it went away (a "Loading…" row replaced
+    // by what it loaded, a room left), the row now in its place; else the current room, else the first.
     const activeIndex = useMemo(() => {
         const byKey = activeKey === undefined ? -1 : rows.findIndex((r) => r.key === activeKey);
         if (byKey >= 0) return byKey;
+        if (activeKey !== undefined && rows.length > 0) return Math.min(lastActiveIndex.current, rows.length - 1);
         const current = currentRoomId ? rows.findIndex((r) => r.kind === "node" && r.node.id === currentRoomId) : -1;
         return current >= 0 ? current : 0;
     }, [rows, activeKey, currentRoomId]);
@@ -100,9 +106,12 @@ export const NavigatorTree = React.forwardRef<NavigatorTreeHandle, Props>(functi
         // eslint-disable-next-line react-hooks/exhaustive-deps
     }, [revealKey]);
 
-    // After a key moved the active row, focus it once it is rendered.
+    // After a key moved the active row, focus it once it is rendered; and when the focused row left
+    // the DOM, focus stays in the tree, on the row in its place.
     useEffect(() => {
-        if (!focusAfterRender.current) return;
+        lastActiveIndex.current = activeIndex;
+        const lostFocus = focusWithin.current && !scroller.current?.contains(document.activeElement);
+        if (!focusAfterRender.current && !lostFocus) return;
         focusAfterRender.current = false;
         const key = rows[activeIndex]?.key;
         const element = key === undefined ? undefined : rowElement(scroller.current, key);
@@ -173,6 +182,10 @@ export const NavigatorTree = React.forwardRef<NavigatorTreeHandle, Props>(functi
             className="atrium_SpaceNav_tree"
             onScroll={(event) => setScrollTop((event.target as HTMLDivElement).scrollTop)}
             onKeyDown={onKeyDown}
+            onFocus={() => (focusWithin.current = true)}
+            onBlur={(event) => {
+                if (!event.currentTarget.contains(event.relatedTarget as Node | null)) focusWithin.current = false;
+            }}
         >
             <div role="presentation" className="atrium_SpaceNav_rows" style={{ height: rows.length * ROW_HEIGHT }}>
                 {rendered.map((index) => (
