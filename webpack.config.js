@@ -59,10 +59,18 @@ function themeLinks(compilation) {
     });
 }
 
+/** Matches files in the packages the declared replacements touch (the plugin's cheap first filter). */
+function replacedPackagesPattern(replacements) {
+    const packageOf = (target) => target.split("/").slice(0, target.startsWith("@") ? 2 : 1).join("/");
+    const names = [...new Set(replacements.map((r) => packageOf(r.target)))];
+    const escaped = names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("/", "[\\\\/]"));
+    return new RegExp(`node_modules[\\\\/](${escaped.join("|")})[\\\\/]`);
+}
+
 // Declared SDK replacements (src/seams/sdk-replacements.json), matched on the resolved file.
 function replacementPlugin() {
     const replacements = loadReplacements({ stock });
-    return new webpack.NormalModuleReplacementPlugin(/matrix-(react|js)-sdk[\\/]src[\\/]|matrix-sdk-crypto-wasm[\\/]/, (resolveData) => {
+    return new webpack.NormalModuleReplacementPlugin(replacedPackagesPattern(replacements), (resolveData) => {
         const createData = resolveData.createData;
         if (!createData || !createData.resource) return;
         const replacement = replacementFor(replacements, {
@@ -123,7 +131,7 @@ module.exports = (env, argv) => {
             },
         },
         resolve: {
-            extensions: [".ts", ".tsx", ".js", ".jsx", ".json"],
+            extensions: [".ts", ".tsx", ".js", ".jsx", ".json", ".mjs"],
             alias: {
                 // One copy of each, whoever imports them.
                 "react": path.join(nodeModules, "react"),
