@@ -16,11 +16,12 @@ const mockClient = Object.assign(new EventEmitter(), {
     getRoom: (roomId: string) => ({ roomId }),
 });
 const mockRoomView = new EventEmitter();
+let mockOpenRoom: string | null = null;
 const mockCounts = new Map<string, { unread: number; mentions: number }>();
 jest.mock("@atrium/sdk/spaces", () => ({
     __esModule: true,
     currentClient: () => mockClient,
-    currentRoomId: () => null,
+    currentRoomId: () => mockOpenRoom,
     notificationCounts: (room: { roomId: string }) => mockCounts.get(room.roomId) ?? { unread: 0, mentions: 0 },
     onCurrentRoomChange: (listener: (roomId: string | null) => void) => {
         mockRoomView.on("change", listener);
@@ -48,6 +49,7 @@ describe("SpaceNavigator", () => {
         jest.useFakeTimers();
         localStorage.clear();
         mockCounts.clear();
+        mockOpenRoom = null;
         mockedBuild.mockImplementation(() => companyTree());
     });
     afterEach(() => jest.useRealTimers());
@@ -83,6 +85,14 @@ describe("SpaceNavigator", () => {
         expect(item("Engineering")).toHaveAttribute("aria-expanded", "true");
         expect(item(/^Databases/)).toHaveAttribute("aria-expanded", "true");
         expect(localStorage.getItem("atrium_space_navigator_expanded:@alice:example.org")).toContain("!databases");
+    });
+
+    it("reveals the room already open when it mounts (opened by a link at start)", () => {
+        mockOpenRoom = "!db-ops";
+        render(<SpaceNavigator />);
+        expect(item("db-ops, 3 unread, 1 mention")).toHaveAttribute("aria-selected", "true");
+        expect(item(/^Platform/)).toHaveAttribute("aria-expanded", "true");
+        expect(item(/^Databases/)).toHaveAttribute("aria-expanded", "true");
     });
 
     it("reveals a room opened before the tree knew it, once it appears", () => {

@@ -184,6 +184,14 @@ export const SpaceNavigator = React.forwardRef<NavigatorPanelHandle, SpaceNaviga
             }),
         [reveal],
     );
+    // A room already open when the navigator mounts (a link opened at start, before the left panel
+    // showed) is revealed like one opened later.
+    useEffect(() => {
+        const openAtMount = sdkCurrentRoomId();
+        if (openAtMount) reveal(openAtMount);
+        // Once, at mount: later changes come through onCurrentRoomChange.
+        // eslint-disable-next-line react-hooks/exhaustive-deps
+    }, []);
     // Picking a space in the space bar opens it here.
     useEffect(() => onSpaceBarSelection((spaceId) => reveal(spaceId, true)), [reveal]);
 
