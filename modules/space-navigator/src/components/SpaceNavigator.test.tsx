@@ -11,8 +11,10 @@ import { SpaceNavigator } from "./SpaceNavigator";
 
 // The SDK at the module's edge (@atrium/sdk/spaces) and the snapshot builder are stand-ins: this
 // tests how the navigator reacts to the client, the room view and its own actions.
+let mockFirstSyncDone = true;
 const mockClient = Object.assign(new EventEmitter(), {
     getSafeUserId: () => "@alice:example.org",
+    isInitialSyncComplete: () => mockFirstSyncDone,
     getRoom: (roomId: string) => ({ roomId }),
 });
 const mockRoomView = new EventEmitter();
@@ -50,6 +52,7 @@ describe("SpaceNavigator", () => {
         localStorage.clear();
         mockCounts.clear();
         mockOpenRoom = null;
+        mockFirstSyncDone = true;
         mockedBuild.mockImplementation(() => companyTree());
     });
     afterEach(() => jest.useRealTimers());
@@ -74,6 +77,31 @@ describe("SpaceNavigator", () => {
             jest.advanceTimersByTime(200);
         });
         expect(mockedBuild).toHaveBeenCalledTimes(2);
+    });
+
+    it("builds the tree once when the first sync is done, not while its rooms arrive", () => {
+        mockFirstSyncDone = false;
+        render(<SpaceNavigator />);
+        expect(mockedBuild).toHaveBeenCalledTimes(1); // what the client holds at mount
+        act(() => {
+            for (let i = 0; i < 50; i++) {
+                mockClient.emit(ClientEvent.Room);
+                mockClient.emit(RoomEvent.Timeline);
+                jest.advanceTimersByTime(200);
+            }
+        });
+        expect(mockedBuild).toHaveBeenCalledTimes(1);
+
+        mockFirstSyncDone = true;
+        act(() => {
+            mockClient.emit(ClientEvent.Sync, "PREPARED");
+        });
+        expect(mockedBuild).toHaveBeenCalledTimes(2);
+        act(() => {
+            mockClient.emit(ClientEvent.Room);
+            jest.advanceTimersByTime(200);
+        });
+        expect(mockedBuild).toHaveBeenCalledTimes(3);
     });
 
     it("follows the room opened elsewhere: opens its branch, highlights it, remembers the branch", () => {

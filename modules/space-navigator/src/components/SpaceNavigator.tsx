@@ -105,7 +105,12 @@ function useSnapshot(client: MatrixClient, names: SectionNames): { snapshot: Nav
         }
         // eslint-disable-next-line react-hooks/exhaustive-deps
     }, [client]);
-    const schedule = useThrottled(flush);
+    const throttled = useThrottled(flush);
+    // During the first sync rooms arrive by the thousand: the tree is built once, when it is done
+    // (see below), not every REBUILD_MS while the client is still busy with it.
+    const schedule = useCallback(() => {
+        if (client.isInitialSyncComplete()) throttled();
+    }, [client, throttled]);
     const markStructure = useCallback(() => {
         pending.current = "structure";
         schedule();
@@ -116,6 +121,20 @@ function useSnapshot(client: MatrixClient, names: SectionNames): { snapshot: Nav
     }, [schedule]);
     onLoaderChange.current = markStructure;
     useClientEvents(client, markStructure, markCounts);
+    useEffect(() => {
+        if (client.isInitialSyncComplete()) return;
+        const onSync = (): void => {
+            if (!client.isInitialSyncComplete()) return;
+            client.off(ClientEvent.Sync, onSync);
+            // At once, not after REBUILD_MS: this is when the left panel gets its rooms.
+            pending.current = "structure";
+            flush();
+        };
+        client.on(ClientEvent.Sync, onSync);
+        return () => {
+            client.off(ClientEvent.Sync, onSync);
+        };
+    }, [client, flush]);
     // Section names follow the language.
     const first = useRef(true);
     useEffect(() => {
