@@ -35,4 +35,15 @@ describe("hasStoredSession", () => {
         const refusing = { getItem: () => { throw new Error("denied"); } } as unknown as Storage;
         expect(hasStoredSession(refusing)).toBe(false);
     });
+
+    it("is false when the page may not reach storage at all (blocked in a frame)", () => {
+        const blocked = jest.spyOn(window, "localStorage", "get").mockImplementation(() => {
+            throw new DOMException("The operation is insecure.", "SecurityError");
+        });
+        try {
+            expect(hasStoredSession()).toBe(false);
+        } finally {
+            blocked.mockRestore();
+        }
+    });
 });

@@ -12,9 +12,11 @@ export function applyBrandVariables(brand: Brand, element: HTMLElement = documen
 }
 
 /** Whether the SDK will restore a session at start (the keys its Lifecycle reads). */
-export function hasStoredSession(storage: Storage = window.localStorage): boolean {
+export function hasStoredSession(storage?: Storage): boolean {
     try {
-        return storage.getItem("mx_has_access_token") === "true" || Boolean(storage.getItem("mx_access_token"));
+        // Reaching window.localStorage throws too where storage is blocked (some framed pages).
+        const store = storage ?? window.localStorage;
+        return store.getItem("mx_has_access_token") === "true" || Boolean(store.getItem("mx_access_token"));
     } catch {
         return false;
     }

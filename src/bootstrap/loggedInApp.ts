@@ -5,7 +5,7 @@ import katex from "katex";
 
 import { provideKatex } from "../seams/katexOnDemand";
 
-// The SDK's messages reach katex through this stand-in (src/seams/katexOnDemand.ts).
+// The SDK's messages reach katex through this stand-in (src/seams/katexOnDemand.mjs).
 provideKatex(katex);
 
 export { default } from "$sdk-original/components/structures/LoggedInView";

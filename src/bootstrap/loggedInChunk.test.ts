@@ -2,11 +2,8 @@
 // a visitor who only looks at the sign-in page.
 import type { ActionPayload } from "matrix-react-sdk/src/dispatcher/payloads";
 
+import { memoryStorage } from "../../test/helpers/configService";
 import { loadLoggedInView, preloadLoggedInViewWhenLikely, signInIsUnderway } from "./loggedInChunk";
-
-function memoryStorage(entries: Record<string, string> = {}): Pick<Storage, "getItem"> {
-    return { getItem: (key: string) => entries[key] ?? null };
-}
 
 class FakeDispatcher {
     public callbacks = new Map<string, (payload: ActionPayload) => void>();
@@ -26,10 +23,10 @@ class FakeDispatcher {
 
 describe("signInIsUnderway", () => {
     it("is true with a stored session or an SSO login token, false otherwise", () => {
-        expect(signInIsUnderway(memoryStorage({ mx_user_id: "@alice:example.org" }), "")).toBe(true);
-        expect(signInIsUnderway(memoryStorage(), "?loginToken=abc")).toBe(true);
-        expect(signInIsUnderway(memoryStorage(), "?other=1")).toBe(false);
-        expect(signInIsUnderway(memoryStorage({ mx_user_id: "" }), "")).toBe(false);
+        expect(signInIsUnderway("", memoryStorage({ mx_has_access_token: "true" }))).toBe(true);
+        expect(signInIsUnderway("?loginToken=abc", memoryStorage())).toBe(true);
+        expect(signInIsUnderway("?other=1", memoryStorage())).toBe(false);
+        expect(signInIsUnderway("", memoryStorage({ mx_has_access_token: "false" }))).toBe(false);
     });
 });
 
@@ -37,7 +34,7 @@ describe("preloadLoggedInViewWhenLikely", () => {
     afterEach(() => localStorage.clear());
 
     it("fetches at once when a session is stored", () => {
-        localStorage.setItem("mx_user_id", "@alice:example.org");
+        localStorage.setItem("mx_has_access_token", "true");
         const load = jest.fn().mockResolvedValue({});
         const dispatcher = new FakeDispatcher();
         preloadLoggedInViewWhenLikely(dispatcher, load);
@@ -74,7 +71,7 @@ describe("preloadLoggedInViewWhenLikely", () => {
     });
 
     it("a failed early fetch is not an unhandled rejection (the view retries when it needs the chunk)", async () => {
-        localStorage.setItem("mx_user_id", "@alice:example.org");
+        localStorage.setItem("mx_has_access_token", "true");
         const load = jest.fn().mockRejectedValue(new Error("offline"));
         const unhandled = jest.fn();
         process.on("unhandledRejection", unhandled);

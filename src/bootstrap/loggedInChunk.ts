@@ -5,6 +5,8 @@
 // logging in by any other way.
 import type { ActionPayload } from "matrix-react-sdk/src/dispatcher/payloads";
 
+import { hasStoredSession } from "./loadTheme";
+
 export type LoggedInViewModule = typeof import("./loggedInApp");
 
 let pending: Promise<LoggedInViewModule> | undefined;
@@ -21,10 +23,8 @@ export function loadLoggedInView(): Promise<LoggedInViewModule> {
 }
 
 /** Whether this page load will probably sign in without the sign-in form. */
-export function signInIsUnderway(storage: Pick<Storage, "getItem">, search: string): boolean {
-    // The SDK keeps the signed-in user's ID while a session is stored.
-    if (storage.getItem("mx_user_id")) return true;
-    return new URLSearchParams(search).has("loginToken");
+export function signInIsUnderway(search: string, storage?: Storage): boolean {
+    return hasStoredSession(storage) || new URLSearchParams(search).has("loginToken");
 }
 
 interface Dispatcher {
@@ -39,7 +39,6 @@ interface Dispatcher {
 export function preloadLoggedInViewWhenLikely(
     dispatcher: Dispatcher,
     load: () => Promise<unknown> = loadLoggedInView,
-    win: Window = window,
 ): () => void {
     const fetchNow = (): void => {
         stop();
@@ -55,21 +54,15 @@ export function preloadLoggedInViewWhenLikely(
     function stop(): void {
         if (!listening) return;
         listening = false;
-        for (const name of events) win.removeEventListener(name, fetchNow, true);
+        for (const name of events) window.removeEventListener(name, fetchNow, true);
         if (dispatcherToken) dispatcher.unregister(dispatcherToken);
     }
 
-    let storage: Pick<Storage, "getItem"> | undefined;
-    try {
-        storage = win.localStorage;
-    } catch {
-        storage = undefined; // storage blocked (some iframe settings): rely on the other signs
-    }
-    if (storage && signInIsUnderway(storage, win.location.search)) {
+    if (signInIsUnderway(window.location.search)) {
         fetchNow();
         return stop;
     }
-    for (const name of events) win.addEventListener(name, fetchNow, { capture: true, passive: true });
+    for (const name of events) window.addEventListener(name, fetchNow, { capture: true, passive: true });
     dispatcherToken = dispatcher.register(onAction);
     return stop;
 }

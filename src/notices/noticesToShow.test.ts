@@ -1,23 +1,10 @@
 // The notice area's chunk is fetched only when there is something to show.
 import type { IConfigOptions } from "matrix-react-sdk/src/IConfigOptions";
 
+import { memoryStorage } from "../../test/helpers/configService";
 import { ConfigStore, type ConfigFallback, type ConfigState } from "../config/configStore";
 import { DISMISSED_NOTICES_KEY } from "./adminNotices";
 import { hasNoticesToShow, whenNoticesToShow } from "./noticesToShow";
-
-function memoryStorage(entries: Record<string, string> = {}): Storage {
-    const data = new Map(Object.entries(entries));
-    return {
-        get length() {
-            return data.size;
-        },
-        clear: () => data.clear(),
-        getItem: (key) => data.get(key) ?? null,
-        key: (i) => [...data.keys()][i] ?? null,
-        removeItem: (key) => void data.delete(key),
-        setItem: (key, value) => void data.set(key, value),
-    };
-}
 
 const maintenance = { atrium: { notices: [{ id: "maintenance", text: "Maintenance on Saturday" }] } } as unknown as IConfigOptions;
 const quiet: ConfigState = { config: {} as IConfigOptions, fallback: null, pendingReload: [] };
