@@ -24,7 +24,7 @@ import type { SeedRecord } from "./seed/seedLargeAccount.ts";
 import { attributeProfile, startCpuProfile } from "./profile.ts";
 import { formatRatio, heading, renderTable, type Row } from "./table.ts";
 
-type FlavourId = "stock" | "atrium" | "classic";
+export type FlavourId = "stock" | "atrium" | "classic";
 interface Flavour {
     id: FlavourId;
     label: string;
@@ -33,7 +33,7 @@ interface Flavour {
     /** Changes to the test config (the same for every flavour otherwise). */
     atriumConfig?: Record<string, unknown>;
 }
-const FLAVOURS: Flavour[] = [
+export const FLAVOURS: Flavour[] = [
     { id: "stock", label: "stock", dir: path.join(repoRoot, "webapp-stock"), port: 48180 },
     { id: "atrium", label: "Atrium (navigator)", dir: path.join(repoRoot, "webapp"), port: 48181 },
     {
@@ -45,7 +45,7 @@ const FLAVOURS: Flavour[] = [
     },
 ];
 const SWITCHES_PER_RUN = 4;
-const READY_TIMEOUT_MS = 120_000;
+export const READY_TIMEOUT_MS = 120_000;
 
 interface RunResult {
     readyMs: number;
@@ -105,7 +105,7 @@ async function injectSession(page: Page, session: MatrixSession): Promise<void> 
 }
 
 /** ms since navigation start of the first animation frame in which the left panel lists every name. */
-function frameWhenListed(page: Page, names: string[], timeoutMs: number): Promise<number> {
+export function frameWhenListed(page: Page, names: string[], timeoutMs: number): Promise<number> {
     return page.evaluate(
         ({ names, timeoutMs }) =>
             new Promise<number>((resolve, reject) => {
@@ -124,8 +124,8 @@ function frameWhenListed(page: Page, names: string[], timeoutMs: number): Promis
 }
 
 interface InitialSync {
-    /** ms since navigation start */
-    requestStart: number;
+    /** ms since navigation start: when the request was made (the entry's startTime) */
+    startTime: number;
     responseEnd: number;
 }
 
@@ -139,7 +139,7 @@ function initialSync(page: Page): Promise<InitialSync | null> {
         const entry = performance
             .getEntriesByType("resource")
             .find((e) => e.name.includes("/_matrix/client/v3/sync") && !e.name.includes("since=")) as PerformanceResourceTiming | undefined;
-        return entry ? { requestStart: entry.startTime, responseEnd: entry.responseEnd } : null;
+        return entry ? { startTime: entry.startTime, responseEnd: entry.responseEnd } : null;
     });
 }
 
@@ -176,8 +176,8 @@ async function heapAfterGc(page: Page): Promise<number> {
     return usage.usedSize;
 }
 
-/** A fresh login in a new browser context, the app opened on it; calls `measure` with the page. */
-async function withFreshSession<T>(
+/** A fresh login (its own device) and a new browser context whose page starts with it; `measure` opens the app. */
+export async function withFreshSession<T>(
     browser: Browser,
     app: WebappServer,
     seed: SeedRecord,
@@ -211,8 +211,8 @@ function oneRun(browser: Browser, app: WebappServer, seed: SeedRecord, synapseUr
         for (let i = 0; i < SWITCHES_PER_RUN; i++) switchMs.push(await switchTo(page, i % 2 ? second : first));
         return {
             readyMs,
-            initialSyncMs: sync ? sync.responseEnd - sync.requestStart : null,
-            beforeSyncMs: sync ? sync.requestStart : null,
+            initialSyncMs: sync ? sync.responseEnd - sync.startTime : null,
+            beforeSyncMs: sync ? sync.startTime : null,
             afterSyncMs: sync ? readyMs - sync.responseEnd : null,
             switchMs,
             heapBytes,
@@ -246,7 +246,7 @@ function profiledRun(browser: Browser, app: WebappServer, flavour: Flavour, seed
         const pageOrigin = await page.evaluate(() => performance.timeOrigin);
         const inProfile = (pageMs: number): number => pageOrigin + pageMs - profileStartedAt;
         return {
-            beforeSync: await attributeProfile(profile, flavour.dir, app.url, { fromMs: 0, toMs: inProfile(sync.requestStart) }),
+            beforeSync: await attributeProfile(profile, flavour.dir, app.url, { fromMs: 0, toMs: inProfile(sync.startTime) }),
             afterSync: await attributeProfile(profile, flavour.dir, app.url, { fromMs: inProfile(sync.responseEnd), toMs: inProfile(readyMs) }),
         };
     });
@@ -304,7 +304,7 @@ export async function measureSessions(runs: number, profile = false): Promise<Se
     return { runs: results, profiles };
 }
 
-function flavourConfig(flavour: Flavour, synapseUrl: string): Record<string, unknown> {
+export function flavourConfig(flavour: Flavour, synapseUrl: string): Record<string, unknown> {
     const config = e2eWebappConfig(synapseUrl);
     if (!flavour.atriumConfig) return config;
     return { ...config, atrium: { ...(config.atrium as Record<string, unknown>), ...flavour.atriumConfig } };
