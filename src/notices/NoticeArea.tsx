@@ -7,7 +7,7 @@ import PlatformPeg from "matrix-react-sdk/src/PlatformPeg";
 import type { FallbackReason } from "../config/configService";
 import { ConfigFallback, ConfigStore, configStore, useConfigState } from "../config/configStore";
 import { atriumI18n, useAtriumTranslation } from "../i18n/atriumI18n";
-import { AdminNotice, adminNotices, dismissNotice, readDismissedNotices } from "./adminNotices";
+import { dismissNotice, readDismissedNotices, undismissedNotices } from "./adminNotices";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -177,7 +177,7 @@ export function NoticeArea({ store = configStore, storage }: NoticeAreaProps): J
     const [hiddenFallback, setHiddenFallback] = useState<ConfigFallback | null>(null);
     const [hiddenReload, setHiddenReload] = useState<string | null>(null);
     const reloadKey = pendingReload.join("\n");
-    const notices = adminNotices(config).filter((notice: AdminNotice) => !dismissedIds.includes(notice.id));
+    const notices = undismissedNotices(config, dismissedIds);
     // The area mounts only once there is a notice (startConfigUpdates): the live region is first
     // put on the page empty, so that screen readers announce the notice added to it just after.
     const [regionInPlace, setRegionInPlace] = useState(false);

@@ -33,6 +33,11 @@ export function adminNotices(config: unknown): AdminNotice[] {
     return notices as AdminNotice[];
 }
 
+/** The config's notices that this browser has not dismissed: the ones to show. */
+export function undismissedNotices(config: unknown, dismissed: readonly string[]): AdminNotice[] {
+    return adminNotices(config).filter((notice) => !dismissed.includes(notice.id));
+}
+
 export function readDismissedNotices(storage: Storage | null = browserStorage()): string[] {
     try {
         const raw = storage?.getItem(DISMISSED_NOTICES_KEY);
