@@ -17,7 +17,7 @@ import { runBuild, waitForNoOtherBuild, type BuildResult } from "./build.ts";
 import { bundleComposition, groupShares, type GroupShare } from "./composition.ts";
 import { launchChromium, loadLoginPage, type LoginLoad } from "./loginPage.ts";
 import { cpuShare, cpuSnapshot } from "./machine.ts";
-import { formatInteger, formatRatio, heading, renderTable, type Row } from "./table.ts";
+import { formatDifference, formatInteger, formatRatio, heading, renderTable, type Row } from "./table.ts";
 
 type FlavourId = "stock" | "atrium";
 
@@ -261,7 +261,7 @@ function printCompositionDiff(results: Record<FlavourId, FlavourResult>): void {
         .map((group) => ({ group, s: stock[group] ?? 0, a: atrium[group] ?? 0 }))
         .sort((x, y) => Math.abs(y.a - y.s) - Math.abs(x.a - x.s) || y.a - x.a)
         .slice(0, 12)
-        .map(({ group, s, a }): Row => ({ label: `  ${group}`, cells: [s, a, `${a - s >= 0 ? "+" : ""}${formatInteger(a - s)}`] }));
+        .map(({ group, s, a }): Row => ({ label: `  ${group}`, cells: [s, a, formatDifference(a, s)] }));
     console.log("\nLogin page JS by source, minified characters (from source maps), largest differences:");
     console.log(renderTable(["", "stock", "Atrium", "Atrium-stock"], rows));
 }
@@ -282,10 +282,10 @@ async function printAtriumParts(results: Record<FlavourId, FlavourResult>): Prom
     const rows = groups
         .map((group) => ({ group, s: gzip(stock, group), a: gzip(atrium, group) }))
         .sort((x, y) => y.a - y.s - (x.a - x.s))
-        .map(({ group, s, a }): Row => ({ label: `  ${group.replace(/^atrium /, "")}`, cells: [s, a, `${a - s >= 0 ? "+" : ""}${formatInteger(a - s)}`] }));
+        .map(({ group, s, a }): Row => ({ label: `  ${group.replace(/^atrium /, "")}`, cells: [s, a, formatDifference(a, s)] }));
     const sum = (shares: Record<string, GroupShare>): number => Object.values(shares).reduce((total, share) => total + share.gzip, 0);
     const [s, a] = [sum(stock), sum(atrium)];
-    rows.push({ label: "  all of it", cells: [s, a, `${a - s >= 0 ? "+" : ""}${formatInteger(a - s)}`] });
+    rows.push({ label: "  all of it", cells: [s, a, formatDifference(a, s)] });
     console.log("\nWhat each part of Atrium's own code adds to the login page's first load (JS, gzip bytes of the part's code alone, an estimate):");
     console.log(renderTable(["", "stock", "Atrium", "Atrium-stock"], rows));
 }

@@ -16,6 +16,12 @@ export function formatInteger(n: number): string {
     return Math.round(n).toLocaleString("en-US");
 }
 
+/** Atrium − stock with its sign ("+1,234", "-56", "+0"). */
+export function formatDifference(atrium: number, stock: number): string {
+    const difference = atrium - stock;
+    return `${difference >= 0 ? "+" : ""}${formatInteger(difference)}`;
+}
+
 /** Atrium / stock, two decimals ("1.07"), or "–" when it cannot be computed. */
 export function formatRatio(atrium: number | null | undefined, stock: number | null | undefined): string {
     if (atrium == null || stock == null || stock === 0) return "–";
