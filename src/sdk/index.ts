@@ -8,7 +8,12 @@ import type { IConfigOptions } from "matrix-react-sdk/src/IConfigOptions";
 import type { ModuleApi } from "@matrix-org/react-sdk-module-api/lib/ModuleApi";
 import type { RuntimeModule } from "@matrix-org/react-sdk-module-api/lib/RuntimeModule";
 
-export { addModuleStrings, atriumI18n, useAtriumTranslation } from "../i18n/atriumI18n";
+export { addModuleStrings, atriumI18n, useAtriumTranslation, initAtriumI18n, ATRIUM_LANGUAGES } from "../i18n/atriumI18n";
+
+/** The signed-in user's Matrix ID, or null before sign-in. */
+export function currentUserId(): string | null {
+    return MatrixClientPeg.get()?.getUserId() ?? null;
+}
 
 /** A shareable link to a room, honouring the config's permalink_prefix. */
 export function roomPermalink(roomId: string): string {
@@ -26,6 +31,7 @@ export function appConfig(): Readonly<IConfigOptions> {
 
 export { moduleSettings, onModuleSettingsChange, type ModuleSettings } from "./moduleSettings";
 export { contribute, contributionsTo, onSlotsChange, useSlot } from "./slotRegistry";
+export { isRoomListed, onRoomListFiltersChange } from "./roomListFilters";
 export type * from "./slots";
 export {
     closeLeftPanelView,

@@ -19,6 +19,8 @@ interface Contribution {
 type Label = () => string;
 
 export interface LeftPanelViewProps {
+    /** The signed-in user (null while signing in). */
+    userId: string | null;
     /** Closes an opened view (back to the default view). */
     close(): void;
     /** The left panel moves focus into the view with this (the room search's "next" key). */
@@ -34,7 +36,7 @@ export interface LeftPanelView extends Contribution {
     /** While this view shows, the space bar's tree is renamed to this, so two trees never share a name. */
     spaceBarLabel?: Label;
     /** Drawn above Element's room list while this view is not showing (e.g. a button to switch to it). */
-    renderAboveRoomList?(): ReactNode;
+    renderAboveRoomList?(userId: string | null): ReactNode;
     /** Subscribes to changes of what `replacesRoomList` answers; returns the unsubscribe. */
     onChange?(listener: () => void): () => void;
 }

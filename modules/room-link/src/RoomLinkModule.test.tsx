@@ -5,7 +5,7 @@ import { RoomViewLifecycle, ViewRoomOpts } from "@matrix-org/react-sdk-module-ap
 import { ModuleRunner } from "matrix-react-sdk/src/modules/ModuleRunner";
 import { copyToClipboard, roomPermalink } from "@atrium/sdk";
 
-import { initAtriumI18n } from "@atrium/i18n/atriumI18n";
+import { initAtriumI18n } from "@atrium/sdk";
 import { registerModules } from "@atrium/bootstrap/registerModules";
 import { COPY_ROOM_LINK_BUTTON_ID, copyRoomLink } from "./RoomLinkModule";
 
