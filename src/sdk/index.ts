@@ -49,3 +49,21 @@ export interface AtriumModule {
     name: string;
     factory(api: ModuleApi): RuntimeModule;
 }
+export {
+    canSendState,
+    knownRoomIds,
+    myMembership,
+    onRoomStateChange,
+    powerLevels,
+    powerLevelsOf,
+    roomState,
+    roomSummary,
+    sendStateEvent,
+    senderMayHaveSent,
+    stateEventLevel,
+    userPowerLevel,
+    type Membership,
+    type PowerLevels,
+    type RoomSummary,
+    type StateEntry,
+} from "./rooms";
