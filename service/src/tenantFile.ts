@@ -97,6 +97,38 @@ export function expandedLength(doc: Document): number {
     return isNode(doc.contents) ? sizeOf(doc.contents) : 0;
 }
 
+/**
+ * The deepest nesting of YAML flow collections (`[` and `{`) in a text, outside quoted strings and
+ * comments. The YAML parser spends seconds on a megabyte of `[[[[`; this scan is linear and cheap,
+ * so such a file is refused before it is parsed. Brackets inside plain scalars count too: a file
+ * would need more than MAX_DEPTH unbalanced ones to be refused for them.
+ */
+export function flowDepth(text: string): number {
+    let depth = 0;
+    let deepest = 0;
+    let quote: string | null = null;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quote === "'") {
+            if (c === "'") quote = null; // '' (an escaped quote) closes and reopens: same outcome
+        } else if (quote === '"') {
+            if (c === "\\") i++;
+            else if (c === '"') quote = null;
+        } else if (c === "'" || c === '"') {
+            quote = c;
+        } else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) {
+            const end = text.indexOf("\n", i);
+            i = end === -1 ? text.length : end;
+        } else if (c === "[" || c === "{") {
+            depth++;
+            if (depth > deepest) deepest = depth;
+        } else if ((c === "]" || c === "}") && depth > 0) {
+            depth--;
+        }
+    }
+    return deepest;
+}
+
 function jsonSyntaxProblem(file: string, text: string, error: unknown): Problem {
     const detail = error instanceof Error ? error.message : String(error);
     const position = /at position (\d+)/.exec(detail);
@@ -122,6 +154,9 @@ export function parseFileText(file: string, text: string): Loaded<unknown> {
             return refuse([jsonSyntaxProblem(file, text, error)]);
         }
     } else {
+        if (flowDepth(text) > MAX_DEPTH) {
+            return refuse([{ file, path: "", message: `is nested more than ${MAX_DEPTH} levels deep` }]);
+        }
         try {
             const docs = parseAllDocuments(text, {
                 uniqueKeys: true,
