@@ -158,7 +158,19 @@ describe("security headers", () => {
     });
 
     it("drops frame-ancestors entries that could add a source or a directive", () => {
-        const hostile = ["https://wiki.test; script-src *", "https://a.test b.test", "*", "", "'none'", 42, "https://ok.test"];
+        const hostile = [
+            "https://wiki.test; script-src *",
+            "https://a.test b.test",
+            "*",
+            "",
+            "'none'",
+            42,
+            "http://*:*",
+            "https://*",
+            "https://*.test",
+            "https://*.*.test",
+            "https://ok.test",
+        ];
         expect(frameAncestors({ atrium: { embedding: { frame_ancestors: hostile } } })).toEqual(["https://ok.test"]);
         expect(frameAncestors({ atrium: { embedding: { frame_ancestors: ["https://x.test;"] } } })).toEqual(["'self'"]);
     });

@@ -13,9 +13,9 @@ type Config = ClientConfig & Record<string, unknown>;
 export const SAFE_ORIGIN =
     /^https?:\/\/(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]{2,45}\])(?::[0-9]{1,5})?$/;
 
-/** A frame-ancestors source: 'self', or an origin whose host may start with a `*.` wildcard. */
+/** A frame-ancestors source: 'self', or an origin whose host may start with `*.` before at least two labels. */
 export const SAFE_ANCESTOR =
-    /^(?:'self'|https?:\/\/(?:\*\.)?(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]{2,45}\])(?::[0-9]{1,5})?)$/;
+    /^(?:'self'|https?:\/\/(?:\*\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+|[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]{2,45}\])(?::[0-9]{1,5})?)$/;
 
 /** The origin of an http(s) URL when it is safe to put in a header; undefined for anything else. */
 export function originOf(url: unknown): string | undefined {
