@@ -154,7 +154,7 @@ describe("the connection cap", () => {
             expect(Date.now() - started).toBeLessThan(1000);
         }
         const config = await fetch(`http://127.0.0.1:${port}/v1/config?tenant=acme`);
-        expect((await config.json()).brand).toBe("Acme Chat");
+        expect(((await config.json()) as { brand: string }).brand).toBe("Acme Chat");
         expect(slow.every((s) => s.received() === "")).toBe(true);
     });
 });
