@@ -423,6 +423,7 @@ describe("/v1/status for operators only", () => {
             const res = await ask(address, headers);
             expect([address, headers, res.statusCode]).toEqual([address, headers, 403]);
             expect(res.json()).toEqual({ error: "operator_only", message: expect.stringMatching(/--operator-token/) });
+            expect(res.headers["www-authenticate"]).toBeUndefined();
         }
     });
 

@@ -154,7 +154,7 @@ export function headerValueProblems(config: Config): HeaderValueProblem[] {
         const value = read(config, ...path);
         if (typeof value === "string" && HTTP_URL_START.test(value) && originOf(value) === undefined) {
             problems.push({
-                path: `/${path.map(escapePointer).join("/")}`,
+                path: `/${path.join("/")}`, // plain keys: nothing to escape
                 message:
                     "is not usable in the Content-Security-Policy: the host must be letters, digits, dots and hyphens (or an IP literal), with an optional port",
             });
@@ -172,10 +172,6 @@ export function headerValueProblems(config: Config): HeaderValueProblem[] {
         });
     }
     return problems;
-}
-
-function escapePointer(key: string): string {
-    return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 /** The directive names of the policy of an empty config: every tenant's policy must have exactly these. */

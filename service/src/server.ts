@@ -40,7 +40,7 @@ export interface ServiceOptions {
 
 /** Whether a request asks for one of the API's exact routes (decided by the router, not the raw path). */
 function isApiRoute(request: FastifyRequest): boolean {
-    return !request.is404 && API_ROUTES.has(request.routeOptions.url ?? "");
+    return API_ROUTES.has(request.routeOptions.url ?? ""); // a 404 has no route
 }
 
 /** Whether a request carries a body: no route of this service takes one. */
