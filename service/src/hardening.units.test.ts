@@ -171,3 +171,56 @@ describe("the host-conflict log", () => {
         store.close();
     });
 });
+
+describe("the store's other edges", () => {
+    let tenants: TenantsDir;
+    afterEach(() => tenants.cleanup());
+
+    const quietLog = (): StoreLog & { infos: object[]; errors: object[] } => {
+        const infos: object[] = [];
+        const errors: object[] = [];
+        return { infos, errors, info: (obj) => infos.push(obj), warn: () => undefined, error: (obj) => errors.push(obj) };
+    };
+
+    it("refuses two defaults files and goes back to empty defaults when the file goes", async () => {
+        tenants = await tenantsDir({
+            "_defaults.yaml": "config:\n  brand: D\n",
+            "acme.yaml": "config:\n  default_theme: dark\n",
+        });
+        const log = quietLog();
+        const store = new TenantStore(tenants.dir, { log, watch: false });
+        await store.start();
+        expect(JSON.parse(store.byName("acme")!.served!.body).brand).toBe("D");
+
+        await tenants.write("_defaults.json", JSON.stringify({ config: { brand: "J" } }));
+        await store.reload();
+        const twice = store.status().defaults as { state: string; problems: { file: string; message: string }[] };
+        expect(twice.state).toBe("stale");
+        expect(twice.problems).toEqual([
+            { file: "_defaults.json, _defaults.yaml", path: "", message: "only one defaults file may exist; remove the others" },
+        ]);
+        expect(log.errors).toContainEqual(expect.objectContaining({ event: "defaults_refused" }));
+
+        await tenants.remove("_defaults.json");
+        await tenants.remove("_defaults.yaml");
+        await store.reload();
+        expect(store.status().defaults).toEqual({ file: null, state: "absent", problems: [] });
+        expect(log.infos).toContainEqual({ event: "defaults_removed" });
+        expect(JSON.parse(store.byName("acme")!.served!.body).brand).toBeUndefined();
+        store.close();
+    });
+
+    it("caps a file's problems at MAX_PROBLEMS, saying how many more", () => {
+        const notices = Array.from({ length: 10 }, (_, i) => ({ id: `UPPER${i}`, text: "", level: "loud" }));
+        const loaded = loadTenantFile("t", "t.json", JSON.stringify({ config: { atrium: { notices } } }), {});
+        expect(loaded.ok).toBe(false);
+        if (loaded.ok) return;
+        expect(loaded.problems).toHaveLength(20);
+        expect(loaded.problems[19]).toEqual({ file: "t.json", path: "", message: "... and 11 more problem(s)" });
+    });
+
+    it("says where a JSON file's syntax breaks", () => {
+        const loaded = parseFileText("t.json", '{\n  "config": {,}\n}');
+        expect(loaded.ok ? "" : loaded.problems[0].message).toMatch(/^JSON syntax error at line 2, column \d+: /);
+    });
+});
