@@ -373,6 +373,12 @@ describe("CORS only where a browser app needs it", () => {
                     url,
                     allowed ? origin : undefined,
                 ]);
+                expect([url, preflight.statusCode]).toEqual([url, allowed ? 204 : 404]);
+                if (allowed) {
+                    expect(preflight.headers["access-control-max-age"]).toBe("600");
+                    expect(preflight.headers["access-control-allow-methods"]).toBe("GET, HEAD");
+                    expect(preflight.headers["access-control-allow-credentials"]).toBeUndefined();
+                }
             }
         }
     });

@@ -84,7 +84,6 @@ export async function buildService(options: ServiceOptions): Promise<FastifyInst
         requestTimeout: limits.requestTimeoutMs,
         keepAliveTimeout: limits.keepAliveTimeoutMs,
         connectionTimeout: limits.idleTimeoutMs,
-        bodyLimit: 1024,
         http: {
             headersTimeout: limits.headersTimeoutMs,
             requestTimeout: limits.requestTimeoutMs,
