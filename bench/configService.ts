@@ -1,6 +1,7 @@
-// `npm run bench:service` (`tsx bench/configService.ts [--seconds 10] [--warmup 3] [--connections 32]`):
+// `npm run bench:service` (`tsx bench/configService.ts [--seconds 10] [--warmup 3] [--connections 32] [--idle 500]`):
 // throughput and latency of the config service's GET /v1/config (200, and 304 with If-None-Match)
-// beside Debian's nginx serving the same JSON as a static file, on loopback, in one run.
+// beside Debian's nginx serving the same JSON as a static file, on loopback, in one run; and the
+// service's 200 path again while `--idle` connections are held open that never finish a request.
 // See bench/configService.md for what is measured and how to read it.
 import { spawnSync } from "node:child_process";
 import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -10,23 +11,28 @@ import { performance } from "node:perf_hooks";
 
 import { repoRoot } from "../e2e/harness/paths.ts";
 import { loadTool, machineBusyCores, measure, type LoadResult, type LoadTool } from "./configServiceLoad.ts";
+import { holdIdleConnections, type IdleHolder } from "./idleConnections.ts";
 import { NGINX_PATH, nginxAvailable, startNginx, startService, type RunningServer } from "./configServiceServers.ts";
 
 const outFile = path.join(repoRoot, ".cache", "bench", "config-service.json");
 const exampleTenants = path.join(repoRoot, "service", "tenants.example");
 /** Other processes using more than this (in cores) during a row earn a warning. */
 const BUSY_WARNING_CORES = 0.25;
+/** With the idle connections held, p99 may grow by at most this much (issue 12's bound). */
+const IDLE_P99_BUDGET_MS = 5;
 
 interface Options {
     seconds: number;
     warmupSeconds: number;
     connections: number;
+    idle: number;
 }
 
-const USAGE = "usage: tsx bench/configService.ts [--seconds 1-60] [--warmup 0-30] [--connections 1-1000]";
+const USAGE =
+    "usage: tsx bench/configService.ts [--seconds 1-60] [--warmup 0-30] [--connections 1-1000] [--idle 0-1500]";
 
 function parseOptions(argv: string[]): Options {
-    const options: Options = { seconds: 10, warmupSeconds: 3, connections: 32 };
+    const options: Options = { seconds: 10, warmupSeconds: 3, connections: 32, idle: 500 };
     const bounded = (flag: string, value: string | undefined, min: number, max: number): number => {
         const n = Number(value);
         if (!Number.isInteger(n) || n < min || n > max)
@@ -38,6 +44,7 @@ function parseOptions(argv: string[]): Options {
         if (flag === "--seconds") options.seconds = bounded(flag, argv[++i], 1, 60);
         else if (flag === "--warmup") options.warmupSeconds = bounded(flag, argv[++i], 0, 30);
         else if (flag === "--connections") options.connections = bounded(flag, argv[++i], 1, 1000);
+        else if (flag === "--idle") options.idle = bounded(flag, argv[++i], 0, 1500);
         else throw new Error(`unknown argument ${flag}\n${USAGE}`);
     }
     return options;
@@ -52,6 +59,15 @@ interface Target {
     server: RunningServer;
     expectedStatus: number;
     headers: Record<string, string>;
+    /** Connections to hold open (never finishing a request) during this row. */
+    idle?: number;
+}
+
+interface IdleReport {
+    held: number;
+    heldAtEnd: number;
+    closedByServer: number;
+    failed: number;
 }
 
 interface Row {
@@ -59,6 +75,7 @@ interface Row {
     url: string;
     expectedStatus: number;
     ifNoneMatch: string | null;
+    idle: IdleReport | null;
     result: LoadResult;
 }
 
@@ -179,10 +196,14 @@ async function main(): Promise<void> {
         }
         if (nginxSkipped) log(`nginx rows skipped: ${nginxSkipped}`);
 
+        const idleLabel = `service 200 + ${options.idle} idle`;
         const targets: Target[] = [
             { label: "service 200", server: service, expectedStatus: 200, headers: {} },
             { label: "service 304", server: service, expectedStatus: 304, headers: { "If-None-Match": served.etag } },
         ];
+        if (options.idle > 0) {
+            targets.push({ label: idleLabel, server: service, expectedStatus: 200, headers: {}, idle: options.idle });
+        }
         if (nginx && nginxEtag) {
             targets.push(
                 { label: "nginx 200", server: nginx, expectedStatus: 200, headers: {} },
@@ -196,20 +217,40 @@ async function main(): Promise<void> {
             log(
                 `${target.label}: ${options.warmupSeconds} s warm-up, then ${options.seconds} s at ${options.connections} connections`,
             );
-            const result = await measure(tool, {
-                url,
-                headers: target.headers,
-                expectedStatus: target.expectedStatus,
-                connections: options.connections,
-                warmupSeconds: options.warmupSeconds,
-                seconds: options.seconds,
-                serverPid: target.server.pid,
-            });
+            let holder: IdleHolder | null = null;
+            if (target.idle) {
+                holder = await holdIdleConnections(Number(new URL(target.server.origin).port), target.idle);
+                log(`${holder.open()} idle connections held open (${holder.failed()} could not be opened)`);
+            }
+            let result: LoadResult;
+            let idle: IdleReport | null = null;
+            try {
+                result = await measure(tool, {
+                    url,
+                    headers: target.headers,
+                    expectedStatus: target.expectedStatus,
+                    connections: options.connections,
+                    warmupSeconds: options.warmupSeconds,
+                    seconds: options.seconds,
+                    serverPid: target.server.pid,
+                });
+            } finally {
+                if (holder) {
+                    idle = {
+                        held: target.idle ?? 0,
+                        heldAtEnd: holder.open(),
+                        closedByServer: holder.closedByServer(),
+                        failed: holder.failed(),
+                    };
+                    await holder.stop();
+                }
+            }
             rows.push({
                 label: target.label,
                 url,
                 expectedStatus: target.expectedStatus,
                 ifNoneMatch: target.headers["If-None-Match"] ?? null,
+                idle,
                 result,
             });
         }
@@ -275,6 +316,21 @@ async function main(): Promise<void> {
                 );
             }
         }
+        const plain = byLabel.get("service 200");
+        const loaded = byLabel.get(idleLabel);
+        const idleRow = rows.find((r) => r.label === idleLabel);
+        let idleVerdict: Record<string, unknown> | null = null;
+        if (plain && loaded && idleRow?.idle) {
+            const p99Growth = loaded.latencyMs.p99 - plain.latencyMs.p99;
+            const failures = loaded.errors + loaded.unexpected + idleRow.idle.failed;
+            const within = p99Growth <= IDLE_P99_BUDGET_MS && failures === 0;
+            idleVerdict = { p99GrowthMs: p99Growth, budgetMs: IDLE_P99_BUDGET_MS, failures, within };
+            console.log(
+                `with ${idleRow.idle.held} idle connections held (${idleRow.idle.heldAtEnd} open at the end, ${idleRow.idle.closedByServer} closed by the service's timeouts and replaced): ` +
+                    `req/s ${integer(loaded.requestsPerSecond)} vs ${integer(plain.requestsPerSecond)}, p99 ${fixed(loaded.latencyMs.p99, 2)} vs ${fixed(plain.latencyMs.p99, 2)} ms ` +
+                    `(${p99Growth >= 0 ? "+" : ""}${fixed(p99Growth, 2)} ms; budget ${IDLE_P99_BUDGET_MS} ms), ${failures} failed: ${within ? "within budget" : "OVER BUDGET"}`,
+            );
+        }
         const elapsed = (performance.now() - started) / 1000;
         console.log(`run time ${elapsed.toFixed(1)} s; JSON: ${path.relative(repoRoot, outFile)}`);
 
@@ -302,6 +358,7 @@ async function main(): Promise<void> {
                     nginxSkipped,
                     rows,
                     ratiosServiceOverNginx: { requestsPerSecond: ratios },
+                    idleConnections: idleVerdict,
                     runSeconds: Math.round(elapsed * 10) / 10,
                 },
                 null,

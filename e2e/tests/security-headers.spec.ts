@@ -1,6 +1,7 @@
 // The web app as the Atrium service serves it, under its Content-Security-Policy, in Chromium
 // against real Synapse: the app signs in and decrypts (the crypto WASM compiles under the policy),
-// an injected inline script does not run, and only the tenant's listed origins may frame the app.
+// an injected inline script does not run, only the tenant's listed origins may frame the app, and a
+// tenant file with hostile URLs is refused while the app keeps its last valid policy.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
@@ -43,6 +44,39 @@ function startEmbedder(port: number, appUrl: string): Promise<http.Server> {
 /** Records every CSP violation the page reports, from before any of its scripts run. */
 async function recordViolations(page: Page): Promise<void> {
     await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+        document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+}
+
+/**
+ * Another origin: its page frames the app, and it offers a script. Records what was asked of it, so
+ * a test can tell that the browser never even fetched the script.
+ */
+async function startAttacker(port: number, appUrl: string): Promise<{ server: http.Server; requested: string[] }> {
+    const requested: string[] = [];
+    const page = `<!doctype html><title>Elsewhere</title><iframe title="Atrium" src="${appUrl}/#/login" width="900" height="600"></iframe>`;
+    const server = http.createServer((req, res) => {
+        requested.push(req.url ?? "");
+        if (req.url === "/evil.js") res.writeHead(200, { "Content-Type": "text/javascript" }).end("window.__evil = true;");
+        else res.writeHead(200, { "Content-Type": "text/html" }).end(page);
+    });
+    await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", () => resolve()));
+    return { server, requested };
+}
+
+/** The service's own report (loopback, no token needed), for one tenant. */
+async function tenantStatus(serviceUrl: string): Promise<{ state: string; problems: { path: string }[] }> {
+    const status = (await (await fetch(`${serviceUrl}/v1/status`)).json()) as {
+        tenants: { name: string; state: string; problems: { path: string }[] }[];
+    };
+    return status.tenants.find((t) => t.name === "acme")!;
+}
+
+/** Starts recording violations on a page that has already loaded. */
+async function recordViolationsNow(page: Page): Promise<void> {
+    await page.evaluate(() => {
         const seen: string[] = [];
         (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
         document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -141,5 +175,55 @@ test.describe("security headers", () => {
         await page.goto(`http://127.0.0.1:${OTHER_EMBEDDER_PORT}/`);
         await expect.poll(() => refused.join("\n"), { timeout: 15_000 }).toMatch(/violates the following Content Security Policy directive: "frame-ancestors/);
         await expect(framed.getByRole("button", { name: "Sign in" })).toHaveCount(0);
+    });
+
+    test("a tenant file with hostile URLs is refused: the last valid policy stays, foreign script and frames are refused", async ({ page, synapse }) => {
+        const before = await fetch(`${service!.url}/`);
+        const validPolicy = before.headers.get("content-security-policy")!;
+        expect(validPolicy).toContain(`frame-ancestors 'self' ${ALLOWED_EMBEDDER}`);
+
+        const attackerOrigin = `http://127.0.0.1:${OTHER_EMBEDDER_PORT}`;
+        const attacker = await startAttacker(OTHER_EMBEDDER_PORT, service!.url);
+        embedders.push(attacker.server);
+
+        // What a careless or hostile edit would put in: a map style whose host carries a directive,
+        // and a frame-ancestors wildcard that would let any http site frame the app.
+        const hostile = tenantFile(synapse.baseUrl)
+            .replace('  brand: "Acme Chat"', '  brand: "Acme Chat"\n  map_style_url: "https://tiles.test;script-src"')
+            .replace(`"${ALLOWED_EMBEDDER}"]`, `"${ALLOWED_EMBEDDER}", "http://*:*"]`);
+        await writeFile(path.join(tenantsDir, "acme.yaml"), hostile);
+        await expect.poll(async () => (await tenantStatus(service!.url)).state, { timeout: 15_000 }).toBe("stale");
+        expect((await tenantStatus(service!.url)).problems.map((p) => p.path)).toEqual(
+            expect.arrayContaining(["/config/map_style_url", "/config/atrium/embedding/frame_ancestors/2"]),
+        );
+
+        // The app is still served with the last valid policy and config.
+        const response = await page.goto(`${service!.url}/#/login`);
+        expect(response!.headers()["content-security-policy"]).toBe(validPolicy);
+        const config = (await (await fetch(`${service!.url}/config.json`)).json()) as Record<string, unknown>;
+        expect(config.map_style_url).toBeUndefined();
+        await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible({ timeout: 30_000 });
+
+        // A script from another origin does not run; the browser does not even fetch it.
+        await recordViolationsNow(page);
+        await page.evaluate((src) => {
+            const script = document.createElement("script");
+            script.src = src;
+            document.body.appendChild(script);
+        }, `${attackerOrigin}/evil.js`);
+        await expect
+            .poll(() => violations(page))
+            .toContainEqual(expect.stringMatching(new RegExp(`^script-src(-elem)? ${attackerOrigin}/evil\\.js$`)));
+        expect(await page.evaluate(() => (window as unknown as { __evil?: boolean }).__evil)).toBeUndefined();
+        expect(attacker.requested).not.toContain("/evil.js");
+
+        // A frame from the unlisted origin is refused.
+        const messages: string[] = [];
+        page.on("console", (message) => messages.push(message.text()));
+        await page.goto(`${attackerOrigin}/`);
+        await expect
+            .poll(() => messages.join("\n"), { timeout: 15_000 })
+            .toMatch(/violates the following Content Security Policy directive: "frame-ancestors/);
+        await expect(page.frameLocator('iframe[title="Atrium"]').getByRole("button", { name: "Sign in" })).toHaveCount(0);
     });
 });

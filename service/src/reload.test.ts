@@ -185,7 +185,7 @@ describe("a broken tenant file", () => {
         expect(aaa.problems[0]).toMatchObject({
             file: "aaa.yaml",
             path: "/hosts",
-            message: expect.stringMatching(/also claimed by tenant acme/),
+            message: expect.stringMatching(/served by tenant acme; it stays there/),
         });
     });
 });

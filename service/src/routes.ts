@@ -2,6 +2,8 @@
 // `Cache-Control: no-cache`: clients keep them but revalidate every time (If-None-Match → 304).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
+import { operatorAccess } from "./operatorAccess.ts";
+
 import { clientConfigSchema, tenantFileSchema } from "./contract.ts";
 import { ifNoneMatchHits, strongEtag } from "./etag.ts";
 import { securityHeaders } from "./securityHeaders.ts";
@@ -10,6 +12,19 @@ import type { TenantStore } from "./tenantStore.ts";
 
 export const JSON_TYPE = "application/json; charset=utf-8";
 export const SCHEMA_TYPE = "application/schema+json; charset=utf-8";
+
+/** The API's exact routes: JSON for scripts, without the web app's page headers. */
+export const API_ROUTES: ReadonlySet<string> = new Set([
+    "/healthz",
+    "/v1/config",
+    "/v1/schema",
+    "/v1/schema/tenant-file",
+    "/v1/security-headers",
+    "/v1/status",
+]);
+
+/** The only routes a browser app on another origin may read (CORS): its config and the schemas. */
+export const CORS_ROUTES: ReadonlySet<string> = new Set(["/v1/config", "/v1/schema", "/v1/schema/tenant-file"]);
 
 interface Revalidatable {
     body: string;
@@ -46,7 +61,11 @@ export function configHandler(store: TenantStore) {
     };
 }
 
-export function registerRoutes(app: FastifyInstance, store: TenantStore): void {
+export function registerRoutes(
+    app: FastifyInstance,
+    store: TenantStore,
+    options: { operatorToken?: string } = {},
+): void {
     const schema = document(clientConfigSchema, SCHEMA_TYPE);
     const tenantSchema = document(tenantFileSchema, SCHEMA_TYPE);
 
@@ -64,5 +83,14 @@ export function registerRoutes(app: FastifyInstance, store: TenantStore): void {
         return reply.header("Cache-Control", "no-cache").send(securityHeaders(selected.served.tenant.config));
     });
 
-    app.get("/v1/status", async (_request, reply) => reply.header("Cache-Control", "no-store").send(store.status()));
+    // Every tenant's name, hosts and problems: for operators only (a token, or this machine's loopback).
+    app.get("/v1/status", async (request, reply) => {
+        reply.header("Cache-Control", "no-store");
+        const refusal = operatorAccess(request, options.operatorToken);
+        if (refusal) {
+            if (refusal.status === 401) reply.header("WWW-Authenticate", 'Bearer realm="atrium-operator"');
+            return reply.code(refusal.status).type(JSON_TYPE).send(refusal.body);
+        }
+        return reply.send(store.status());
+    });
 }

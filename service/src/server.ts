@@ -4,11 +4,13 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 
 import { isWebOrigin } from "./contract.ts";
 import { registerCors } from "./cors.ts";
-import { JSON_TYPE, registerRoutes } from "./routes.ts";
+import { limitsFrom, type Limits } from "./limits.ts";
+import { API_ROUTES, JSON_TYPE, registerRoutes } from "./routes.ts";
+import { FALLBACK_SECURITY_HEADERS, securityHeaders } from "./securityHeaders.ts";
 import { TenantStore } from "./tenantStore.ts";
 import { registerWebapp } from "./webapp.ts";
 
@@ -27,6 +29,24 @@ export interface ServiceOptions {
     reloadDebounceMs?: number;
     /** Trust X-Forwarded-* from a proxy in front (then X-Forwarded-Host selects the tenant). */
     trustProxy?: boolean;
+    /**
+     * The bearer token /v1/status asks for (at least 16 characters). Without one, it answers only
+     * requests straight from this machine's loopback that no proxy forwarded.
+     */
+    operatorToken?: string;
+    /** Timeouts and the connection cap; see limits.ts for the defaults. */
+    limits?: Partial<Limits>;
+}
+
+/** Whether a request asks for one of the API's exact routes (decided by the router, not the raw path). */
+function isApiRoute(request: FastifyRequest): boolean {
+    return API_ROUTES.has(request.routeOptions.url ?? ""); // a 404 has no route
+}
+
+/** Whether a request carries a body: no route of this service takes one. */
+function hasBody(request: FastifyRequest): boolean {
+    const length = request.headers["content-length"];
+    return request.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
 }
 
 declare module "fastify" {
@@ -51,11 +71,28 @@ export async function buildService(options: ServiceOptions): Promise<FastifyInst
     const tenantsDir = path.resolve(options.tenantsDir);
     await assertDirectory(tenantsDir, "Tenants directory");
     if (options.webappDir) await assertDirectory(path.resolve(options.webappDir), "Web app directory");
+    if (options.operatorToken !== undefined && options.operatorToken.length < 16) {
+        throw new Error("The operator token must be at least 16 characters long");
+    }
+    const limits = limitsFrom(options.limits);
 
     const app = Fastify({
         logger: { level: options.logLevel ?? "info" },
         trustProxy: options.trustProxy ?? false,
+        // A request must arrive whole in time, an idle keep-alive connection is closed, and a socket
+        // silent for idleTimeoutMs is dropped: nobody can hold a connection by sending nothing.
+        requestTimeout: limits.requestTimeoutMs,
+        keepAliveTimeout: limits.keepAliveTimeoutMs,
+        connectionTimeout: limits.idleTimeoutMs,
+        http: {
+            headersTimeout: limits.headersTimeoutMs,
+            requestTimeout: limits.requestTimeoutMs,
+            // How often Node checks the two timeouts above (its default, 30 s, would let them slip).
+            connectionsCheckingInterval: limits.checkIntervalMs,
+        },
     });
+    // Past the cap, new connections are closed at once; the ones being served are not disturbed.
+    app.server.maxConnections = limits.maxConnections;
     const store = new TenantStore(tenantsDir, {
         log: app.log,
         watch: options.watch,
@@ -63,8 +100,24 @@ export async function buildService(options: ServiceOptions): Promise<FastifyInst
     });
     app.decorate("tenants", store);
     app.addHook("onClose", async () => store.close());
-    app.addHook("onSend", async (_request, reply) => {
+    app.addHook("onRequest", async (request, reply) => {
+        if (!hasBody(request)) return;
+        // Refused before any of it is read, and the connection closed: nobody can hold it by
+        // announcing a body and never sending it.
+        return reply
+            .code(413)
+            .header("Connection", "close")
+            .header("Cache-Control", "no-store")
+            .type(JSON_TYPE)
+            .send({ error: "body_not_accepted", message: "This service takes no request bodies" });
+    });
+    app.addHook("onSend", async (request, reply) => {
         reply.header("X-Content-Type-Options", "nosniff");
+        if (isApiRoute(request)) return;
+        // Everything a browser could render as a page gets the tenant's policy (with the web app)
+        // or one that lets nothing run, whatever the raw path held.
+        const config = options.webappDir ? store.byHost(request.host)?.served?.tenant.config : undefined;
+        reply.headers(config ? securityHeaders(config) : FALLBACK_SECURITY_HEADERS);
     });
     app.setNotFoundHandler((request, reply) => {
         reply
@@ -78,7 +131,7 @@ export async function buildService(options: ServiceOptions): Promise<FastifyInst
     });
 
     await registerCors(app, store, webOrigins);
-    registerRoutes(app, store);
+    registerRoutes(app, store, { operatorToken: options.operatorToken });
     if (options.webappDir) await registerWebapp(app, store, options.webappDir);
 
     try {

@@ -25,12 +25,20 @@ describe("loadTenantFile", () => {
                 hosts: ["a.test"],
                 webOrigins: ["https://a.test"],
                 config: { disable_guests: true, brand: "A" },
+                body: '{\n  "disable_guests": true,\n  "brand": "A"\n}\n',
             },
         });
         const json = loadTenantFile("t", "t.json", `\uFEFF${JSON.stringify({ config: { brand: "A" } })}`, {});
         expect(json).toEqual({
             ok: true,
-            value: { name: "t", file: "t.json", hosts: [], webOrigins: [], config: { brand: "A" } },
+            value: {
+                name: "t",
+                file: "t.json",
+                hosts: [],
+                webOrigins: [],
+                config: { brand: "A" },
+                body: '{\n  "brand": "A"\n}\n',
+            },
         });
     });
 

@@ -1,16 +1,22 @@
 // Reading one file of the tenants directory: parse (YAML or JSON), check that it holds plain JSON
 // data, validate it against the contract, and layer a tenant onto the defaults. Pure functions over
 // the file's text: they never throw, they answer either a result or the problems that refused it.
-import { parseAllDocuments } from "yaml";
+import { isNode, parseAllDocuments, visit, type Document, type Node } from "yaml";
 
 import { checkClientConfig, checkDefaultsFile, checkTenantFile, type Problem } from "./contract.ts";
 import { layerConfig, type ClientConfig } from "./layering.ts";
+import { headerValueProblems } from "./securityHeaders.ts";
 
 export const TENANT_FILE_EXTENSIONS = [".yaml", ".yml", ".json"] as const;
 export const DEFAULTS_NAME = "_defaults";
 /** Lower-case letters, digits, `-` and `_`, starting with a letter or digit: also the `?tenant=` value. */
 export const TENANT_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 export const MAX_FILE_BYTES = 1024 * 1024;
+/** The web app refuses a config over 512 KiB; the service refuses to load one rather than serve it. */
+export const MAX_SERVED_BYTES = 512 * 1024;
+/** YAML aliases may repeat a node, but the file read as if every alias were written out stays this small. */
+export const MAX_EXPANDED_BYTES = MAX_FILE_BYTES;
+export const MAX_ALIASES = 100;
 /** Deeper than any real config; keeps recursion (merging, validation) far from the stack's limit. */
 export const MAX_DEPTH = 32;
 
@@ -21,6 +27,13 @@ export interface Tenant {
     webOrigins: string[];
     /** The client config as served: defaults and tenant layered, validated. */
     config: ClientConfig;
+    /** The exact bytes served for it (JSON, 2-space indent, final newline). */
+    body: string;
+}
+
+/** The served text of a config: what /v1/config answers and its ETag hashes. */
+export function servedBody(config: ClientConfig): string {
+    return `${JSON.stringify(config, null, 2)}\n`;
 }
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
@@ -58,6 +71,64 @@ function nonJson(value: unknown, path: string, depth: number): { path: string; m
     return { path, message: `must be plain data, not a ${typeof value}` };
 }
 
+/**
+ * How many characters the document would have with every alias written out: each alias counts as
+ * the source text of the node it names (itself expanded). Linear in the document, computed before
+ * any alias is expanded, so a file of aliases to a large node is refused without building it.
+ */
+export function expandedLength(doc: Document): number {
+    const memo = new Map<Node, number>();
+    const span = (node: { range?: [number, number, number] | null }): number =>
+        node.range ? node.range[2] - node.range[0] : 0;
+    const sizeOf = (node: Node): number => {
+        const known = memo.get(node);
+        if (known !== undefined) return known;
+        memo.set(node, span(node)); // an alias inside its own anchor counts once
+        let size = span(node);
+        visit(node, {
+            Alias(_key, alias) {
+                const target = alias.resolve(doc);
+                if (target) size += sizeOf(target) - span(alias);
+            },
+        });
+        memo.set(node, size);
+        return size;
+    };
+    return isNode(doc.contents) ? sizeOf(doc.contents) : 0;
+}
+
+/**
+ * The deepest nesting of YAML flow collections (`[` and `{`) in a text, outside quoted strings and
+ * comments. The YAML parser spends seconds on a megabyte of `[[[[`; this scan is linear and cheap,
+ * so such a file is refused before it is parsed. Brackets inside plain scalars count too: a file
+ * would need more than MAX_DEPTH unbalanced ones to be refused for them.
+ */
+export function flowDepth(text: string): number {
+    let depth = 0;
+    let deepest = 0;
+    let quote: string | null = null;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quote === "'") {
+            if (c === "'") quote = null; // '' (an escaped quote) closes and reopens: same outcome
+        } else if (quote === '"') {
+            if (c === "\\") i++;
+            else if (c === '"') quote = null;
+        } else if (c === "'" || c === '"') {
+            quote = c;
+        } else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) {
+            const end = text.indexOf("\n", i);
+            i = end === -1 ? text.length : end;
+        } else if (c === "[" || c === "{") {
+            depth++;
+            if (depth > deepest) deepest = depth;
+        } else if ((c === "]" || c === "}") && depth > 0) {
+            depth--;
+        }
+    }
+    return deepest;
+}
+
 function jsonSyntaxProblem(file: string, text: string, error: unknown): Problem {
     const detail = error instanceof Error ? error.message : String(error);
     const position = /at position (\d+)/.exec(detail);
@@ -83,6 +154,9 @@ export function parseFileText(file: string, text: string): Loaded<unknown> {
             return refuse([jsonSyntaxProblem(file, text, error)]);
         }
     } else {
+        if (flowDepth(text) > MAX_DEPTH) {
+            return refuse([{ file, path: "", message: `is nested more than ${MAX_DEPTH} levels deep` }]);
+        }
         try {
             const docs = parseAllDocuments(text, {
                 uniqueKeys: true,
@@ -113,7 +187,17 @@ export function parseFileText(file: string, text: string): Loaded<unknown> {
                     },
                 ]);
             }
-            data = doc.toJS({ maxAliasCount: 100 });
+            const expanded = expandedLength(doc);
+            if (expanded > MAX_EXPANDED_BYTES) {
+                return refuse([
+                    {
+                        file,
+                        path: "",
+                        message: `its aliases expand it to about ${expanded} bytes; at most ${MAX_EXPANDED_BYTES} are read`,
+                    },
+                ]);
+            }
+            data = doc.toJS({ maxAliasCount: MAX_ALIASES });
         } catch (error) {
             // Alias bombs, pathological nesting: the parser gives up, so do we.
             return refuse([
@@ -136,7 +220,10 @@ export function loadDefaultsFile(file: string, text: string): Loaded<ClientConfi
     if (!parsed.ok) return parsed;
     const problems = checkDefaultsFile(parsed.value, file);
     if (problems.length) return refuse(problems);
-    return { ok: true, value: (parsed.value as { config: ClientConfig }).config };
+    const config = (parsed.value as { config: ClientConfig }).config;
+    const unsafe = headerValueProblems(config).map((p) => ({ file, path: `/config${p.path}`, message: p.message }));
+    if (unsafe.length) return refuse(unsafe);
+    return { ok: true, value: config };
 }
 
 interface TenantFileData {
@@ -145,30 +232,49 @@ interface TenantFileData {
     config: ClientConfig;
 }
 
-/** A tenant file: its envelope valid, and its config layered onto `defaults` valid as a client config. */
-export function loadTenantFile(name: string, file: string, text: string, defaults: ClientConfig): Loaded<Tenant> {
+/**
+ * A refused tenant file, with the hosts it meant to serve when they can be made out: requests for
+ * them then get "this tenant's config is invalid" rather than "no such host".
+ */
+export type LoadedTenant = { ok: true; value: Tenant } | { ok: false; problems: Problem[]; intendedHosts: string[] };
+
+/**
+ * A tenant file, parsed once: its envelope valid, its config layered onto `defaults` valid as a
+ * client config, safe in the headers built from it, and small enough to serve.
+ */
+export function loadTenantFile(name: string, file: string, text: string, defaults: ClientConfig): LoadedTenant {
     const parsed = parseFileText(file, text);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return { ...parsed, intendedHosts: [] };
+    const refused = (problems: Problem[]): LoadedTenant => ({
+        ok: false,
+        problems,
+        intendedHosts: hostsNamedIn(parsed.value),
+    });
     const envelopeProblems = checkTenantFile(parsed.value, file);
-    if (envelopeProblems.length) return refuse(envelopeProblems);
+    if (envelopeProblems.length) return refused(envelopeProblems);
     const data = parsed.value as TenantFileData;
     const config = layerConfig(defaults, data.config);
     const configProblems = checkClientConfig(config, file, "/config");
-    if (configProblems.length) return refuse(configProblems);
+    if (configProblems.length) return refused(configProblems);
+    const unsafe = headerValueProblems(config).map((p) => ({ file, path: `/config${p.path}`, message: p.message }));
+    if (unsafe.length) return refused(unsafe);
+    const body = servedBody(config);
+    const bytes = Buffer.byteLength(body, "utf8");
+    if (bytes > MAX_SERVED_BYTES) {
+        return refused([
+            { file, path: "/config", message: `the served config would be ${bytes} bytes; at most ${MAX_SERVED_BYTES}` },
+        ]);
+    }
     return {
         ok: true,
-        value: { name, file, hosts: data.hosts ?? [], webOrigins: data.web_origins ?? [], config },
+        value: { name, file, hosts: data.hosts ?? [], webOrigins: data.web_origins ?? [], config, body },
     };
 }
 
-/**
- * The hosts a refused tenant file meant to serve, when they can be made out: requests for them then
- * get "this tenant's config is invalid" rather than "no such host".
- */
-export function intendedHosts(file: string, text: string): string[] {
-    const parsed = parseFileText(file, text);
-    if (!parsed.ok || typeof parsed.value !== "object" || parsed.value === null) return [];
-    const hosts = (parsed.value as { hosts?: unknown }).hosts;
+/** The lower-cased strings of a parsed file's `hosts` list, whatever else is wrong with it. */
+export function hostsNamedIn(value: unknown): string[] {
+    if (typeof value !== "object" || value === null) return [];
+    const hosts = (value as { hosts?: unknown }).hosts;
     if (!Array.isArray(hosts)) return [];
     return hosts.filter((host): host is string => typeof host === "string").map((host) => host.toLowerCase());
 }

@@ -35,6 +35,16 @@ export function selectTenant(store: TenantStore, request: FastifyRequest): Selec
         }
     } else {
         entry = store.byHost(request.host);
+        if (!entry && store.hostConflict(request.host)) {
+            return {
+                ok: false,
+                status: 404,
+                body: {
+                    error: "host_conflict",
+                    message: `Several tenant files claim the host "${String(request.host).slice(0, 255)}" and none served it before; the operator must remove it from all but one`,
+                },
+            };
+        }
         if (!entry) {
             return {
                 ok: false,

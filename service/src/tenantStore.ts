@@ -11,7 +11,6 @@ import { strongEtag } from "./etag.ts";
 import type { ClientConfig } from "./layering.ts";
 import {
     DEFAULTS_NAME,
-    intendedHosts,
     loadDefaultsFile,
     loadTenantFile,
     TENANT_FILE_EXTENSIONS,
@@ -68,6 +67,13 @@ export function parseHostHeader(header: string | undefined): HostKey | null {
     return { withPort: match[2] ? `${name}:${match[2]}` : name, name };
 }
 
+/** A host named by more than one tenant, who names it and who (if anyone) serves it. */
+export interface HostConflict {
+    host: string;
+    claimed_by: string[];
+    served_by: string | null;
+}
+
 export interface StoreOptions {
     log: StoreLog;
     /** Wait this long after the last change event before re-reading (editors write in bursts). */
@@ -88,6 +94,7 @@ export class TenantStore {
     private hostOwners = new Map<string, string>();
     private pendingHosts = new Map<string, string>();
     private hostProblems = new Map<string, Problem[]>();
+    private conflicts = new Map<string, HostConflict>();
     private directoryProblems: Problem[] = [];
     private seen = new Map<string, Seen>();
 
@@ -158,14 +165,26 @@ export class TenantStore {
 
     /** The tenant serving a Host header: `name:port` entries first, then `name` entries. */
     public byHost(header: string | undefined): TenantEntry | undefined {
+        const found = this.resolveHost(header);
+        return found.owner === undefined ? undefined : this.entries.get(found.owner);
+    }
+
+    /** The conflict that leaves a Host header's host unserved, when several tenants claim it. */
+    public hostConflict(header: string | undefined): HostConflict | undefined {
+        return this.resolveHost(header).conflict;
+    }
+
+    private resolveHost(header: string | undefined): { owner?: string; conflict?: HostConflict } {
         const key = parseHostHeader(header);
-        if (!key) return undefined;
-        const owner =
-            this.hostOwners.get(key.withPort) ??
-            this.hostOwners.get(key.name) ??
-            this.pendingHosts.get(key.withPort) ??
-            this.pendingHosts.get(key.name);
-        return owner === undefined ? undefined : this.entries.get(owner);
+        if (!key) return {};
+        for (const host of [key.withPort, key.name]) {
+            const owner = this.hostOwners.get(host);
+            if (owner !== undefined) return { owner };
+            // Claimed by several and served by none: never fall through to a broader entry.
+            const conflict = this.conflicts.get(host);
+            if (conflict) return { conflict };
+        }
+        return { owner: this.pendingHosts.get(key.withPort) ?? this.pendingHosts.get(key.name) };
     }
 
     public status(): Record<string, unknown> {
@@ -192,6 +211,7 @@ export class TenantStore {
             loaded_at: this.loadedAt,
             defaults: { file: this.defaultsFile, state: this.defaultsState, problems: this.defaultsProblems },
             tenants,
+            host_conflicts: [...this.conflicts.values()],
             problems,
         };
     }
@@ -364,10 +384,10 @@ export class TenantStore {
         this.seen.set(name, { text: read.text, defaultsKey });
         const loaded = loadTenantFile(name, file, read.text, this.defaults);
         if (!loaded.ok) {
-            this.refuseTenant(name, file, loaded.problems, intendedHosts(file, read.text));
+            this.refuseTenant(name, file, loaded.problems, loaded.intendedHosts);
             return;
         }
-        const body = `${JSON.stringify(loaded.value.config, null, 2)}\n`;
+        const body = loaded.value.body;
         const etag = strongEtag(body);
         const unchanged = previous?.served?.etag === etag;
         this.entries.set(name, {
@@ -410,12 +430,16 @@ export class TenantStore {
     }
 
     /**
-     * Which tenant serves each host. A host claimed by two tenants stays with the one that served it
-     * before, else goes to the first name in alphabetical order; the other tenant is told why.
+     * Which tenant serves each host. A host only one tenant claims is that tenant's. A host several
+     * tenants claim stays with the one that served it before; when none did (at start, or when the
+     * claims arrive in one reload) nobody serves it. So the outcome never depends on file names or the
+     * order files are read, and a live host never moves to a new claimant: the operator decides, by
+     * removing it from all files but one. Every conflict is logged and listed on /v1/status.
      */
     private indexHosts(): void {
         const owners = new Map<string, string>();
         const problems = new Map<string, Problem[]>();
+        const conflicts = new Map<string, HostConflict>();
         const names = [...this.entries.keys()].sort();
         const claimants = new Map<string, string[]>();
         for (const name of names) {
@@ -424,34 +448,49 @@ export class TenantStore {
             }
         }
         for (const [host, claiming] of claimants) {
+            if (claiming.length === 1) {
+                owners.set(host, claiming[0]);
+                continue;
+            }
             const before = this.hostOwners.get(host);
-            const owner = before !== undefined && claiming.includes(before) ? before : claiming[0];
-            owners.set(host, owner);
+            const owner = before !== undefined && claiming.includes(before) ? before : null;
+            if (owner !== null) owners.set(host, owner);
+            conflicts.set(host, { host, claimed_by: claiming, served_by: owner });
             for (const other of claiming) {
                 if (other === owner) continue;
-                const entry = this.entries.get(other)!;
                 const problem = {
-                    file: entry.file,
+                    file: this.entries.get(other)!.file,
                     path: "/hosts",
-                    message: `host "${host}" is also claimed by tenant ${owner}, which serves it; remove it from one of them`,
+                    message:
+                        owner === null
+                            ? `host "${host}" is also claimed by ${claiming.filter((n) => n !== other).join(", ")}; nobody serves it until it is removed from all files but one`
+                            : `host "${host}" is served by tenant ${owner}; it stays there until it is removed from ${owner}'s file`,
                 };
                 problems.set(other, [...(problems.get(other) ?? []), problem]);
+            }
+            const previous = this.conflicts.get(host);
+            if (previous?.served_by !== owner || previous.claimed_by.join() !== claiming.join()) {
                 this.log.warn(
-                    { event: "host_conflict", host, tenant: other, served_by: owner },
-                    `Host ${host} claimed by ${other} and ${owner}`,
+                    { event: "host_conflict", host, claimed_by: claiming, served_by: owner },
+                    `Host ${host} is claimed by ${claiming.join(", ")}; ${owner === null ? "nobody serves it" : `${owner} keeps serving it`}`,
                 );
             }
         }
-        const pending = new Map<string, string>();
+        // A broken new tenant's hosts answer "this tenant's config is invalid", when only it names them.
+        const intended = new Map<string, string[]>();
         for (const name of names) {
             const entry = this.entries.get(name)!;
             if (entry.served) continue;
-            for (const host of entry.intendedHosts)
-                if (!owners.has(host) && !pending.has(host)) pending.set(host, name);
+            for (const host of entry.intendedHosts) intended.set(host, [...(intended.get(host) ?? []), name]);
+        }
+        const pending = new Map<string, string>();
+        for (const [host, naming] of intended) {
+            if (naming.length === 1 && !claimants.has(host)) pending.set(host, naming[0]);
         }
         this.hostOwners = owners;
         this.pendingHosts = pending;
         this.hostProblems = problems;
+        this.conflicts = conflicts;
     }
 }
 

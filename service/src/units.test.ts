@@ -71,6 +71,8 @@ describe("parseOptions", () => {
             logLevel: "info",
             trustProxy: false,
             watch: true,
+            operatorToken: undefined,
+            limits: {},
         });
         const env = {
             ATRIUM_TENANTS_DIR: "e",

@@ -8,7 +8,6 @@ import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 
 import { configHandler } from "./routes.ts";
-import { FALLBACK_SECURITY_HEADERS, securityHeaders } from "./securityHeaders.ts";
 import type { TenantStore } from "./tenantStore.ts";
 
 const HASHED_NAME = /\.[0-9a-f]{8,}\.[a-z0-9]+$/i;
@@ -17,17 +16,8 @@ export function cacheControlFor(filePath: string): string {
     return HASHED_NAME.test(path.basename(filePath)) ? "public, max-age=31536000, immutable" : "no-cache";
 }
 
-/** The API answers JSON to scripts; the headers below are for what a browser renders as the app. */
-const isApi = (url: string): boolean => url.startsWith("/v1/") || url === "/healthz";
-
+/** The files and /config.json; their security headers come from server.ts's onSend hook, per tenant. */
 export async function registerWebapp(app: FastifyInstance, store: TenantStore, webappDir: string): Promise<void> {
-    // Each tenant's policy comes from its own config (frame_ancestors, homeserver...), by Host as for
-    // /v1/config; a host no tenant serves gets a policy that lets nothing run.
-    app.addHook("onSend", async (request, reply) => {
-        if (isApi(request.url.split("?")[0])) return;
-        const config = store.byHost(request.host)?.served?.tenant.config;
-        reply.headers(config ? securityHeaders(config) : FALLBACK_SECURITY_HEADERS);
-    });
     app.get("/config.json", configHandler(store));
     await app.register(fastifyStatic, {
         root: path.resolve(webappDir),

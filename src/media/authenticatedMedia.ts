@@ -36,9 +36,26 @@ export function isAuthenticatedMediaUrl(url: string): boolean {
     }
 }
 
-/** Fetches a media URL, with the client's token when it is an authenticated media URL. */
+/** Whether a URL is on the same origin as the homeserver (both resolved against the page). */
+export function isOnHomeserver(url: string, homeserverUrl: string): boolean {
+    try {
+        const base = window.location.href;
+        return new URL(url, base).origin === new URL(homeserverUrl, base).origin;
+    } catch {
+        return false;
+    }
+}
+
+/**
+ * Fetches a media URL. The client's token is attached only to an authenticated media URL on the
+ * signed-in homeserver's own origin, and such a request never follows a redirect: a redirect could
+ * lead to another origin, and the token must not go along.
+ */
 export function fetchMedia(client: MatrixClient, url: string): Promise<Response> {
     const token = client.getAccessToken();
-    const authenticated = isAuthenticatedMediaUrl(new URL(url, window.location.href).href);
-    return fetch(url, authenticated && token ? { headers: { Authorization: `Bearer ${token}` } } : undefined);
+    const absolute = new URL(url, window.location.href).href;
+    if (!token || !isAuthenticatedMediaUrl(absolute) || !isOnHomeserver(absolute, client.getHomeserverUrl())) {
+        return fetch(url);
+    }
+    return fetch(url, { headers: { Authorization: `Bearer ${token}` }, redirect: "error" });
 }

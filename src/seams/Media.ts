@@ -70,7 +70,8 @@ export class Media {
 
     private toHttp(mxc: string, width?: number, height?: number, mode?: ResizeMethod): string {
         const authenticated = usesAuthenticatedMedia(this.client);
-        // Never a direct (non-mxc) link; redirects allowed, as the SDK's own did.
+        // Never a direct (non-mxc) link; redirects allowed, as the SDK's own did (js-sdk always allows
+        // them for authenticated media). A fetch that carries the token refuses them (fetchMedia, sw.js).
         // eslint-disable-next-line no-restricted-properties
         return this.client.mxcUrlToHttp(mxc, width, height, mode, false, true, authenticated) ?? "";
     }

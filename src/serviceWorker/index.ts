@@ -7,6 +7,7 @@ import {
     CREDENTIALS_REQUEST,
     isAuthenticatedMediaRequest,
     type MediaCredentials,
+    tokenRequestInit,
 } from "./mediaRequests";
 
 // The worker's global, typed here: the project compiles against the DOM library, not WebWorker's.
@@ -59,10 +60,7 @@ async function credentialsOf(clientId: string): Promise<MediaCredentials | null>
 async function withToken(request: Request, clientId: string): Promise<Response> {
     const authorization = authorizationFor(request.url, await credentialsOf(clientId));
     if (!authorization) return fetch(request);
-    const headers = new Headers(request.headers);
-    headers.set("Authorization", authorization);
-    // A header makes it a CORS request; the homeserver allows it (the client API needs the same).
-    return fetch(request.url, { headers, mode: "cors", credentials: "omit", redirect: "follow", cache: "default" });
+    return fetch(request.url, tokenRequestInit(request.headers, authorization));
 }
 
 worker.addEventListener("fetch", (event) => {

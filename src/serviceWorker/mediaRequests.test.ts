@@ -1,4 +1,4 @@
-import { authorizationFor, isAuthenticatedMediaRequest } from "./mediaRequests";
+import { authorizationFor, isAuthenticatedMediaRequest, tokenRequestInit } from "./mediaRequests";
 
 const credentials = { homeserverUrl: "https://matrix.example.org/", accessToken: "secret" };
 
@@ -18,5 +18,13 @@ describe("the service worker's media requests", () => {
         expect(authorizationFor("http://matrix.example.org/_matrix/client/v1/media/download/s/id", credentials)).toBeNull();
         expect(authorizationFor("https://matrix.example.org/_matrix/client/v1/media/download/s/id", null)).toBeNull();
         expect(authorizationFor("https://matrix.example.org/x", { ...credentials, accessToken: "" })).toBeNull();
+    });
+
+    it("fetches with the token as a CORS request that never follows a redirect", () => {
+        const init = tokenRequestInit(new Headers({ Accept: "image/*", Authorization: "Bearer forged" }), "Bearer secret");
+        expect(init).toMatchObject({ mode: "cors", credentials: "omit", redirect: "error", cache: "default" });
+        const headers = init.headers as Headers;
+        expect(headers.get("Authorization")).toBe("Bearer secret");
+        expect(headers.get("Accept")).toBe("image/*");
     });
 });

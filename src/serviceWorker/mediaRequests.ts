@@ -22,6 +22,17 @@ export function authorizationFor(url: string, credentials: MediaCredentials | nu
     }
 }
 
+/**
+ * How the worker fetches a media request with the token: as a CORS request (the homeserver allows
+ * it, the client API needs the same), without cookies, and never following a redirect, which could
+ * carry the token to another origin.
+ */
+export function tokenRequestInit(headers: Headers, authorization: string): RequestInit {
+    const withToken = new Headers(headers);
+    withToken.set("Authorization", authorization);
+    return { headers: withToken, mode: "cors", credentials: "omit", redirect: "error", cache: "default" };
+}
+
 /** Message types between the worker and the page. */
 export const CREDENTIALS_REQUEST = "atrium.media_credentials_request";
 export const CREDENTIALS_REPLY = "atrium.media_credentials";

@@ -36,7 +36,7 @@ describe("Media seam", () => {
         const old = client(false);
         mediaFromMxc(MXC, old).srcHttp;
         await settle();
-        expect(mediaFromMxc(MXC, old).srcHttp).toContain("/_matrix/media/v3/download/");
+        expect(mediaFromMxc(MXC, old).srcHttp).toBe(`${HS}/_matrix/media/v3/download/example.org/AbCdEf?allow_redirect=true`);
     });
 
     it("uses authenticated URLs on a homeserver with only the unstable MSC3916 flag", async () => {
@@ -46,12 +46,13 @@ describe("Media seam", () => {
         expect(mediaFromMxc(MXC, unstable).srcHttp).toContain("/_matrix/client/v1/media/download/");
     });
 
-    it("downloads with the access token", async () => {
+    it("downloads with the access token, never following a redirect", async () => {
         const fetchMock = jest.fn(async () => ({ ok: true, status: 200 }) as Response);
         globalThis.fetch = fetchMock as unknown as typeof fetch;
         await mediaFromContent({ url: MXC }, client(true)).downloadSource();
         expect(fetchMock).toHaveBeenCalledWith(expect.stringContaining("/_matrix/client/v1/media/download/"), {
             headers: { Authorization: "Bearer secret-token" },
+            redirect: "error",
         });
     });
 
