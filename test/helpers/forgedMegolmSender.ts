@@ -81,9 +81,9 @@ export async function forgedSenderScenario(wasm: Wasm): Promise<{ genuine: Shiel
         const settings = new wasm.DecryptionSettings(wasm.TrustRequirement.Untrusted);
         const decrypted = await bob.decryptRoomEvent(JSON.stringify(event), new wasm.RoomId(ROOM), settings);
         return {
-            sender: decrypted.sender.toString(),
+            sender: String(decrypted.sender),
             senderDevice: decrypted.senderDevice?.toString(),
-            message: decrypted.shieldState(false).message,
+            message: decrypted.shieldState(false)?.message,
             body: JSON.parse(decrypted.event).content.body,
         };
     };
