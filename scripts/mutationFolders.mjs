@@ -5,7 +5,7 @@ export const FOLDERS = [
         path: "src/security",
         mutate: ["src/security/**/*.ts"],
         tests: [
-            "<rootDir>/test/security/{roomUpgradeLinks,mediaClaims}.test.ts",
+            "<rootDir>/test/security/{roomUpgradeLinks,mediaClaims,mediaClaimsTable,sanitizeEmbeddedPage,timestamps}.test.ts",
             // The seams that call the security rules, with the SDK's components around them.
             "<rootDir>/test/seams/{MessageEvent,EmbeddedPage,DateSeparator,MessageTimestamp}.test.tsx",
         ],

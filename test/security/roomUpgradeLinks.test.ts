@@ -81,9 +81,11 @@ async function joinInRoomList(
     client: MatrixClient,
     room: Room,
     dynamicPredecessors = false,
-): Promise<{ removed: string[]; added: string[] }> {
+    change: { membership: string; oldMembership?: string } = { membership: "join", oldMembership: "invite" },
+): Promise<{ removed: string[]; added: string[]; otherUpdates: string[] }> {
     const removed: string[] = [];
     const added: string[] = [];
+    const otherUpdates: string[] = [];
     const store = {
         matrixClient: client,
         msc3946ProcessDynamicPredecessor: dynamicPredecessors,
@@ -96,12 +98,13 @@ async function joinInRoomList(
         },
         handleRoomUpdate: async (r: Room, cause: RoomUpdateCause): Promise<void> => {
             if (cause === RoomUpdateCause.NewRoom) added.push(r.roomId);
+            else otherUpdates.push(`${r.roomId} ${cause}`);
         },
         updateFn: { trigger: (): void => {} },
     };
-    const payload = { room, membership: "join", oldMembership: "invite" };
+    const payload = { room, ...change };
     await RoomListStoreClass.prototype.onDispatchMyMembership.call(store as unknown as RoomListStoreClass, payload);
-    return { removed, added };
+    return { removed, added, otherUpdates };
 }
 
 describe("room upgrade links in the SDK as shipped (the advisories)", () => {
@@ -136,6 +139,20 @@ describe("room upgrade links in the SDK as shipped (the advisories)", () => {
 describe("room upgrade links with Atrium's hardening", () => {
     beforeAll(installSdkHardening);
     afterEach(() => jest.restoreAllMocks());
+
+    it("is installed once: installing again wraps nothing twice", () => {
+        const installed = [
+            MatrixClient.prototype.getVisibleRooms,
+            MatrixClient.prototype.getRoomUpgradeHistory,
+            RoomListStoreClass.prototype.onDispatchMyMembership,
+        ];
+        installSdkHardening();
+        expect([
+            MatrixClient.prototype.getVisibleRooms,
+            MatrixClient.prototype.getRoomUpgradeHistory,
+            RoomListStoreClass.prototype.onDispatchMyMembership,
+        ]).toEqual(installed);
+    });
 
     it("hides only rooms replaced by a verified upgrade", () => {
         expect(ids(scenario().getVisibleRooms())).toEqual(allBut("!payroll:example.org"));
@@ -188,10 +205,37 @@ describe("room upgrade links with Atrium's hardening", () => {
     it("joining through a dynamic predecessor follows the room list's dynamic setting", async () => {
         const client = scenario();
         const notesV2 = client.getRoom("!notes-v2:example.org")!;
-        expect(await joinInRoomList(client, notesV2, true)).toEqual({ removed: ["!notes:example.org"], added: ["!notes-v2:example.org"] });
-        expect(await joinInRoomList(client, notesV2, false)).toEqual({ removed: [], added: ["!notes-v2:example.org"] });
+        const outcome = async (room: Room, dynamic: boolean): Promise<{ removed: string[]; added: string[] }> => {
+            const { removed, added } = await joinInRoomList(client, room, dynamic);
+            return { removed, added };
+        };
+        expect(await outcome(notesV2, true)).toEqual({ removed: ["!notes:example.org"], added: ["!notes-v2:example.org"] });
+        expect(await outcome(notesV2, false)).toEqual({ removed: [], added: ["!notes-v2:example.org"] });
         const forged = client.getRoom("!dyn-bait:evil.example")!;
-        expect(await joinInRoomList(client, forged, true)).toEqual({ removed: [], added: ["!dyn-bait:evil.example"] });
+        expect(await outcome(forged, true)).toEqual({ removed: [], added: ["!dyn-bait:evil.example"] });
+    });
+
+    it("leaves every membership change but a join to the SDK's own handler", async () => {
+        const client = scenario();
+        const bait = client.getRoom("!bait:evil.example")!;
+        // Leaving the forged room: the SDK moves it between lists, and adds nothing.
+        expect(await joinInRoomList(client, bait, false, { membership: "leave", oldMembership: "join" })).toEqual({
+            removed: [],
+            added: [],
+            otherUpdates: [`!bait:evil.example ${RoomUpdateCause.PossibleTagChange}`],
+        });
+        // Already joined (a profile change, say): nothing to do.
+        expect(await joinInRoomList(client, bait, false, { membership: "join", oldMembership: "join" })).toEqual({
+            removed: [],
+            added: [],
+            otherUpdates: [],
+        });
+        // A first sync's join, with no previous membership, is a join like any other.
+        expect(await joinInRoomList(client, bait, false, { membership: "join" })).toEqual({
+            removed: [],
+            added: ["!bait:evil.example"],
+            otherUpdates: [],
+        });
     });
 
     describe("verifies both directions of a link", () => {
