@@ -1,4 +1,6 @@
 // Advisories of the frozen SDK, proven closed in the real app against real Synapse (docs/security.md).
+import type { Locator, Page } from "@playwright/test";
+
 import { createRoom, expect, joinedRooms, matrixRequest, sendMessage, test, type MatrixSession } from "./fixtures.ts";
 
 const r = encodeURIComponent;
@@ -20,10 +22,31 @@ const baitRoom = (mallory: MatrixSession, victim: MatrixSession, name: string, c
         creation_content: { predecessor: { room_id: claimed, event_id: "$forged" } },
     });
 
-// The default view: the space navigator, which lists what the js-sdk's getVisibleRooms returns. As
-// shipped, that hides a tombstoned room that any other room claims as its predecessor (CVE-2025-59160),
-// and leaving the claiming room leaves the claimed one too (CVE-2025-59161).
-test("in the space navigator, a room claiming someone else's room as its predecessor neither hides it nor takes it along when left (CVE-2025-59160/59161)", async ({
+/** Alice's page, signed in, with the space navigator (the default view) listing `room`. */
+async function navigatorListing(
+    newSessionPage: (session: MatrixSession) => Promise<Page>,
+    alice: MatrixSession,
+    room: RegExp,
+): Promise<{ page: Page; navigator: Locator }> {
+    const page = await newSessionPage(alice);
+    await page.goto("/");
+    const navigator = page.getByRole("tree", { name: "Spaces", exact: true });
+    await expect(navigator.getByRole("treeitem", { name: /^Bait/ })).toBeVisible({ timeout: 30_000 });
+    await expect(navigator.getByRole("treeitem", { name: room })).toBeVisible();
+    return { page, navigator };
+}
+
+/** Accepts the invitation to Bait from the navigator, and waits until the homeserver has Alice in it. */
+async function joinBait(page: Page, navigator: Locator, alice: MatrixSession, bait: string): Promise<void> {
+    await navigator.getByRole("treeitem", { name: /^Bait/ }).click();
+    await page.getByRole("button", { name: "Accept" }).click();
+    await expect(page.locator(".mx_RoomHeader").getByText("Bait")).toBeVisible();
+    await expect.poll(() => joinedRooms(alice), { timeout: 15_000 }).toContain(bait);
+}
+
+// The default view is the space navigator, which lists what the js-sdk's getVisibleRooms returns. As
+// shipped, that hides a tombstoned room as soon as any other room claims it as its predecessor.
+test("in the space navigator, a room claiming someone else's tombstoned room as its predecessor does not hide it (CVE-2025-59160)", async ({
     synapse,
     newSessionPage,
 }) => {
@@ -37,29 +60,35 @@ test("in the space navigator, a room claiming someone else's room as its predece
     // Mallory's room claims to be Archive's successor; Archive's tombstone does not name it.
     const bait = await baitRoom(mallory, alice, "Bait", archive);
 
-    const alicePage = await newSessionPage(alice);
-    await alicePage.goto("/");
-    const navigator = alicePage.getByRole("tree", { name: "Spaces", exact: true });
-    await expect(navigator.getByRole("treeitem", { name: /^Bait/ })).toBeVisible({ timeout: 30_000 });
-    // As shipped, Archive is missing from here on: tombstoned, and claimed by Bait (even as an invite).
+    // As shipped, Archive is missing from the start: tombstoned, and claimed by Bait (even as an invite).
+    const { page, navigator } = await navigatorListing(newSessionPage, alice, /^Archive/);
+    await joinBait(page, navigator, alice, bait);
     await expect(navigator.getByRole("treeitem", { name: /^Archive/ })).toBeVisible();
+    expect(await joinedRooms(alice)).toContain(archive);
+});
 
-    await navigator.getByRole("treeitem", { name: /^Bait/ }).click();
-    await alicePage.getByRole("button", { name: "Accept" }).click();
-    await expect(alicePage.locator(".mx_RoomHeader").getByText("Bait")).toBeVisible();
-    await expect.poll(() => joinedRooms(alice), { timeout: 15_000 }).toContain(bait);
-    await expect(navigator.getByRole("treeitem", { name: /^Archive/ })).toBeVisible();
+// Leaving a room leaves its upgrade history too; as shipped, that history is whatever the room claims.
+test("in the space navigator, leaving a room that claims someone else's room as its predecessor leaves that room only (CVE-2025-59161)", async ({
+    synapse,
+    newSessionPage,
+}) => {
+    const alice = await synapse.registerUser("alice");
+    const mallory = await synapse.registerUser("mallory");
+    const payroll = await createRoom(alice, { name: "Payroll", preset: "private_chat" });
+    const bait = await baitRoom(mallory, alice, "Bait", payroll);
 
-    // Leaving Bait leaves Bait only (as shipped, Alice leaves Archive too: it walks Bait's claimed history).
-    const composer = alicePage.getByRole("textbox", { name: /Send (a|an encrypted) message/ });
+    const { page, navigator } = await navigatorListing(newSessionPage, alice, /^Payroll/);
+    await joinBait(page, navigator, alice, bait);
+
+    // As shipped, /part walks Bait's claimed history and Alice leaves Payroll too.
+    const composer = page.getByRole("textbox", { name: /Send (a|an encrypted) message/ });
     await composer.fill("/part");
     await composer.press("Enter");
     await expect(navigator.getByRole("treeitem", { name: /^Bait/ })).toHaveCount(0, { timeout: 15_000 });
-    await expect(alicePage.getByRole("dialog")).toHaveCount(0);
-
+    await expect(page.getByRole("dialog")).toHaveCount(0);
     await expect.poll(() => joinedRooms(alice), { timeout: 15_000 }).not.toContain(bait);
-    expect(await joinedRooms(alice)).toContain(archive);
-    await expect(navigator.getByRole("treeitem", { name: /^Archive/ })).toBeVisible();
+    expect(await joinedRooms(alice)).toContain(payroll);
+    await expect(navigator.getByRole("treeitem", { name: /^Payroll/ })).toBeVisible();
 });
 
 // The classic room list keeps its own list: as shipped, joining a room drops whatever room that room
