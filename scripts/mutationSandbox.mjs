@@ -1,8 +1,13 @@
-// Stryker's build step (scripts/mutation.mjs), run inside its sandbox copy only: a test file that picks
-// its jest environment in a docblock (`@jest-environment node`) would bypass the Stryker-aware
-// environment that reports which test covers which mutant. Here such docblocks name Stryker's
-// wrapper of the same environment instead. The repository's own files are never touched.
+// Stryker's build step (scripts/mutation.mjs), run inside its sandbox copy only. Two things jest would
+// otherwise get wrong there:
+// - a test file that picks its jest environment in a docblock (`@jest-environment node`) would bypass
+//   the Stryker-aware environment that reports which test covers which mutant: such docblocks name
+//   Stryker's wrapper of the same environment instead;
+// - Stryker's jest runner skips jest's globalSetup, which generates the config validator the tests
+//   import: it is generated here.
+// The repository's own files are never touched.
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 
 const sandbox = process.cwd();
@@ -33,3 +38,5 @@ for (const dir of ["src", "service", "modules", "test"]) {
     }
 }
 console.log(`mutationSandbox: ${changed} test file(s) now use Stryker's environment`);
+
+createRequire(import.meta.url)(path.join(sandbox, "build/config-validator.js")).writeConfigValidator();
