@@ -55,6 +55,11 @@ describe("the mimetypes shown inline, and their extensions", () => {
         expect(stickerClaimsAgree({ info: { mimetype: 42 } })).toBe(true);
     });
 
+    it("judges the body when the filename is no string", () => {
+        expect(mediaClaimsAgree("m.image", { body: "payload.exe", filename: 42, info: { mimetype: "image/png" } })).toBe(false);
+        expect(mediaClaimsAgree("m.image", { body: "payload.exe", filename: ["a.png"], info: { mimetype: "image/png" } })).toBe(false);
+    });
+
     it("judges the body when the filename is empty", () => {
         expect(mediaClaimsAgree("m.image", { body: "payload.exe", filename: "", info: { mimetype: "image/png" } })).toBe(false);
         expect(mediaClaimsAgree("m.image", { body: "photo.png", filename: "", info: { mimetype: "image/png" } })).toBe(true);
@@ -74,6 +79,8 @@ describe("extensionOf", () => {
         ["no extension", undefined],
         [".png", "png"],
         [42, undefined],
+        // Only a string is a name: an array whose text reads like one is not.
+        [["payload.exe"], undefined],
         [null, undefined],
     ])("%p → %p", (name, extension) => {
         expect(extensionOf(name)).toBe(extension);

@@ -186,6 +186,8 @@ describe("room upgrade links with Atrium's hardening", () => {
         expect(history("!notes-v2:example.org", true)).toEqual(["!notes-v2:example.org", "!notes:example.org"]);
         expect(history("!notes-v2:example.org", false)).toEqual(["!notes-v2:example.org"]);
         expect(history("!dyn-bait:evil.example", true)).toEqual(["!dyn-bait:evil.example"]);
+        // Unless asked, only the create event's predecessor counts, as in the js-sdk.
+        expect(ids(client.getRoomUpgradeHistory("!notes-v2:example.org"))).toEqual(["!notes-v2:example.org"]);
     });
 
     it("joining a forged room adds it and keeps the claimed room in the list", async () => {
@@ -229,6 +231,12 @@ describe("room upgrade links with Atrium's hardening", () => {
             removed: [],
             added: [],
             otherUpdates: [],
+        });
+        // Declining the invitation to the forged room: a move between lists, not a new room.
+        expect(await joinInRoomList(client, bait, false, { membership: "leave", oldMembership: "invite" })).toEqual({
+            removed: [],
+            added: [],
+            otherUpdates: [`!bait:evil.example ${RoomUpdateCause.PossibleTagChange}`],
         });
         // A first sync's join, with no previous membership, is a join like any other.
         expect(await joinInRoomList(client, bait, false, { membership: "join" })).toEqual({
