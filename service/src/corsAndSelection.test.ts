@@ -89,6 +89,15 @@ describe("selecting the tenant", () => {
         });
     });
 
+    it("cuts an overlong Host header to 255 characters in its answer", async () => {
+        const host = `${"a".repeat(300)}.test`;
+        const res = await get("/v1/config", { host });
+        expect(res.statusCode).toBe(404);
+        expect(res.json().message).toBe(
+            `No tenant serves the host "${host.slice(0, 255)}"; list it in a tenant file's hosts, or ask with ?tenant=NAME`,
+        );
+    });
+
     it("says that a tenant's only file was refused, with the problems, by name and by host", async () => {
         for (const res of [await get("/v1/config?tenant=broken", { host: "x.test" }), await get("/v1/config", { host: "broken.test" })]) {
             expect(res.statusCode).toBe(404);

@@ -53,6 +53,8 @@ describe("parseOptions, mistakes", () => {
         );
         expect(() => parseOptions(["extra"], withTenants())).toThrow(UsageError);
         expect(() => parseOptions(["--port"], withTenants())).toThrow(UsageError);
+        // An unknown option is refused even when nothing else is missing.
+        expect(() => parseOptions(["--tenants", "t", "--verbose"], {})).toThrow("Unknown option '--verbose'");
     });
 
     it.each(["fatal", "error", "warn", "info", "debug", "trace", "silent"])("accepts the log level %p", (level) => {
