@@ -1,9 +1,12 @@
 // Reads src/seams/sdk-replacements.json: the one declared list of SDK modules Atrium replaces or wraps.
 // Used by webpack (NormalModuleReplacementPlugin) and by jest (the resolver), so tests see what ships.
+const fs = require("fs");
 const path = require("path");
 
 const root = path.resolve(__dirname, "..");
-const nodeModules = path.join(root, "node_modules");
+// Resolvers report real paths: where node_modules is a symbolic link (as in the sandbox copy that
+// mutation testing runs in), the declared originals must be named by the link's target too.
+const nodeModules = fs.realpathSync(path.join(root, "node_modules"));
 const sdkSrc = path.join(nodeModules, "matrix-react-sdk/src");
 // Imports through this prefix reach the SDK's original file, so a wrapper can render the original.
 const ORIGINAL_PREFIX = "$sdk-original/";

@@ -1,11 +1,13 @@
 import React from "react";
-import { render, screen } from "@testing-library/react";
+import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { MatrixClient } from "matrix-js-sdk/src/matrix";
 import MatrixClientContext from "matrix-react-sdk/src/contexts/MatrixClientContext";
 import dis from "matrix-react-sdk/src/dispatcher/dispatcher";
 // Imported by the SDK's own path, as its UserOnboardingPage imports it: the resolver gives Atrium's.
 import HomePage from "matrix-react-sdk/src/components/structures/HomePage";
+import * as pages from "matrix-react-sdk/src/utils/pages";
+import { getHomePageUrl as originalGetHomePageUrl } from "$sdk-original/utils/pages";
 
 import { clearSlotsForTests, contribute } from "../../src/sdk/slotRegistry";
 import { fakeResponse } from "../helpers/fakeResponse";
@@ -27,6 +29,14 @@ function renderHomePage(client = fakeClient()): ReturnType<typeof render> {
         </MatrixClientContext.Provider>,
     );
 }
+
+/** Lets pending fetches answer and their pages render: long enough for the SDK's own to show one (below). */
+const settle = (): Promise<void> =>
+    act(async () => {
+        for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+
+const WELL_KNOWN_HOME = { "io.element.embedded_pages": { home_url: "https://intranet.example.org/home.html" } };
 
 const intranetPage = (url: string): Response | undefined =>
     url === "https://intranet.example.org/home.html"
@@ -75,14 +85,26 @@ describe("HomePage seam", () => {
         expect(container.querySelector(".atrium_HomePage")).toBeNull();
     });
 
-    it("ignores a home page named by the homeserver's .well-known (CVE-2026-55850): the brand's home stays", async () => {
-        putConfig({ brand: "Acme" });
-        const fetchMock = serveFetch(intranetPage);
-        renderHomePage(
-            fakeClient({ "io.element.embedded_pages": { home_url: "https://intranet.example.org/home.html" } }),
-        );
-        expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Welcome to Acme");
-        expect(fetchMock.mock.calls.map(([url]) => String(url))).not.toContain("https://intranet.example.org/home.html");
+    describe("a home page named by the homeserver's .well-known (CVE-2026-55850)", () => {
+        it("is fetched and shown by the SDK's own page lookup, within the time the test waits (the baseline)", async () => {
+            putConfig({ brand: "Acme" });
+            const fetchMock = serveFetch(intranetPage);
+            jest.spyOn(pages, "getHomePageUrl").mockImplementation(originalGetHomePageUrl);
+            renderHomePage(fakeClient(WELL_KNOWN_HOME));
+            await settle();
+            expect(fetchMock.mock.calls.map(([url]) => String(url))).toContain("https://intranet.example.org/home.html");
+            expect(screen.getByRole("heading", { name: "Company intranet" })).toBeInTheDocument();
+        });
+
+        it("is ignored by Atrium's: after the same wait, nothing was fetched and the brand's home stays", async () => {
+            putConfig({ brand: "Acme" });
+            const fetchMock = serveFetch(intranetPage);
+            renderHomePage(fakeClient(WELL_KNOWN_HOME));
+            await settle();
+            expect(fetchMock.mock.calls.map(([url]) => String(url))).not.toContain("https://intranet.example.org/home.html");
+            expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Welcome to Acme");
+            expect(screen.queryByRole("heading", { name: "Company intranet" })).toBeNull();
+        });
     });
 
     describe("the home-page card slot", () => {

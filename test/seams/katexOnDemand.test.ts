@@ -19,8 +19,12 @@ describe("katex stand-in", () => {
     });
     afterEach(() => jest.restoreAllMocks());
 
-    it("is what the SDK's HtmlUtils gets for `katex`", () => {
-        expect(standIn).not.toBe(realKatex);
+    // Through the resolver the build uses (sdk-replacements.json): without the entry, HtmlUtils would
+    // get the real katex and draw the formula here. Runs first, before any test provides katex.
+    it("is what the SDK's HtmlUtils gets for `katex`: until katex is provided, maths show as their source", () => {
+        const html = bodyToHtml(MATHS_MESSAGE, []);
+        expect(html).toContain("<code>x^2 + &lt;img src=x onerror=alert(1)&gt;</code>");
+        expect(html).not.toContain('class="katex"');
     });
 
     it("before the logged-in chunk, shows a formula as its TeX source, as text", () => {

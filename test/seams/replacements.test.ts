@@ -49,8 +49,10 @@ const importerDirFor = (entry: Entry): string =>
 const testFiles = readdirSync(__dirname);
 
 describe("sdk-replacements.json", () => {
-    it("declares at least the seams Atrium ships", () => {
-        expect(entries.length).toBeGreaterThanOrEqual(6);
+    // Exact, so that deleting an entry (or adding one without thought) fails here as well as in the
+    // entry's own test, which reaches the replacement through the resolver, never by its path.
+    it("declares exactly the 18 seams Atrium ships", () => {
+        expect(entries).toHaveLength(18);
     });
 
     describe.each(entries)("%s", (target, entry) => {

@@ -13,12 +13,24 @@ function stateEvent(roomId: string, type: string, content: Record<string, unknow
     return new MatrixEvent({ type, state_key: "", content, room_id: roomId, sender: ME, event_id: `$${type}-${roomId}` });
 }
 
+interface RoomLinks {
+    /** Named in the create event. */
+    predecessor?: string;
+    /** Named in an MSC3946 dynamic predecessor event (read only when dynamic predecessors are on). */
+    dynamicPredecessor?: string;
+    /** Named by this room's tombstone. */
+    replacedBy?: string;
+}
+
 /** A room in the client's store, created (optionally naming a predecessor) and optionally tombstoned. */
-function addRoom(client: MatrixClient, roomId: string, opts: { predecessor?: string; replacedBy?: string } = {}): Room {
+function addRoom(client: MatrixClient, roomId: string, opts: RoomLinks = {}): Room {
     const room = new Room(roomId, client, ME);
     const create = opts.predecessor ? { predecessor: { room_id: opts.predecessor, event_id: "$x" } } : {};
     const events = [stateEvent(roomId, EventType.RoomCreate, { creator: ME, ...create })];
     if (opts.replacedBy) events.push(stateEvent(roomId, EventType.RoomTombstone, { replacement_room: opts.replacedBy }));
+    if (opts.dynamicPredecessor) {
+        events.push(stateEvent(roomId, EventType.RoomPredecessor, { predecessor_room_id: opts.dynamicPredecessor }));
+    }
     room.currentState.setStateEvents(events);
     client.store.storeRoom(room);
     return room;
@@ -27,6 +39,8 @@ function addRoom(client: MatrixClient, roomId: string, opts: { predecessor?: str
 /**
  * The victim's room #payroll was upgraded once, properly, to #payroll-v2 (tombstone and predecessor
  * agree). Mallory creates #bait naming #payroll-v2 as its predecessor, and #bait2 naming #payroll.
+ * #notes was upgraded to #notes-v2 through a dynamic predecessor (MSC3946), which #dyn-bait forges.
+ * #tombstone-liar's tombstone names #lunch, which names no predecessor: a link from the old side only.
  */
 function scenario(): MatrixClient {
     const client = createClient({ baseUrl: "https://matrix.example.org", userId: ME, store: new MemoryStore() });
@@ -36,13 +50,23 @@ function scenario(): MatrixClient {
     addRoom(client, "!bait2:evil.example", { predecessor: "!payroll:example.org" });
     addRoom(client, "!tombstoned-alone:example.org", { replacedBy: "!elsewhere:example.org" });
     addRoom(client, "!claims-tombstoned:evil.example", { predecessor: "!tombstoned-alone:example.org" });
+    addRoom(client, "!notes:example.org", { replacedBy: "!notes-v2:example.org" });
+    addRoom(client, "!notes-v2:example.org", { dynamicPredecessor: "!notes:example.org" });
+    addRoom(client, "!dyn-bait:evil.example", { dynamicPredecessor: "!tombstoned-alone:example.org" });
+    addRoom(client, "!tombstone-liar:evil.example", { replacedBy: "!lunch:example.org" });
+    addRoom(client, "!lunch:example.org");
     return client;
 }
 
 const ids = (rooms: Room[]): string[] => rooms.map((r) => r.roomId).sort();
 
+/** Every room in the scenario, for "all but" expectations. */
+const ALL_ROOMS = ids(scenario().getRooms());
+const allBut = (...hidden: string[]): string[] => ALL_ROOMS.filter((id) => !hidden.includes(id));
+
 /** Leaves `roomId`'s chain with a recording stand-in for the server call; returns the rooms left. */
 async function roomsLeftBy(client: MatrixClient, roomId: string): Promise<string[]> {
+    jest.restoreAllMocks();
     const left: string[] = [];
     jest.spyOn(client, "leave").mockImplementation(async (id: string) => {
         left.push(id);
@@ -53,12 +77,18 @@ async function roomsLeftBy(client: MatrixClient, roomId: string): Promise<string
 }
 
 /** Runs the room list's membership handler for a join of `room`, with a recording algorithm. */
-async function joinInRoomList(client: MatrixClient, room: Room): Promise<{ removed: string[]; added: string[] }> {
+async function joinInRoomList(
+    client: MatrixClient,
+    room: Room,
+    dynamicPredecessors = false,
+    change: { membership: string; oldMembership?: string } = { membership: "join", oldMembership: "invite" },
+): Promise<{ removed: string[]; added: string[]; otherUpdates: string[] }> {
     const removed: string[] = [];
     const added: string[] = [];
+    const otherUpdates: string[] = [];
     const store = {
         matrixClient: client,
-        msc3946ProcessDynamicPredecessor: false,
+        msc3946ProcessDynamicPredecessor: dynamicPredecessors,
         algorithm: {
             stickyRoom: null,
             setStickyRoom: (): void => {},
@@ -68,12 +98,13 @@ async function joinInRoomList(client: MatrixClient, room: Room): Promise<{ remov
         },
         handleRoomUpdate: async (r: Room, cause: RoomUpdateCause): Promise<void> => {
             if (cause === RoomUpdateCause.NewRoom) added.push(r.roomId);
+            else otherUpdates.push(`${r.roomId} ${cause}`);
         },
         updateFn: { trigger: (): void => {} },
     };
-    const payload = { room, membership: "join", oldMembership: "invite" };
+    const payload = { room, ...change };
     await RoomListStoreClass.prototype.onDispatchMyMembership.call(store as unknown as RoomListStoreClass, payload);
-    return { removed, added };
+    return { removed, added, otherUpdates };
 }
 
 describe("room upgrade links in the SDK as shipped (the advisories)", () => {
@@ -82,6 +113,15 @@ describe("room upgrade links in the SDK as shipped (the advisories)", () => {
     it("a forged predecessor claim hides a tombstoned room it does not replace", () => {
         const visible = ids(scenario().getVisibleRooms());
         expect(visible).not.toContain("!tombstoned-alone:example.org");
+    });
+
+    it("a forged dynamic predecessor hides it too, when dynamic predecessors are on", () => {
+        const client = scenario();
+        client.getRoom("!claims-tombstoned:evil.example")!.currentState.setStateEvents([
+            stateEvent("!claims-tombstoned:evil.example", EventType.RoomCreate, { creator: ME }),
+        ]);
+        expect(ids(client.getVisibleRooms(false))).toContain("!tombstoned-alone:example.org");
+        expect(ids(client.getVisibleRooms(true))).not.toContain("!tombstoned-alone:example.org");
     });
 
     it("leaving a forged room also leaves the room it claims as history", async () => {
@@ -100,14 +140,28 @@ describe("room upgrade links with Atrium's hardening", () => {
     beforeAll(installSdkHardening);
     afterEach(() => jest.restoreAllMocks());
 
+    it("is installed once: installing again wraps nothing twice", () => {
+        const installed = [
+            MatrixClient.prototype.getVisibleRooms,
+            MatrixClient.prototype.getRoomUpgradeHistory,
+            RoomListStoreClass.prototype.onDispatchMyMembership,
+        ];
+        installSdkHardening();
+        expect([
+            MatrixClient.prototype.getVisibleRooms,
+            MatrixClient.prototype.getRoomUpgradeHistory,
+            RoomListStoreClass.prototype.onDispatchMyMembership,
+        ]).toEqual(installed);
+    });
+
     it("hides only rooms replaced by a verified upgrade", () => {
-        expect(ids(scenario().getVisibleRooms())).toEqual([
-            "!bait2:evil.example",
-            "!bait:evil.example",
-            "!claims-tombstoned:evil.example",
-            "!payroll-v2:example.org",
-            "!tombstoned-alone:example.org",
-        ]);
+        expect(ids(scenario().getVisibleRooms())).toEqual(allBut("!payroll:example.org"));
+        // The default is the create event's predecessor only.
+        expect(ids(scenario().getVisibleRooms(false))).toEqual(allBut("!payroll:example.org"));
+    });
+
+    it("with dynamic predecessors on, hides a room replaced through one, and only such a room", () => {
+        expect(ids(scenario().getVisibleRooms(true))).toEqual(allBut("!payroll:example.org", "!notes:example.org"));
     });
 
     it("leaving a forged room leaves that room alone", async () => {
@@ -119,6 +173,21 @@ describe("room upgrade links with Atrium's hardening", () => {
     it("leaving a genuinely upgraded room still leaves its whole history", async () => {
         const client = scenario();
         expect(await roomsLeftBy(client, "!payroll-v2:example.org")).toEqual(["!payroll-v2:example.org", "!payroll:example.org"]);
+        // From the old end too: the walk forwards follows the tombstone the new room confirms.
+        expect(await roomsLeftBy(client, "!payroll:example.org")).toEqual(["!payroll-v2:example.org", "!payroll:example.org"]);
+        // A tombstone that the room it names does not confirm is not followed.
+        expect(await roomsLeftBy(client, "!tombstone-liar:evil.example")).toEqual(["!tombstone-liar:evil.example"]);
+    });
+
+    it("the upgrade history follows dynamic predecessors when asked to, and verifies them", () => {
+        const client = scenario();
+        const history = (roomId: string, dynamic: boolean): string[] =>
+            ids(client.getRoomUpgradeHistory(roomId, false, dynamic));
+        expect(history("!notes-v2:example.org", true)).toEqual(["!notes-v2:example.org", "!notes:example.org"]);
+        expect(history("!notes-v2:example.org", false)).toEqual(["!notes-v2:example.org"]);
+        expect(history("!dyn-bait:evil.example", true)).toEqual(["!dyn-bait:evil.example"]);
+        // Unless asked, only the create event's predecessor counts, as in the js-sdk.
+        expect(ids(client.getRoomUpgradeHistory("!notes-v2:example.org"))).toEqual(["!notes-v2:example.org"]);
     });
 
     it("joining a forged room adds it and keeps the claimed room in the list", async () => {
@@ -130,15 +199,74 @@ describe("room upgrade links with Atrium's hardening", () => {
 
     it("joining a genuine upgrade still replaces the old room in the list", async () => {
         const client = scenario();
-        const { removed } = await joinInRoomList(client, client.getRoom("!payroll-v2:example.org")!);
+        const { removed, added } = await joinInRoomList(client, client.getRoom("!payroll-v2:example.org")!);
         expect(removed).toEqual(["!payroll:example.org"]);
+        expect(added).toEqual(["!payroll-v2:example.org"]);
     });
 
-    it("verifies both directions of a link", () => {
+    it("joining through a dynamic predecessor follows the room list's dynamic setting", async () => {
+        const client = scenario();
+        const notesV2 = client.getRoom("!notes-v2:example.org")!;
+        const outcome = async (room: Room, dynamic: boolean): Promise<{ removed: string[]; added: string[] }> => {
+            const { removed, added } = await joinInRoomList(client, room, dynamic);
+            return { removed, added };
+        };
+        expect(await outcome(notesV2, true)).toEqual({ removed: ["!notes:example.org"], added: ["!notes-v2:example.org"] });
+        expect(await outcome(notesV2, false)).toEqual({ removed: [], added: ["!notes-v2:example.org"] });
+        const forged = client.getRoom("!dyn-bait:evil.example")!;
+        expect(await outcome(forged, true)).toEqual({ removed: [], added: ["!dyn-bait:evil.example"] });
+    });
+
+    it("leaves every membership change but a join to the SDK's own handler", async () => {
+        const client = scenario();
+        const bait = client.getRoom("!bait:evil.example")!;
+        // Leaving the forged room: the SDK moves it between lists, and adds nothing.
+        expect(await joinInRoomList(client, bait, false, { membership: "leave", oldMembership: "join" })).toEqual({
+            removed: [],
+            added: [],
+            otherUpdates: [`!bait:evil.example ${RoomUpdateCause.PossibleTagChange}`],
+        });
+        // Already joined (a profile change, say): nothing to do.
+        expect(await joinInRoomList(client, bait, false, { membership: "join", oldMembership: "join" })).toEqual({
+            removed: [],
+            added: [],
+            otherUpdates: [],
+        });
+        // Declining the invitation to the forged room: a move between lists, not a new room.
+        expect(await joinInRoomList(client, bait, false, { membership: "leave", oldMembership: "invite" })).toEqual({
+            removed: [],
+            added: [],
+            otherUpdates: [`!bait:evil.example ${RoomUpdateCause.PossibleTagChange}`],
+        });
+        // A first sync's join, with no previous membership, is a join like any other.
+        expect(await joinInRoomList(client, bait, false, { membership: "join" })).toEqual({
+            removed: [],
+            added: ["!bait:evil.example"],
+            otherUpdates: [],
+        });
+    });
+
+    describe("verifies both directions of a link", () => {
         const client = scenario();
         const room = (id: string): Room => client.getRoom(id)!;
-        expect(isVerifiedUpgrade(room("!payroll:example.org"), room("!payroll-v2:example.org"), false)).toBe(true);
-        expect(isVerifiedUpgrade(room("!payroll:example.org"), room("!bait2:evil.example"), false)).toBe(false);
-        expect(isVerifiedUpgrade(room("!payroll-v2:example.org"), room("!bait:evil.example"), false)).toBe(false);
+
+        it("accepts a link both sides make", () => {
+            expect(isVerifiedUpgrade(room("!payroll:example.org"), room("!payroll-v2:example.org"), false)).toBe(true);
+        });
+
+        it("refuses a new room's claim that the old room's tombstone does not make", () => {
+            expect(isVerifiedUpgrade(room("!payroll:example.org"), room("!bait2:evil.example"), false)).toBe(false);
+            expect(isVerifiedUpgrade(room("!payroll-v2:example.org"), room("!bait:evil.example"), false)).toBe(false);
+        });
+
+        it("refuses an old room's tombstone that the new room does not confirm", () => {
+            expect(isVerifiedUpgrade(room("!tombstone-liar:evil.example"), room("!lunch:example.org"), false)).toBe(false);
+            expect(isVerifiedUpgrade(room("!tombstone-liar:evil.example"), room("!lunch:example.org"), true)).toBe(false);
+        });
+
+        it("reads a dynamic predecessor only when asked to", () => {
+            expect(isVerifiedUpgrade(room("!notes:example.org"), room("!notes-v2:example.org"), true)).toBe(true);
+            expect(isVerifiedUpgrade(room("!notes:example.org"), room("!notes-v2:example.org"), false)).toBe(false);
+        });
     });
 });
