@@ -4,6 +4,8 @@ import { createClient, EventType, MatrixEvent, PendingEventOrdering, Room, type 
 import { MatrixClientPeg } from "matrix-react-sdk/src/MatrixClientPeg";
 import DMRoomMap from "matrix-react-sdk/src/utils/DMRoomMap";
 
+import { jsonResponse } from "./fakeResponse";
+
 export const ME = "@alice:example.org";
 export const ROOM_ID = "!engineering:example.org";
 
@@ -45,4 +47,33 @@ export function joinedRoom(client: MatrixClient, roomId = ROOM_ID, name = "Engin
     room.recalculate();
     client.store.storeRoom(room);
     return room;
+}
+
+/**
+ * A homeserver's empty answers to what the SDK's dialogs ask when they open (room directory
+ * visibility, aliases, user search, profiles…), for serveFetch. Anything else answers as a
+ * server that does not know the endpoint; the requests are collected in `asked`.
+ */
+export function quietHomeserver(): { route(url: string): Response | undefined; asked: string[] } {
+    const asked: string[] = [];
+    const answers: Array<[RegExp, number, unknown]> = [
+        [/\/directory\/list\/room\//, 200, { visibility: "private" }],
+        [/\/rooms\/[^/]+\/aliases/, 200, { aliases: [] }],
+        [/\/user_directory\/search/, 200, { results: [], limited: false }],
+        [/\/profile\//, 404, { errcode: "M_NOT_FOUND", error: "Profile not found" }],
+        [/\/_matrix\/client\/versions/, 200, { versions: ["v1.11"] }],
+    ];
+    return {
+        asked,
+        route(url: string): Response | undefined {
+            if (!url.startsWith("https://matrix.example.org/")) return undefined;
+            asked.push(url);
+            const [, status, body] = answers.find(([pattern]) => pattern.test(url)) ?? [
+                null,
+                404,
+                { errcode: "M_UNRECOGNIZED", error: "Unrecognized request" },
+            ];
+            return jsonResponse(status, body);
+        },
+    };
 }
