@@ -95,9 +95,9 @@ describe("RightPanel seam", () => {
         renderPanel();
         expect(screen.getByRole("heading", { name: "People directory" })).toBeInTheDocument();
         await userEvent.click(screen.getByRole("button", { name: "Close" }));
-        expect(await screen.findByRole("heading", { name: "Pinned messages" })).toBeInTheDocument();
-        expect(RightPanelStore.instance.isOpenForRoom(ROOM_ID)).toBe(true);
         await settle();
+        expect(screen.getByRole("heading", { name: "Pinned messages" })).toBeInTheDocument();
+        expect(RightPanelStore.instance.isOpenForRoom(ROOM_ID)).toBe(true);
     });
 
     it("gives way when the user turns to one of the SDK's cards", async () => {
