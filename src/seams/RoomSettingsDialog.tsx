@@ -33,7 +33,7 @@ interface SdkDialog extends React.Component<DialogProps, { room: Room; activeTab
 type SdkDialogClass = new (props: DialogProps) => SdkDialog;
 
 /** Tab ids of contributions, apart from the SDK's ("ROOM_GENERAL_TAB"…). */
-export const contributedTabId = (id: string): string => `atrium_${id}`;
+const contributedTabId = (id: string): string => `atrium_${id}`;
 
 function findSdkDialogClass(): SdkDialogClass | null {
     // The SDK's function component holds no hooks: calling it only builds the element it renders.

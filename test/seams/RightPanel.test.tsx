@@ -24,6 +24,12 @@ import { joinedRoom, quietHomeserver, signedInClient, ROOM_ID } from "../helpers
 const CARD = "room-link.people";
 const renderPeople = jest.fn((roomId: string) => <p>{`Who is who in ${roomId}`}</p>);
 
+/** Opens the card as a module does, letting React draw what follows. */
+const openCard = (): Promise<void> =>
+    act(async () => {
+        await openRightPanelCard(CARD);
+    });
+
 const settle = (): Promise<void> => act(() => new Promise((resolve) => setTimeout(resolve, 50)));
 
 function contributePeople(): void {
@@ -80,7 +86,7 @@ describe("RightPanel seam", () => {
 
     it("closes with its close button: closeRightPanelCard, and the panel hidden again as it was", async () => {
         contributePeople();
-        await act(() => openRightPanelCard(CARD));
+        await openCard();
         renderPanel();
         await userEvent.click(screen.getByRole("button", { name: "Close" }));
         expect(openedRightPanelCard()).toBeNull();
@@ -91,7 +97,7 @@ describe("RightPanel seam", () => {
     it("over a panel already open: closing the card brings back the SDK's card, the panel staying open", async () => {
         contributePeople();
         RightPanelStore.instance.setCard({ phase: RightPanelPhases.PinnedMessages }, true, ROOM_ID);
-        await act(() => openRightPanelCard(CARD));
+        await openCard();
         renderPanel();
         expect(screen.getByRole("heading", { name: "People directory" })).toBeInTheDocument();
         await userEvent.click(screen.getByRole("button", { name: "Close" }));
@@ -102,7 +108,7 @@ describe("RightPanel seam", () => {
 
     it("gives way when the user turns to one of the SDK's cards", async () => {
         contributePeople();
-        await act(() => openRightPanelCard(CARD));
+        await openCard();
         renderPanel();
         act(() => RightPanelStore.instance.setCard({ phase: RightPanelPhases.PinnedMessages }, true, ROOM_ID));
         await screen.findByRole("heading", { name: "Pinned messages" });
@@ -122,7 +128,7 @@ describe("RightPanel seam", () => {
     it("shows the SDK's panel when the card's module is switched off in the config", async () => {
         putConfig({ brand: "Atrium", atrium: { modules: { "room-link": { enabled: false } } } });
         contributePeople();
-        await act(() => openRightPanelCard(CARD));
+        await openCard();
         renderPanel();
         expect(screen.queryByRole("heading", { name: "People directory" })).toBeNull();
         expect(renderPeople).not.toHaveBeenCalled();
