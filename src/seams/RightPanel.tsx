@@ -46,7 +46,7 @@ export default class RightPanel extends React.Component<Props> {
             <aside className="mx_RightPanel" id="mx_RightPanel">
                 <BaseCard
                     className="atrium_ContributedCard"
-                    header={askContribution("rightPanelCard", card, card.label, card.id)}
+                    header={askContribution("rightPanelCard", card, () => card.label(), card.id)}
                     onClose={() => closeRightPanelCard(card.id)}
                 >
                     <ContributionBoundary key={`${card.id}:${roomId}`} slot="rightPanelCard" contribution={card}>

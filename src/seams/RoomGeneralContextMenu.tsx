@@ -40,7 +40,10 @@ function ContributedOption({
         onFinished();
     };
     return (
-        <IconizedContextMenuOption label={askContribution("roomContextMenuItem", item, item.label, item.id)} onClick={onClick}>
+        <IconizedContextMenuOption
+            label={askContribution("roomContextMenuItem", item, () => item.label(), item.id)}
+            onClick={onClick}
+        >
             {item.icon ? (
                 <span className="atrium_ContributedMenuIcon" aria-hidden="true">
                     {item.icon}

@@ -38,7 +38,9 @@ const contributedTabId = (id: string): string => `atrium_${id}`;
 function findSdkDialogClass(): SdkDialogClass | null {
     // The SDK's function component holds no hooks: calling it only builds the element it renders.
     const element = OriginalRoomSettingsDialog({ roomId: "", onFinished: () => {} });
-    const inner: unknown = React.isValidElement<{ children?: React.ReactNode }>(element) ? element.props.children : null;
+    const inner: unknown = React.isValidElement<{ children?: React.ReactNode }>(element)
+        ? element.props.children
+        : null;
     const type: unknown = React.isValidElement(inner) ? inner.type : null;
     if (typeof type === "function" && typeof type.prototype?.getTabs === "function") return type as SdkDialogClass;
     logger.error("Atrium: the SDK's RoomSettingsDialog changed shape; contributed room settings tabs are not shown");
@@ -54,7 +56,7 @@ function contributedTabs(roomId: string): Tab<string>[] {
     return contributionsTo("roomSettingsTab")
         .filter((tab) => askContribution("roomSettingsTab", tab, () => tab.isVisible?.(roomId) ?? true, false))
         .map((tab) => {
-            const label = askContribution("roomSettingsTab", tab, tab.label, tab.id);
+            const label = askContribution("roomSettingsTab", tab, () => tab.label(), tab.id);
             const icon = tab.icon ? (
                 <span className="atrium_ContributedTabIcon" aria-hidden="true">
                     {tab.icon}

@@ -14,7 +14,10 @@ interface Named {
 }
 
 function report(slot: SlotName, contribution: Named, error: unknown): void {
-    logger.error(`Atrium: the ${slot} contribution "${contribution.id}" of module ${contribution.module} failed`, error);
+    logger.error(
+        `Atrium: the ${slot} contribution "${contribution.id}" of module ${contribution.module} failed`,
+        error,
+    );
 }
 
 /** Calls a contribution's function; when it throws, reports it and answers `fallback`. */

@@ -1,6 +1,13 @@
 // A real js-sdk client and room for component tests of the SDK's own components: the client talks
 // to no server (nothing here sends a request), the room holds the state events a joined room has.
-import { createClient, EventType, MatrixEvent, PendingEventOrdering, Room, type MatrixClient } from "matrix-js-sdk/src/matrix";
+import {
+    createClient,
+    EventType,
+    MatrixEvent,
+    PendingEventOrdering,
+    Room,
+    type MatrixClient,
+} from "matrix-js-sdk/src/matrix";
 import { MatrixClientPeg } from "matrix-react-sdk/src/MatrixClientPeg";
 import DMRoomMap from "matrix-react-sdk/src/utils/DMRoomMap";
 

@@ -33,7 +33,12 @@ const openCard = (): Promise<void> =>
 const settle = (): Promise<void> => act(() => new Promise((resolve) => setTimeout(resolve, 50)));
 
 function contributePeople(): void {
-    contribute("rightPanelCard", { id: CARD, module: "room-link", label: () => "People directory", render: renderPeople });
+    contribute("rightPanelCard", {
+        id: CARD,
+        module: "room-link",
+        label: () => "People directory",
+        render: renderPeople,
+    });
 }
 
 describe("RightPanel seam", () => {
@@ -62,7 +67,11 @@ describe("RightPanel seam", () => {
         return render(
             <TooltipProvider>
                 <MatrixClientContext.Provider value={client}>
-                    <Panel room={room} permalinkCreator={new RoomPermalinkCreator(room)} resizeNotifier={new ResizeNotifier()} />
+                    <Panel
+                        room={room}
+                        permalinkCreator={new RoomPermalinkCreator(room)}
+                        resizeNotifier={new ResizeNotifier()}
+                    />
                 </MatrixClientContext.Provider>
             </TooltipProvider>,
         ).container;

@@ -44,7 +44,10 @@ describe("RoomGeneralContextMenu seam", () => {
         jest.restoreAllMocks();
     });
 
-    function renderMenu(Menu = RoomGeneralContextMenu, onFinished = jest.fn()): { onFinished: jest.Mock; container: HTMLElement } {
+    function renderMenu(
+        Menu = RoomGeneralContextMenu,
+        onFinished = jest.fn(),
+    ): { onFinished: jest.Mock; container: HTMLElement } {
         const { container } = render(
             <MatrixClientContext.Provider value={client}>
                 <Menu room={room} onFinished={onFinished} />
@@ -114,7 +117,14 @@ describe("RoomGeneralContextMenu seam", () => {
             <MatrixClientContext.Provider value={client}>
                 <NodeMenu
                     client={client}
-                    node={{ id: ROOM_ID, name: "Engineering", kind: "room", membership: "join", unread: 0, mentions: 0 }}
+                    node={{
+                        id: ROOM_ID,
+                        name: "Engineering",
+                        kind: "room",
+                        membership: "join",
+                        unread: 0,
+                        mentions: 0,
+                    }}
                     anchor={{ left: 10, top: 10 }}
                     t={navigatorString}
                     onJoin={jest.fn()}
