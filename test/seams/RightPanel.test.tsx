@@ -11,6 +11,7 @@ import { SdkContextClass } from "matrix-react-sdk/src/contexts/SDKContext";
 import RightPanel from "matrix-react-sdk/src/components/structures/RightPanel";
 import SdkRightPanel from "$sdk-original/components/structures/RightPanel";
 import RightPanelStore from "matrix-react-sdk/src/stores/right-panel/RightPanelStore";
+import { UPDATE_EVENT } from "matrix-react-sdk/src/stores/AsyncStore";
 import { RightPanelPhases } from "matrix-react-sdk/src/stores/right-panel/RightPanelStorePhases";
 import { RoomPermalinkCreator } from "matrix-react-sdk/src/utils/permalinks/Permalinks";
 import ResizeNotifier from "matrix-react-sdk/src/utils/ResizeNotifier";
@@ -125,6 +126,33 @@ describe("RightPanel seam", () => {
         expect(openedRightPanelCard()).toBeNull();
         expect(screen.queryByRole("heading", { name: "People directory" })).toBeNull();
         expect(RightPanelStore.instance.isOpenForRoom(ROOM_ID)).toBe(true);
+    });
+
+    it("gives way when the user opens another room", async () => {
+        contributePeople();
+        await openCard();
+        jest.spyOn(SdkContextClass.instance.roomViewStore, "getRoomId").mockReturnValue("!other:example.org");
+        act(() => void SdkContextClass.instance.roomViewStore.emit(UPDATE_EVENT));
+        expect(openedRightPanelCard()).toBeNull();
+    });
+
+    it("hands the panel over from one card to the next: the last one closed hides the panel it opened", async () => {
+        contributePeople();
+        contribute("rightPanelCard", {
+            id: "room-link.rota",
+            module: "room-link",
+            label: () => "On-call rota",
+            render: () => <p>Rota</p>,
+        });
+        await openCard();
+        await act(async () => {
+            await openRightPanelCard("room-link.rota");
+        });
+        renderPanel();
+        expect(screen.getByRole("heading", { name: "On-call rota" })).toBeInTheDocument();
+        await userEvent.click(screen.getByRole("button", { name: "Close" }));
+        expect(openedRightPanelCard()).toBeNull();
+        expect(RightPanelStore.instance.isOpenForRoom(ROOM_ID)).toBe(false);
     });
 
     it("opens nothing when no room is on screen", async () => {

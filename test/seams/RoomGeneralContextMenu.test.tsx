@@ -94,6 +94,18 @@ describe("RoomGeneralContextMenu seam", () => {
         expect(screen.queryByRole("menuitem", { name: "Archive room" })).toBeNull();
     });
 
+    it("leaves out an item that fails, keeping the rest of the menu", () => {
+        jest.spyOn(console, "error").mockImplementation(() => {});
+        contributeArchive({
+            isVisible: () => {
+                throw new Error("no answer");
+            },
+        });
+        renderMenu();
+        expect(screen.queryByRole("menuitem", { name: "Archive room" })).toBeNull();
+        expect(screen.getByRole("menuitem", { name: "Leave" })).toBeInTheDocument();
+    });
+
     it("leaves out the items of a module switched off in the config", () => {
         putConfig({ brand: "Atrium", atrium: { modules: { "room-link": { enabled: false } } } });
         contributeArchive();
