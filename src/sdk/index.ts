@@ -42,7 +42,7 @@ export {
  */
 export async function openRightPanelCard(id: string): Promise<boolean> {
     // The SDK's right-panel store loads with the signed-in app, never with @atrium/sdk at start.
-    const { showRightPanelCard } = await import("./rightPanel");
+    const { showRightPanelCard } = await import(/* webpackChunkName: "atrium-right-panel" */ "./rightPanel");
     return showRightPanelCard(id);
 }
 
