@@ -40,8 +40,17 @@ export {
     openLeftPanelView,
     openedLeftPanelView,
     openedRightPanelCard,
-    openRightPanelCard,
 } from "./panels";
+
+/**
+ * Opens the contributed right-panel card `id` (a rightPanelCard contribution) for the room on screen,
+ * opening the right panel too. Resolves to false, opening nothing, when no room is on screen.
+ */
+export async function openRightPanelCard(id: string): Promise<boolean> {
+    // The SDK's right-panel store loads with the signed-in app, never with @atrium/sdk at start.
+    const { showRightPanelCard } = await import(/* webpackChunkName: "atrium-right-panel" */ "./rightPanel");
+    return showRightPanelCard(id);
+}
 
 /** One Atrium module as the app registers it: its folder's name and its module-API entry. */
 export interface AtriumModule {
