@@ -3,26 +3,15 @@ import ReactDOM from "react-dom";
 import MatrixChat from "matrix-react-sdk/src/components/structures/MatrixChat";
 import SdkConfig from "matrix-react-sdk/src/SdkConfig";
 import PlatformPeg from "matrix-react-sdk/src/PlatformPeg";
-import { ModuleRunner } from "matrix-react-sdk/src/modules/ModuleRunner";
-import { WrapperLifecycle, WrapperOpts } from "@matrix-org/react-sdk-module-api/lib/lifecycles/WrapperLifecycle";
 
 import { HashRouter, queryParamsFromSearch, screenFromHash } from "../routing";
+import { moduleWrapper } from "./moduleWrapper";
 
 /** After an SSO login the one-time token must not stay in the address bar or the history. */
 function dropLoginToken(): void {
     const url = new URL(window.location.href);
     url.searchParams.delete("loginToken");
     window.history.replaceState(null, "", url.toString());
-}
-
-/**
- * What the module API's modules put around the app, asked once as Element Web asks: the opts start
- * with a Fragment and each module's WrapperLifecycle.Wrapper listener may replace it.
- */
-export function moduleWrapper(): WrapperOpts["Wrapper"] {
-    const opts: WrapperOpts = { Wrapper: React.Fragment };
-    ModuleRunner.instance.invoke(WrapperLifecycle.Wrapper, opts);
-    return opts.Wrapper;
 }
 
 /** Renders the SDK's MatrixChat with hash routing inside the modules' wrapper; resolves once it is mounted. */
