@@ -9,8 +9,6 @@ export const STRING_KEYS = {
     reportProblem: "atrium_environment_banner|report_problem",
 } as const;
 
-export const LANGUAGES = ["en", "ru", "de", "fr"] as const;
-
 export const translations: TranslationStringsObject = {
     [STRING_KEYS.bannerRegion]: {
         en: "Environment",

@@ -15,7 +15,7 @@ import { MODULE_NAME, readSettings } from "./settings";
 export const REPORT_BUTTON_ID = "atrium.environment-banner.report";
 
 /** Opens the report page in a new tab that cannot reach back into the app. */
-export function openReportPage(url: string): void {
+function openReportPage(url: string): void {
     window.open(url, "_blank", "noopener,noreferrer");
 }
 

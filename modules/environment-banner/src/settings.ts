@@ -6,8 +6,8 @@ import type { ModuleApi } from "@matrix-org/react-sdk-module-api/lib/ModuleApi";
 export const MODULE_NAME = "environment-banner";
 
 export type BannerTone = "info" | "warning" | "danger";
-export const BANNER_TONES: readonly BannerTone[] = ["info", "warning", "danger"];
-export const LABEL_MAX_LENGTH = 40;
+const BANNER_TONES: readonly BannerTone[] = ["info", "warning", "danger"];
+const LABEL_MAX_LENGTH = 40;
 
 export interface EnvironmentBannerSettings {
     /** False only when the config switches the module off. */
@@ -49,7 +49,7 @@ function readTone(value: unknown): BannerTone {
 }
 
 /** The URL when it is an absolute http(s) URL; anything else (javascript:, data:, relative) is refused. */
-export function safeReportUrl(value: unknown): string | null {
+function safeReportUrl(value: unknown): string | null {
     if (value === undefined) return null;
     if (typeof value === "string") {
         try {
