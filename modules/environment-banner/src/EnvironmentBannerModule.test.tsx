@@ -89,15 +89,11 @@ describe("environment-banner module", () => {
             expect(screen.getByRole("complementary", { name: "Umgebung" })).toHaveTextContent("Umgebung: Test");
         });
 
-        it("shows no strip without a label, or with one that is blank or too long, and still renders the app", () => {
-            for (const label of [undefined, "   ", "x".repeat(41), 42]) {
-                const { module } = setUp(label === undefined ? {} : { label });
-                const Wrapper = wrapper(module);
-                const { unmount } = render(<Wrapper>the app</Wrapper>);
-                expect(screen.queryByRole("complementary")).toBeNull();
-                expect(screen.getByText("the app")).toBeInTheDocument();
-                unmount();
+        it("leaves the app unwrapped without a label, or with one that is blank or too long, or when off", () => {
+            for (const settings of [{}, { label: "   " }, { label: "x".repeat(41) }, { label: 42 }, { label: "QA", enabled: false }]) {
+                expect(wrapper(setUp(settings).module)).toBe(React.Fragment);
             }
+            expect(warn).toHaveBeenCalledWith(expect.stringContaining("label must be text of 1 to 40 characters"));
         });
 
         it("colours the strip by tone, warning by default and for an unknown tone", () => {

@@ -29,6 +29,9 @@ export class EnvironmentBannerModule extends RuntimeModule {
     }
 
     private onWrapper = (opts: WrapperOpts): void => {
+        // Without a label there is nothing to show: the app keeps its page structure untouched.
+        const atStart = readSettings(this.moduleApi);
+        if (!atStart.enabled || atStart.label === null) return;
         // Another module may have wrapped the app already: keep its wrapper inside ours.
         const Inner = opts.Wrapper;
         const moduleApi = this.moduleApi;
