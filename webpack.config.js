@@ -1,4 +1,5 @@
-// Builds Atrium (or, with ATRIUM_STOCK=1, stock Element from the same pipeline) into webapp/.
+// Builds Atrium into webapp/ (or, with ATRIUM_STOCK=1, stock Element from the same pipeline and its own
+// entry point, src/stock/index.ts, into webapp-stock/).
 // The SDKs ship TypeScript sources; we compile them ourselves, as Element Web does.
 const path = require("path");
 const fs = require("fs");
@@ -105,7 +106,7 @@ module.exports = (env, argv) => {
         bail: production,
         devtool: production ? "source-map" : "eval-cheap-module-source-map",
         entry: {
-            bundle: path.join(root, "src/index.ts"),
+            bundle: path.join(root, stock ? "src/stock/index.ts" : "src/index.ts"),
             // The sandboxed page the SDK hands decrypted attachments to (usercontent/).
             usercontent: path.join(root, "src/usercontent/index.ts"),
             // The service worker that adds the token to authenticated media requests (sw.js).
@@ -243,7 +244,6 @@ module.exports = (env, argv) => {
             new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"], process: "process/browser" }),
             new webpack.DefinePlugin({
                 "process.env.VERSION": JSON.stringify(require("./package.json").version),
-                "__ATRIUM_STOCK__": JSON.stringify(stock),
             }),
             new MiniCssExtractPlugin({
                 filename: "bundles/[name].[contenthash:8].css",

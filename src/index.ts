@@ -1,10 +1,7 @@
-// Webpack entry: styles, then the start-up steps.
+// Webpack entry: the start-up steps and Atrium's styles. Atrium loads the maths styles with the
+// logged-in app (src/seams/loggedInApp.ts), not on the sign-in page.
 import { start } from "./bootstrap/start";
-
-// The stock build (for side-by-side benchmarks) carries none of Atrium's look. Atrium loads the
-// maths styles with the logged-in app (src/bootstrap/loggedInApp.ts), not on the sign-in page.
-if (__ATRIUM_STOCK__) require("katex/dist/katex.css");
-else require("../res/css/atrium.pcss");
+import "../res/css/atrium.pcss";
 
 const container = document.getElementById("matrixchat");
 if (container) void start(container);

@@ -107,7 +107,6 @@ export class TenantStore {
     private loadedAt: string | null = null;
     private tail: Promise<void> = Promise.resolve();
     private queued: Promise<void> | null = null;
-    private waiters: Array<() => void> = [];
 
     public constructor(
         public readonly dir: string,
@@ -152,11 +151,6 @@ export class TenantStore {
         this.queued = run;
         this.tail = run;
         return run;
-    }
-
-    /** Resolves after the next completed re-read (whatever triggers it). */
-    public nextReload(): Promise<void> {
-        return new Promise((resolve) => this.waiters.push(resolve));
     }
 
     public byName(name: string): TenantEntry | undefined {
@@ -239,9 +233,6 @@ export class TenantStore {
         } finally {
             this.generation++;
             this.loadedAt = new Date().toISOString();
-            const waiters = this.waiters;
-            this.waiters = [];
-            for (const resolve of waiters) resolve();
         }
     }
 

@@ -1,5 +1,4 @@
-// Build-time constants and asset modules that webpack provides.
-declare const __ATRIUM_STOCK__: boolean;
+// Asset modules that webpack provides.
 
 declare module "*.pcss";
 declare module "*.css";

@@ -14,33 +14,23 @@ describe("loadConfig", () => {
     beforeEach(() => SdkConfig.reset());
 
     it("adds Atrium's defaults to the platform's config and hands it to the SDK", async () => {
-        const { config, live } = await loadConfig(platformWith(async () => ({ brand: "Acme" }) as IConfigOptions), false);
+        const { config, live } = await loadConfig(platformWith(async () => ({ brand: "Acme" }) as IConfigOptions));
         expect(config.brand).toBe("Acme");
         expect(config.default_theme).toBe("custom-Acme");
         expect(SdkConfig.get("brand")).toBe("Acme");
         expect(SdkConfig.get("default_theme")).toBe("custom-Acme");
-        expect(live?.settings).toBeNull();
+        expect(live.settings).toBeNull();
     });
 
     it("starts with Atrium's defaults when the platform has no config", async () => {
-        const { config } = await loadConfig(platformWith(async () => undefined), false);
+        const { config } = await loadConfig(platformWith(async () => undefined));
         expect(config.brand).toBe("Atrium");
         expect(SdkConfig.get("disable_guests")).toBe(true);
     });
 
-    it("hands the config over untouched in the stock build, without a config service", async () => {
-        const service = fakeService(configAnswer({ brand: "Acme" }));
-        const base = { brand: "Element", atrium: { config_service: { url: "/v1/config" } } } as unknown as IConfigOptions;
-        const { config, live } = await loadConfig(platformWith(async () => base), true, { fetch: service.fetch });
-        expect(config).toEqual(base);
-        expect(live).toBeNull();
-        expect(service.fetch).not.toHaveBeenCalled();
-        expect(SdkConfig.get("default_theme")).not.toBe("custom-Element");
-    });
-
     it("fails as the config step when the platform cannot give a config", async () => {
         const cause = new Error("config.json is not valid JSON");
-        const error = await loadConfig(platformWith(() => Promise.reject(cause)), false).catch((e) => e);
+        const error = await loadConfig(platformWith(() => Promise.reject(cause))).catch((e) => e);
         expect(error).toBeInstanceOf(StartupError);
         expect(error).toMatchObject({ kind: "config", detail: "config.json is not valid JSON", cause });
     });
@@ -61,7 +51,7 @@ describe("loadConfig", () => {
         it("layers the service's config over the platform's and hands the result to the SDK", async () => {
             const service = fakeService(configAnswer({ brand: "Acme", room_directory: { servers: ["example.org"] } }));
             const store = new ConfigStore();
-            const { config } = await loadConfig(platformWith(async () => desktopConfig), false, {
+            const { config } = await loadConfig(platformWith(async () => desktopConfig), {
                 fetch: service.fetch,
                 storage: memoryStorage(),
                 store,
@@ -77,7 +67,7 @@ describe("loadConfig", () => {
 
         it("starts from the platform's config when the service is down and nothing is saved: never a blank page", async () => {
             const store = new ConfigStore();
-            const { config } = await loadConfig(platformWith(async () => desktopConfig), false, {
+            const { config } = await loadConfig(platformWith(async () => desktopConfig), {
                 fetch: fakeService(new TypeError("Failed to fetch")).fetch,
                 storage: memoryStorage(),
                 store,

@@ -10,31 +10,25 @@ import { describeError, StartupError } from "./StartupError";
 
 export interface LoadedConfig {
     config: IConfigOptions;
-    /** The config service's layer and its revalidation; null in the stock build. */
-    live: LiveConfig | null;
+    /** The config service's layer and its revalidation. */
+    live: LiveConfig;
+}
+
+/** The platform's own config (`config.json`, or Element Desktop's); failing, the config step fails. */
+export async function readPlatformConfig(platform: BasePlatform): Promise<IConfigOptions | undefined> {
+    try {
+        return await platform.getConfig();
+    } catch (error) {
+        throw new StartupError("config", describeError(error), error);
+    }
 }
 
 /**
  * Reads the platform's config (the base), layers the config service's on top (or the last good
  * copy of it, when the service cannot give one), adds Atrium's defaults and hands it to the SDK.
- * The stock build takes the platform's config as it is.
  */
-export async function loadConfig(
-    platform: BasePlatform,
-    stock: boolean,
-    options: Partial<LiveConfigOptions> = {},
-): Promise<LoadedConfig> {
-    let loaded: IConfigOptions | undefined;
-    try {
-        loaded = await platform.getConfig();
-    } catch (error) {
-        throw new StartupError("config", describeError(error), error);
-    }
-    if (stock) {
-        const config = loaded ?? ({} as IConfigOptions);
-        SdkConfig.put(config);
-        return { config, live: null };
-    }
+export async function loadConfig(platform: BasePlatform, options: Partial<LiveConfigOptions> = {}): Promise<LoadedConfig> {
+    const loaded = await readPlatformConfig(platform);
     const base = isPlainObject(loaded) ? loaded : {};
     const live = await LiveConfig.open(base, { effects: atriumLiveEffects, ...options });
     SdkConfig.put(live.config);

@@ -3,23 +3,13 @@ import ThemeController from "matrix-react-sdk/src/settings/controllers/ThemeCont
 import { logger } from "matrix-js-sdk/src/logger";
 
 import type { Brand } from "../brand/brand";
+import { hasStoredSession } from "../session/storedSession";
 
 /** Brand colours as CSS variables for Atrium's own styles (login page, home banner). */
 export function applyBrandVariables(brand: Brand, element: HTMLElement = document.documentElement): void {
     element.style.setProperty("--atrium-brand-primary", brand.colours.primary);
     element.style.setProperty("--atrium-brand-on-primary", brand.colours.onPrimary);
     element.style.setProperty("--atrium-brand-sidebar", brand.colours.sidebar);
-}
-
-/** Whether the SDK will restore a session at start (the keys its Lifecycle reads). */
-export function hasStoredSession(storage?: Storage): boolean {
-    try {
-        // Reaching window.localStorage throws too where storage is blocked (some framed pages).
-        const store = storage ?? window.localStorage;
-        return store.getItem("mx_has_access_token") === "true" || Boolean(store.getItem("mx_access_token"));
-    } catch {
-        return false;
-    }
 }
 
 export async function loadTheme(signedIn = hasStoredSession()): Promise<void> {

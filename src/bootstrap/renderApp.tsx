@@ -3,12 +3,9 @@ import ReactDOM from "react-dom";
 import MatrixChat from "matrix-react-sdk/src/components/structures/MatrixChat";
 import SdkConfig from "matrix-react-sdk/src/SdkConfig";
 import PlatformPeg from "matrix-react-sdk/src/PlatformPeg";
-import dispatcher from "matrix-react-sdk/src/dispatcher/dispatcher";
 
 import { HashRouter, queryParamsFromSearch, screenFromHash } from "../routing";
-import { installSdkHardening } from "../security/installSdkHardening";
-import { startMediaServiceWorker } from "../media/mediaServiceWorker";
-import { preloadLoggedInViewWhenLikely } from "./loggedInChunk";
+import { moduleWrapper } from "./moduleWrapper";
 
 /** After an SSO login the one-time token must not stay in the address bar or the history. */
 function dropLoginToken(): void {
@@ -17,33 +14,30 @@ function dropLoginToken(): void {
     window.history.replaceState(null, "", url.toString());
 }
 
-/** Renders the SDK's MatrixChat with hash routing; resolves once it is mounted. */
+/** Renders the SDK's MatrixChat with hash routing inside the modules' wrapper; resolves once it is mounted. */
 export function renderApp(container: HTMLElement): Promise<MatrixChat> {
-    // Before any client or store exists (see docs/security.md); stock Element stays as shipped.
-    if (!__ATRIUM_STOCK__) installSdkHardening();
-    // Images and avatars from the homeserver need the token its authenticated media asks for.
-    if (!__ATRIUM_STOCK__) void startMediaServiceWorker();
-    // The logged-in app is a chunk of its own in Atrium (src/seams/LoggedInView.tsx).
-    if (!__ATRIUM_STOCK__) preloadLoggedInViewWhenLikely(dispatcher);
     const config = SdkConfig.get();
     const platform = PlatformPeg.get()!;
     const router = new HashRouter();
     const initialScreen = screenFromHash(window.location.hash);
     const matrixChat = React.createRef<MatrixChat>();
+    const Wrapper = moduleWrapper();
 
     return new Promise((resolve) => {
         ReactDOM.render(
-            <MatrixChat
-                ref={matrixChat}
-                config={config}
-                onNewScreen={router.onNewScreen}
-                realQueryParams={queryParamsFromSearch(window.location.search)}
-                startingFragmentQueryParams={initialScreen.params}
-                enableGuest={!config.disable_guests}
-                onTokenLoginCompleted={dropLoginToken}
-                initialScreenAfterLogin={initialScreen}
-                defaultDeviceDisplayName={platform.getDefaultDeviceDisplayName()}
-            />,
+            <Wrapper>
+                <MatrixChat
+                    ref={matrixChat}
+                    config={config}
+                    onNewScreen={router.onNewScreen}
+                    realQueryParams={queryParamsFromSearch(window.location.search)}
+                    startingFragmentQueryParams={initialScreen.params}
+                    enableGuest={!config.disable_guests}
+                    onTokenLoginCompleted={dropLoginToken}
+                    initialScreenAfterLogin={initialScreen}
+                    defaultDeviceDisplayName={platform.getDefaultDeviceDisplayName()}
+                />
+            </Wrapper>,
             container,
             () => {
                 const app = matrixChat.current!;

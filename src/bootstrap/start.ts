@@ -1,7 +1,8 @@
 // Atrium's start, step by step. Each step fails with a StartupError that the error page shows.
+// (The benchmark's stock Element starts through src/stock/ instead.)
 import { logger } from "matrix-js-sdk/src/logger";
 
-import { brandFromConfig } from "../brand/brand";
+import { ATRIUM_BRAND, brandFromConfig } from "../brand/brand";
 import { initAtriumI18n } from "../i18n/atriumI18n";
 import { selectPlatform } from "../platform/selectPlatform";
 import { checkBrowser } from "./checkBrowser";
@@ -12,29 +13,28 @@ import { applyBrandVariables, loadTheme } from "./loadTheme";
 import { startConfigUpdates } from "./startConfigUpdates";
 
 async function registerAtriumModules(): Promise<void> {
-    if (__ATRIUM_STOCK__) return;
     const { registerModules } = await import(/* webpackChunkName: "atrium-modules" */ "./registerModules");
     registerModules();
 }
 
 export async function start(container: HTMLElement): Promise<void> {
-    let brandName = "Atrium";
+    let brandName = ATRIUM_BRAND.name;
     try {
         // The error page needs strings even when nothing else loaded.
         await initAtriumI18n(navigator.language);
         checkBrowser();
         const platform = selectPlatform();
-        const { config, live } = await loadConfig(platform, __ATRIUM_STOCK__);
+        const { config, live } = await loadConfig(platform);
         const brand = brandFromConfig(config);
         brandName = brand.name;
-        if (!__ATRIUM_STOCK__) applyBrandVariables(brand);
+        applyBrandVariables(brand);
         // The modules' chunk loads beside the language and theme, not before them: none of these
         // needs another, and all are done before MatrixChat renders.
         await Promise.all([registerAtriumModules(), loadLanguage(), loadTheme(), loadServerConfig(config)]);
         // MatrixChat's module graph reads the config while it loads, so it is loaded only now.
-        const { renderApp } = await import(/* webpackChunkName: "app" */ "./renderApp");
-        await renderApp(container);
-        if (!__ATRIUM_STOCK__) void startConfigUpdates(live);
+        const { renderAtrium } = await import(/* webpackChunkName: "app" */ "./renderAtrium");
+        await renderAtrium(container);
+        void startConfigUpdates(live);
     } catch (error) {
         logger.error("Atrium could not start", error);
         showStartupError(error, brandName, container);

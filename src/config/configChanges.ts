@@ -1,21 +1,13 @@
 // What changed between two configs, and which of it Atrium can apply while running. Everything
 // else (the homeserver above all) needs a reload, which people are offered, never forced into.
+import isEqual from "lodash/isEqual";
+
 import { deepMerge, isPlainObject, PlainObject, valueAt } from "../../contract/deepMerge";
 
 export type ConfigPath = readonly string[];
 
 /** Parts of the config that apply live: the brand (name, logo, colours), notices and module settings. */
-export const LIVE_CONFIG_PATHS: readonly ConfigPath[] = [["brand"], ["atrium", "brand"], ["atrium", "notices"], ["atrium", "modules"]];
-
-function sameJson(a: unknown, b: unknown): boolean {
-    if (a === b) return true;
-    if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
-    if (isPlainObject(a) && isPlainObject(b)) {
-        const keys = Object.keys(a);
-        return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && sameJson(a[key], b[key]));
-    }
-    return false;
-}
+const LIVE_CONFIG_PATHS: readonly ConfigPath[] = [["brand"], ["atrium", "brand"], ["atrium", "notices"], ["atrium", "modules"]];
 
 /** The paths whose values differ; objects are compared key by key, anything else (arrays too) as a whole. */
 export function changedPaths(before: unknown, after: unknown, at: ConfigPath = []): ConfigPath[] {
@@ -23,7 +15,7 @@ export function changedPaths(before: unknown, after: unknown, at: ConfigPath = [
         const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
         return [...keys].flatMap((key) => changedPaths(before[key], after[key], [...at, key]));
     }
-    return sameJson(before, after) ? [] : [at];
+    return isEqual(before, after) ? [] : [at];
 }
 
 function startsWith(path: ConfigPath, prefix: ConfigPath): boolean {

@@ -4,6 +4,7 @@
 // While running, the service is asked again every revalidate_seconds with the ETag in hand: what
 // can change live is applied, what needs a reload is offered, anything invalid is ignored.
 import type { IConfigOptions } from "matrix-react-sdk/src/IConfigOptions";
+import isEqual from "lodash/isEqual";
 import { logger } from "matrix-js-sdk/src/logger";
 
 import { Brand, brandFromConfig } from "../brand/brand";
@@ -53,10 +54,6 @@ function asServiceLayer(config: PlainObject): PlainObject {
     if (!isPlainObject(atrium) || !Object.hasOwn(atrium, "config_service")) return config;
     const { config_service: _ignored, ...rest } = atrium;
     return { ...config, atrium: rest };
-}
-
-function sameBrand(a: Brand, b: Brand): boolean {
-    return JSON.stringify(a) === JSON.stringify(b);
 }
 
 export class LiveConfig {
@@ -209,7 +206,7 @@ export class LiveConfig {
         const brandAfter = brandFromConfig(this.current);
         try {
             this.deps.effects.putConfig(this.current);
-            if (!sameBrand(brandBefore, brandAfter)) this.deps.effects.showBrand(brandBefore, brandAfter);
+            if (!isEqual(brandBefore, brandAfter)) this.deps.effects.showBrand(brandBefore, brandAfter);
         } catch (error) {
             logger.error("Atrium: applying the config change failed", error);
         }

@@ -9,7 +9,7 @@ import de from "./locales/de.json";
 import fr from "./locales/fr.json";
 
 export const ATRIUM_LANGUAGES = ["en", "ru", "de", "fr"] as const;
-export const DEFAULT_NAMESPACE = "atrium";
+const DEFAULT_NAMESPACE = "atrium";
 
 const resources = {
     en: { [DEFAULT_NAMESPACE]: en },

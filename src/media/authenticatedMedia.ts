@@ -24,8 +24,8 @@ export function usesAuthenticatedMedia(client: MatrixClient): boolean {
     return true;
 }
 
-/** The media API path prefix of authenticated media, for the service worker and tests. */
-export const AUTHENTICATED_MEDIA_PATH = "/_matrix/client/v1/media/";
+/** The media API path prefix of authenticated media. */
+const AUTHENTICATED_MEDIA_PATH = "/_matrix/client/v1/media/";
 
 /** Whether an absolute URL is one of the authenticated media endpoints (the page's and the worker's test). */
 export function isAuthenticatedMediaUrl(url: string): boolean {

@@ -1,5 +1,5 @@
 import { answerCredentialRequests } from "./mediaServiceWorker";
-import { CREDENTIALS_REPLY, CREDENTIALS_REQUEST } from "../serviceWorker/mediaRequests";
+import { CREDENTIALS_REPLY, CREDENTIALS_REQUEST } from "./workerMessages";
 
 describe("the page's side of the media service worker", () => {
     function fakeContainer(): { container: ServiceWorkerContainer; ask: (data: unknown) => jest.Mock } {

@@ -3,7 +3,7 @@
 import { logger } from "matrix-js-sdk/src/logger";
 import { MatrixClientPeg } from "matrix-react-sdk/src/MatrixClientPeg";
 
-import { CREDENTIALS_REPLY, CREDENTIALS_REQUEST, type MediaCredentials } from "../serviceWorker/mediaRequests";
+import { CREDENTIALS_REPLY, CREDENTIALS_REQUEST, type MediaCredentials } from "./workerMessages";
 
 function currentCredentials(): MediaCredentials | null {
     const client = MatrixClientPeg.get();

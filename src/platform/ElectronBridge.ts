@@ -11,7 +11,7 @@ interface PendingCall {
 }
 
 /** A desktop that never answers must not hang the start: calls give up after this long. */
-export const IPC_TIMEOUT_MS = 15_000;
+const IPC_TIMEOUT_MS = 15_000;
 
 export class ElectronBridge {
     private nextId = 0;

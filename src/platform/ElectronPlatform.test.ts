@@ -1,3 +1,5 @@
+import SdkConfig from "matrix-react-sdk/src/SdkConfig";
+import type { IConfigOptions } from "matrix-react-sdk/src/IConfigOptions";
 import BasePlatform from "matrix-react-sdk/src/BasePlatform";
 import type { MatrixClient } from "matrix-js-sdk/src/matrix";
 
@@ -9,6 +11,9 @@ describe("ElectronPlatform over Element Desktop's bridge", () => {
     let platform: ElectronPlatform;
     const calls = (): { name: string; args: unknown[] }[] =>
         electron.sent.filter(([channel]) => channel === "ipcCall").map(([, call]) => call);
+
+    beforeEach(() => SdkConfig.put({ brand: "Atrium" } as IConfigOptions));
+    afterEach(() => SdkConfig.reset());
 
     beforeEach(() => {
         electron = fakeElectron({
@@ -92,13 +97,14 @@ describe("ElectronPlatform over Element Desktop's bridge", () => {
         expect(calls().at(-1)).toMatchObject({ name: "setSettingValue", args: ["Electron.showTrayIcon", false] });
     });
 
-    it("sends the SSO callback to the desktop's element:// scheme with its SSO id", () => {
+    it("sends the SSO callback to the desktop's element:// scheme with its SSO id, named after the brand", () => {
+        SdkConfig.put({ brand: "Acme Chat" } as IConfigOptions);
         jest.spyOn(BasePlatform.prototype, "getSSOCallbackUrl").mockImplementation(
             (fragment = "") => new URL(`vector://vector/webapp/#${fragment}`),
         );
         const url = platform.getSSOCallbackUrl("/login");
         expect(url.protocol).toBe("element:");
-        expect(url.searchParams.get("element-desktop-ssoid")).toBe("atrium");
+        expect(url.searchParams.get("element-desktop-ssoid")).toBe("acme-chat");
         expect(url.hash).toBe("#/login");
     });
 
@@ -112,7 +118,7 @@ describe("ElectronPlatform over Element Desktop's bridge", () => {
 
     it("names itself and its device after the desktop", () => {
         expect(platform.getHumanReadableName()).toBe("Electron Platform");
-        expect(platform.getDefaultDeviceDisplayName()).toMatch(/^Atrium Desktop \(.+\)$/);
+        expect(platform.getDefaultDeviceDisplayName()).toMatch(/^Atrium Desktop: .+$/);
     });
 
     it("may always notify: the desktop shows notifications itself", async () => {

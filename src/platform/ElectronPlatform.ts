@@ -5,6 +5,7 @@ import { SSOAction } from "matrix-js-sdk/src/@types/auth";
 
 import { WebPlatform } from "./WebPlatform";
 import { ElectronApi, ElectronBridge } from "./ElectronBridge";
+import { desktopDeviceName, desktopSsoId } from "./deviceName";
 
 export class ElectronPlatform extends WebPlatform {
     private readonly bridge: ElectronBridge;
@@ -24,7 +25,7 @@ export class ElectronPlatform extends WebPlatform {
     }
 
     public getDefaultDeviceDisplayName(): string {
-        return `Atrium Desktop (${navigator.platform || "unknown OS"})`;
+        return desktopDeviceName(navigator.userAgent);
     }
 
     public async getAppVersion(): Promise<string> {
@@ -86,7 +87,7 @@ export class ElectronPlatform extends WebPlatform {
     public getSSOCallbackUrl(fragmentAfterLogin = ""): URL {
         const url = super.getSSOCallbackUrl(fragmentAfterLogin);
         url.protocol = "element";
-        url.searchParams.set("element-desktop-ssoid", "atrium");
+        url.searchParams.set("element-desktop-ssoid", desktopSsoId());
         return url;
     }
 
@@ -97,7 +98,7 @@ export class ElectronPlatform extends WebPlatform {
         idpId?: string,
         action?: SSOAction,
     ): void {
-        this.bridge.call("startSSOFlow", "atrium").catch(() => undefined);
+        this.bridge.call("startSSOFlow", desktopSsoId()).catch(() => undefined);
         super.startSingleSignOn(mxClient, loginType, fragmentAfterLogin, idpId, action);
     }
 

@@ -32,7 +32,7 @@ describe("WebPlatform", () => {
     });
 
     it("names the device after the browser", () => {
-        expect(new WebPlatform().getDefaultDeviceDisplayName()).toMatch(/^Atrium Web \(.+, .+\)$/);
+        expect(new WebPlatform().getDefaultDeviceDisplayName()).toMatch(/^Atrium Web: .+ on .+$/);
     });
 });
 

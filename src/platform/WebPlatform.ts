@@ -5,7 +5,7 @@ import dis from "matrix-react-sdk/src/dispatcher/dispatcher";
 import { Action } from "matrix-react-sdk/src/dispatcher/actions";
 
 import { fetchBundledConfig } from "../config/bundledConfig";
-import { describeBrowser } from "./describeBrowser";
+import { webDeviceName } from "./deviceName";
 
 export class WebPlatform extends BasePlatform {
     public constructor() {
@@ -21,7 +21,7 @@ export class WebPlatform extends BasePlatform {
     }
 
     public getDefaultDeviceDisplayName(): string {
-        return `Atrium Web (${describeBrowser(navigator.userAgent)})`;
+        return webDeviceName(navigator.userAgent);
     }
 
     public supportsNotifications(): boolean {

@@ -2,7 +2,7 @@
 // too): the company's logo from config beside every sign-in form.
 import React from "react";
 
-import { useBrand } from "@atrium/brand/useBrand";
+import { useBrand } from "@atrium/config/useBrand";
 
 export default function AuthHeaderLogo(): JSX.Element {
     const brand = useBrand();

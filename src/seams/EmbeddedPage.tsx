@@ -23,7 +23,7 @@ interface Props {
 }
 
 /** The page's text with the SDK's strings and the placeholders filled in, then sanitized. */
-export function preparePage(html: string, replaceMap?: Record<string, string>): string {
+function preparePage(html: string, replaceMap?: Record<string, string>): string {
     let page = html.replace(/_t\(['"]([\s\S]*?)['"]\)/gm, (_match, key: string) => _t(key as TranslationKey));
     for (const [placeholder, value] of Object.entries(replaceMap ?? {})) {
         page = page.split(placeholder).join(value);

@@ -1,6 +1,6 @@
 // Wraps the SDK's LoggedInView (see sdk-replacements.json) to load it on demand: it and what only it
 // imports (rooms, timeline, composer, settings) are a chunk of their own, kept off the sign-in page.
-// src/bootstrap/loggedInChunk.ts starts the fetch early; this renders a spinner until it is there,
+// src/seams/loggedInChunk.ts starts the fetch early; this renders a spinner until it is there,
 // and a message with "Try again" if the fetch fails (the session and everything else stay).
 import React, { Suspense, useMemo, useState } from "react";
 import type OriginalLoggedInView from "$sdk-original/components/structures/LoggedInView";
@@ -8,7 +8,7 @@ import Spinner from "matrix-react-sdk/src/components/views/elements/Spinner";
 import AccessibleButton from "matrix-react-sdk/src/components/views/elements/AccessibleButton";
 
 import { useAtriumTranslation } from "@atrium/i18n/atriumI18n";
-import { loadLoggedInView } from "@atrium/bootstrap/loggedInChunk";
+import { loadLoggedInView } from "./loggedInChunk";
 
 type Props = OriginalLoggedInView["props"];
 

@@ -5,7 +5,7 @@ import { _t } from "matrix-react-sdk/src/languageHandler";
 import AuthPage from "matrix-react-sdk/src/components/views/auth/AuthPage";
 import LanguageSelector from "matrix-react-sdk/src/components/views/auth/LanguageSelector";
 
-import { useBrand } from "@atrium/brand/useBrand";
+import { useBrand } from "@atrium/config/useBrand";
 import { useAtriumTranslation } from "@atrium/i18n/atriumI18n";
 
 export default function Welcome(): JSX.Element {

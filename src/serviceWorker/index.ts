@@ -1,14 +1,8 @@
 // Atrium's service worker (built to sw.js at the app's root). Its one job: <img>, <video> and other
 // requests the page cannot add a header to, for authenticated media (Matrix 1.11), get the signed-in
 // client's access token. The token stays in the page: the worker asks the page that made the request.
-import {
-    authorizationFor,
-    CREDENTIALS_REPLY,
-    CREDENTIALS_REQUEST,
-    isAuthenticatedMediaRequest,
-    type MediaCredentials,
-    tokenRequestInit,
-} from "./mediaRequests";
+import { CREDENTIALS_REPLY, CREDENTIALS_REQUEST, type MediaCredentials } from "../media/workerMessages";
+import { authorizationFor, isAuthenticatedMediaRequest, tokenRequestInit } from "./mediaRequests";
 
 // The worker's global, typed here: the project compiles against the DOM library, not WebWorker's.
 interface FetchEventInWorker extends Event {

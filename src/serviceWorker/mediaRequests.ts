@@ -1,11 +1,6 @@
 // What the service worker does with a request, as pure functions the tests can call.
 import { isAuthenticatedMediaUrl } from "../media/authenticatedMedia";
-
-/** A page's answer to "which homeserver, with which token?". */
-export interface MediaCredentials {
-    homeserverUrl: string;
-    accessToken: string;
-}
+import type { MediaCredentials } from "../media/workerMessages";
 
 /** Whether the worker should handle this request: a GET for authenticated media. */
 export function isAuthenticatedMediaRequest(method: string, url: string): boolean {
@@ -32,7 +27,3 @@ export function tokenRequestInit(headers: Headers, authorization: string): Reque
     withToken.set("Authorization", authorization);
     return { headers: withToken, mode: "cors", credentials: "omit", redirect: "error", cache: "default" };
 }
-
-/** Message types between the worker and the page. */
-export const CREDENTIALS_REQUEST = "atrium.media_credentials_request";
-export const CREDENTIALS_REPLY = "atrium.media_credentials";

@@ -8,10 +8,10 @@ import OriginalLoggedInView from "$sdk-original/components/structures/LoggedInVi
 
 import { loadEnglish } from "../helpers/sdkEnvironment";
 import { initAtriumI18n } from "../../src/i18n/atriumI18n";
-import { loadLoggedInView, type LoggedInViewModule } from "../../src/bootstrap/loggedInChunk";
+import { loadLoggedInView, type LoggedInViewModule } from "../../src/seams/loggedInChunk";
 
-jest.mock("../../src/bootstrap/loggedInChunk", () => ({
-    ...jest.requireActual("../../src/bootstrap/loggedInChunk"),
+jest.mock("../../src/seams/loggedInChunk", () => ({
+    ...jest.requireActual("../../src/seams/loggedInChunk"),
     loadLoggedInView: jest.fn(),
 }));
 const load = loadLoggedInView as jest.MockedFunction<typeof loadLoggedInView>;

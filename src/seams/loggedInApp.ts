@@ -3,7 +3,7 @@
 import "katex/dist/katex.css"; // maths in messages (the SDK's LaTeX rendering)
 import katex from "katex";
 
-import { provideKatex } from "../seams/katexOnDemand";
+import { provideKatex } from "./katexOnDemand";
 
 // The SDK's messages reach katex through this stand-in (src/seams/katexOnDemand.mjs).
 provideKatex(katex);

@@ -1,7 +1,7 @@
 import SdkConfig from "matrix-react-sdk/src/SdkConfig";
 
-import { useConfigState } from "../config/configStore";
-import { Brand, brandFromConfig } from "./brand";
+import { Brand, brandFromConfig } from "../brand/brand";
+import { useConfigState } from "./configStore";
 
 /** The brand in use; the calling component re-renders when the config service changes it. */
 export function useBrand(): Brand {

@@ -5,7 +5,7 @@
 // logging in by any other way.
 import type { ActionPayload } from "matrix-react-sdk/src/dispatcher/payloads";
 
-import { hasStoredSession } from "./loadTheme";
+import { hasStoredSession } from "../session/storedSession";
 
 export type LoggedInViewModule = typeof import("./loggedInApp");
 
