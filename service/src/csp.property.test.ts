@@ -7,7 +7,7 @@ import { Ajv } from "ajv";
 import fc from "fast-check";
 import { stringify as toYaml } from "yaml";
 
-import clientSchema from "../../src/config/contract/atrium-config.schema.json" with { type: "json" };
+import { clientConfigSchema as clientSchema } from "./contract.ts";
 import tenantSchema from "../schema/atrium-tenant-file.schema.json" with { type: "json" };
 import { layerConfig } from "./layering.ts";
 import {
