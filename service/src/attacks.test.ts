@@ -125,6 +125,8 @@ describe("URL values cannot reach the policy unchecked", () => {
         expect(urlFields.sort()).toEqual([
             "/atrium/brand/logo_url",
             "/atrium/config_service/url",
+            // Modules' own settings are composed in (contract/composeSchema.cjs); their URLs are checked too.
+            "/atrium/modules/environment-banner/report_url",
             "/branding/auth_footer_links/*/url",
             "/branding/auth_header_logo_url",
             "/default_hs_url",
