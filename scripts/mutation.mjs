@@ -5,6 +5,7 @@
 //   npm run test:mutation                                   # every folder
 //   npm run test:mutation -- --mutate 'src/security/**'     # the folders that glob touches, that glob only
 //   npm run test:mutation -- --folder service/src --force   # one folder, all mutants again
+//   npm run test:mutation -- --ignore-static                # skip load-time mutants (much faster; not scored)
 //
 // Slow on a small machine (minutes per folder): not part of `npm test`. docs/testing.md has the scores.
 import { mkdirSync } from "node:fs";
@@ -19,14 +20,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const NOT_MUTATED = ["!**/*.test.ts", "!**/*.test.tsx", "!**/testSupport.ts", "!**/testTree.ts"];
 
 function parseArgs(argv) {
-    const args = { mutate: [], folders: [], force: false, concurrency: 2 };
+    const args = { mutate: [], folders: [], force: false, concurrency: 2, ignoreStatic: false };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === "--mutate") args.mutate.push(argv[++i]);
         else if (arg === "--folder") args.folders.push(argv[++i].replace(/\/$/, ""));
         else if (arg === "--force") args.force = true;
+        else if (arg === "--ignore-static") args.ignoreStatic = true;
         else if (arg === "--concurrency") args.concurrency = Number(argv[++i]);
-        else throw new Error(`Unknown option ${arg}: use --mutate GLOB, --folder PATH, --force, --concurrency N`);
+        else throw new Error(`Unknown option ${arg}: use --mutate GLOB, --folder PATH, --force, --ignore-static, --concurrency N`);
     }
     if (!Number.isInteger(args.concurrency) || args.concurrency < 1) throw new Error("--concurrency needs a whole number ≥ 1");
     return args;
@@ -75,6 +77,8 @@ function strykerOptions(folder, mutate, args) {
         incremental: true,
         incrementalFile: `.cache/stryker/${slug}.json`,
         force: args.force,
+        // Mutants in code that runs once at load (module constants) need every test file reloaded.
+        ignoreStatic: args.ignoreStatic,
         timeoutMS: 20_000,
         dryRunTimeoutMinutes: 20,
         reporters: ["clear-text", "progress", "html", "json"],
