@@ -67,3 +67,16 @@ export {
     type RoomSummary,
     type StateEntry,
 } from "./rooms";
+export {
+    deleteRoomTag,
+    fetchRoomEvent,
+    lastMessageTs,
+    memberName,
+    onClientSynced,
+    onNotifyingEvent,
+    onRoomTagsChange,
+    roomTags,
+    setRoomTag,
+    spacesOfRoom,
+    type FetchedEvent,
+} from "./archiveSupport";
