@@ -3,6 +3,7 @@ export const ARCHIVE_NAMESPACE = "archive";
 
 export const archiveStrings = {
     en: {
+        options: "Archive options",
         archive: "Archive",
         view_title: "Archive",
         close: "Close the archive",
@@ -71,6 +72,7 @@ export const archiveStrings = {
         in_spaces: "In {{spaces}}",
     },
     ru: {
+        options: "Параметры архива",
         archive: "Архив",
         view_title: "Архив",
         close: "Закрыть архив",
@@ -145,6 +147,7 @@ export const archiveStrings = {
         in_spaces: "В пространствах: {{spaces}}",
     },
     de: {
+        options: "Archivoptionen",
         archive: "Archiv",
         view_title: "Archiv",
         close: "Archiv schließen",
@@ -213,6 +216,7 @@ export const archiveStrings = {
         in_spaces: "In {{spaces}}",
     },
     fr: {
+        options: "Options d’archivage",
         archive: "Archives",
         view_title: "Archives",
         close: "Fermer les archives",

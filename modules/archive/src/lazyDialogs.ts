@@ -13,3 +13,7 @@ export function openRestoreDialog(roomId: string): void {
 export function openExportDialog(roomId: string): void {
     void loadDialogs().then((dialogs) => dialogs.openExportDialog(roomId));
 }
+
+export function openOptionsDialog(roomId: string): void {
+    void loadDialogs().then((dialogs) => dialogs.openOptionsDialog(roomId));
+}

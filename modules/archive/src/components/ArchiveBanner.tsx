@@ -1,13 +1,15 @@
 // The room header item: in an archived room, "Archived on … by …: reason" with Restore for those
 // allowed, shown where the composer was (the composer goes: the room opens read-only); in a room
-// archived for me, a note with "Back to my list".
+// archived for me, a note with "Back to my list"; in every room, a button opening the room's archive
+// options (archive, archive for me, export), until the room settings tab and context menu show them.
 import React, { useLayoutEffect, useRef, useState } from "react";
 import ReactDOM from "react-dom";
 import { memberName } from "@atrium/sdk";
 
 import { archiveStore } from "../archiveStore";
 import { mayManageArchive, unarchiveForMe } from "../actions";
-import { openRestoreDialog } from "../lazyDialogs";
+import { openOptionsDialog, openRestoreDialog } from "../lazyDialogs";
+import { ArchiveIcon } from "../ArchiveIcon";
 import { formatDate, useArchiveStrings } from "../strings";
 import { useArchiveChanges } from "../useArchiveChanges";
 
@@ -61,6 +63,17 @@ export function ArchiveBanner({ roomId }: { roomId: string }): JSX.Element | nul
             </span>
         );
     }
+    const options = (
+        <button
+            type="button"
+            className="atrium_ArchiveOptions"
+            aria-label={t("options")}
+            title={t("options")}
+            onClick={() => openOptionsDialog(roomId)}
+        >
+            <ArchiveIcon />
+        </button>
+    );
     if (personal) {
         return (
             <span ref={anchor} className="atrium_ArchiveChip atrium_ArchiveChip_personal" role="note">
@@ -68,8 +81,9 @@ export function ArchiveBanner({ roomId }: { roomId: string }): JSX.Element | nul
                 <button type="button" className="atrium_ArchiveButton" onClick={() => void unarchiveForMe(roomId).catch(() => {})}>
                     {t("unarchive_for_me")}
                 </button>
+                {options}
             </span>
         );
     }
-    return <span ref={anchor} hidden />;
+    return <span ref={anchor}>{options}</span>;
 }

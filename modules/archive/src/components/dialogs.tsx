@@ -10,6 +10,7 @@ import { MAX_REASON_LENGTH } from "../logic/record";
 import type { LevelChange, RestorePlan } from "../logic/powerLevels";
 import { archiveString, useArchiveStrings } from "../strings";
 import { describeFailure } from "./errors";
+import { ArchiveSettingsTab } from "./ArchiveSettingsTab";
 
 const roomName = (roomId: string): string => roomSummary(roomId)?.name ?? roomId;
 
@@ -198,4 +199,9 @@ export function openRestoreDialog(roomId: string): Promise<void> {
 
 export function openExportDialog(roomId: string): Promise<void> {
     return openDialog(archiveString("export_title", { room: roomName(roomId) }), (close) => <ExportForm roomId={roomId} onDone={close} />, "atrium_ArchiveDialogBox");
+}
+
+/** The room's archive options (what the settings tab shows), from the room header. */
+export function openOptionsDialog(roomId: string): Promise<void> {
+    return openDialog(`${archiveString("options")}: ${roomName(roomId)}`, () => <ArchiveSettingsTab roomId={roomId} />, "atrium_ArchiveDialogBox");
 }
