@@ -95,7 +95,7 @@ test("a policy archive: enforced by the server, found by search, read-only, expo
 
     // Read-only: the banner says who, when and why; no composer; the room left the tree.
     const banner = page.getByRole("note", { name: "Archived for everyone" });
-    await expect(banner).toContainText(/Archived on .+ by alice.*: Project delivered/);
+    await expect(banner).toContainText(/Archived on .+ by alice.*: Project delivered/i);
     await expect(page.locator(".mx_MessageComposer")).toBeHidden();
     await expect(treeItem(page, "Zephyr project")).toHaveCount(0);
 
