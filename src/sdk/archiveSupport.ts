@@ -143,3 +143,18 @@ export function onClientSynced(listener: () => void): () => void {
     signedIn.on(ClientEvent.Sync, onSync);
     return () => signedIn.off(ClientEvent.Sync, onSync);
 }
+
+/**
+ * The room's creators when its version gives them unlimited power (room version 12 and later,
+ * MSC4289: the create event's sender and its `additional_creators`, never listed in `users`);
+ * an empty list for older rooms, whose creators hold only what `users` gives them.
+ */
+export function privilegedCreators(roomId: string): string[] {
+    const create = client()?.getRoom(roomId)?.currentState.getStateEvents(EventType.RoomCreate, "");
+    if (!create) return [];
+    const content = create.getContent();
+    const version = Number(typeof content.room_version === "string" ? content.room_version : "1");
+    if (!Number.isInteger(version) || version < 12) return [];
+    const additional = Array.isArray(content.additional_creators) ? content.additional_creators : [];
+    return [create.getSender() ?? "", ...additional].filter((id): id is string => typeof id === "string" && id.startsWith("@"));
+}

@@ -75,6 +75,7 @@ export {
     onClientSynced,
     onNotifyingEvent,
     onRoomTagsChange,
+    privilegedCreators,
     roomTags,
     setRoomTag,
     spacesOfRoom,

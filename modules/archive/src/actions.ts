@@ -1,15 +1,16 @@
 // What the module does to rooms: archive and restore by power levels (with the record), and the
 // personal archive's tag. Each throws an Error with a message for the person when it cannot act.
 import {
-    canSendState,
     currentUserId,
     deleteRoomTag,
     fetchRoomEvent,
     myMembership,
     powerLevels,
+    privilegedCreators,
     roomState,
     sendStateEvent,
     setRoomTag,
+    stateEventLevel,
     userPowerLevel,
 } from "@atrium/sdk";
 
@@ -22,7 +23,11 @@ import { archiveLevel } from "./settings";
 export function mayManageArchive(roomId: string): boolean {
     const me = currentUserId();
     if (!me || myMembership(roomId) !== "join") return false;
-    return userPowerLevel(powerLevels(roomId), me) >= archiveLevel() && canSendState(roomId, POWER_LEVELS_TYPE);
+    // Room version 12 creators hold unlimited power and never appear in `users`.
+    if (privilegedCreators(roomId).includes(me)) return true;
+    const levels = powerLevels(roomId);
+    const mine = userPowerLevel(levels, me);
+    return mine >= archiveLevel() && mine >= stateEventLevel(levels, POWER_LEVELS_TYPE);
 }
 
 export class ArchiveError extends Error {

@@ -98,6 +98,15 @@ describe("the archive store and actions", () => {
         expect(archiveStore.isHidden("!r:hs")).toBe(false);
     });
 
+    it("lets a room version 12 creator, absent from `users`, archive and restore", async () => {
+        addRoom("!v12:hs", "New room", { users: { "@mod:hs": 50 }, state_default: 50 });
+        world.me = "@creator:hs";
+        expect(mayManageArchive("!v12:hs")).toBe(false);
+        world.creators.set("!v12:hs", ["@creator:hs"]);
+        expect(mayManageArchive("!v12:hs")).toBe(true);
+        world.me = "@admin:hs";
+    });
+
     it("lets only those with the configured level manage the archive", () => {
         expect(mayManageArchive("!r:hs")).toBe(true);
         world.me = "@mod:hs";

@@ -15,6 +15,7 @@ import {
     onRoomTagsChange,
     powerLevels,
     powerLevelsOf,
+    privilegedCreators,
     roomState,
     roomTags,
     type PowerLevels,
@@ -114,7 +115,7 @@ class ArchiveStore {
         }
         const replaced = await this.levelsOfEvent(roomId, reading.record.replacedEventId);
         if (this.generation.get(roomId) !== generation) return; // a newer check is under way
-        const counts = recordCounts(reading.record, archiveLevel(), powerLevels(roomId), replaced);
+        const counts = recordCounts(reading.record, archiveLevel(), powerLevels(roomId), replaced, privilegedCreators(roomId));
         this.setPolicy(roomId, counts ? reading.record : null);
     }
 

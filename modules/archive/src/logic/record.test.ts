@@ -110,6 +110,15 @@ describe("recordCounts", () => {
         expect(recordCounts(record, 100, strict, strict)).toBe(false);
     });
 
+    it("counts a room version 12 creator, who holds unlimited power outside `users`", () => {
+        const noUsers = powerLevelsOf({ users: { "@mod:hs": 50 }, state_default: 50 });
+        const creator = { ...record, by: "@creator:hs" };
+        expect(recordCounts(creator, 100, noUsers, noUsers)).toBe(false);
+        expect(recordCounts(creator, 100, noUsers, noUsers, ["@creator:hs"])).toBe(true);
+        expect(recordCounts({ ...record, by: "@mod:hs" }, 100, noUsers, noUsers, ["@creator:hs"])).toBe(false);
+        expect(recordCounts(creator, 100, noUsers, null, ["@creator:hs"])).toBe(false);
+    });
+
     it("follows the configured level", () => {
         const mod = { ...record, by: "@mod:hs" };
         expect(recordCounts(mod, 50, levels, levels)).toBe(true);

@@ -85,13 +85,15 @@ export function recordCounts(
     requiredLevel: number,
     levelsNow: PowerLevels,
     levelsReplaced: PowerLevels | null,
+    privilegedCreators: readonly string[] = [],
 ): boolean {
-    if (!levelsReplaced) return false;
+    if (!levelsReplaced || record.level < 1) return false;
+    // Room version 12 creators hold unlimited power and never appear in `users`.
+    if (privilegedCreators.includes(record.by)) return true;
     const now = levelOf(levelsNow, record.by);
     return (
         now >= requiredLevel &&
         now >= stateLevelOf(levelsNow, ARCHIVE_EVENT_TYPE) &&
-        levelOf(levelsReplaced, record.by) >= requiredLevel &&
-        record.level >= 1
+        levelOf(levelsReplaced, record.by) >= requiredLevel
     );
 }

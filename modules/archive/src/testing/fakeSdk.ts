@@ -23,6 +23,7 @@ export const world = {
     tagListeners: new Set<Listener>(),
     notifyListeners: new Set<(roomId: string, ts: number) => void>(),
     eventCounter: 0,
+    creators: new Map<string, string[]>(),
 };
 
 export function resetWorld(): void {
@@ -32,6 +33,7 @@ export function resetWorld(): void {
     world.sent = [];
     world.failNextSend = null;
     world.eventCounter = 0;
+    world.creators.clear();
 }
 
 /** Puts a state event into a room (and makes it fetchable by ID); returns its ID. */
@@ -104,5 +106,6 @@ export const fakeSdk = {
     },
     memberName: (_roomId: string, userId: string) => (userId === "@admin:hs" ? "Ada Admin" : userId),
     lastMessageTs: () => null,
+    privilegedCreators: (roomId: string) => world.creators.get(roomId) ?? [],
     spacesOfRoom: () => [],
 };
