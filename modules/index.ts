@@ -2,10 +2,11 @@
 // one place the app imports modules/). A module is a folder: see README.md, "Write a module".
 import type { AtriumModule } from "@atrium/sdk";
 
+import archive from "./archive";
 import environmentBanner from "./environment-banner";
 import roomLink from "./room-link";
 import spaceNavigator from "./space-navigator";
 
 export type { AtriumModule as AtriumModuleEntry };
 
-export const ATRIUM_MODULES: readonly AtriumModule[] = [roomLink, spaceNavigator, environmentBanner];
+export const ATRIUM_MODULES: readonly AtriumModule[] = [roomLink, spaceNavigator, environmentBanner, archive];

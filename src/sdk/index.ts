@@ -76,3 +76,17 @@ export {
     type RoomSummary,
     type StateEntry,
 } from "./rooms";
+export {
+    deleteRoomTag,
+    fetchRoomEvent,
+    lastMessageTs,
+    memberName,
+    onClientSynced,
+    onNotifyingEvent,
+    onRoomTagsChange,
+    privilegedCreators,
+    roomTags,
+    setRoomTag,
+    spacesOfRoom,
+    type FetchedEvent,
+} from "./archiveSupport";
