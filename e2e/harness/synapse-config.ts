@@ -33,7 +33,8 @@ export function homeserverConfig({ dataDir, port, serverName, secrets }: Synapse
                 type: "http",
                 tls: false,
                 x_forwarded: false,
-                resources: [{ names: ["client"], compress: false }],
+                // `openid`: services (the company directory) check OpenID tokens at /_matrix/federation/v1/openid/userinfo.
+                resources: [{ names: ["client", "openid"], compress: false }],
             },
         ],
         database: { name: "sqlite3", args: { database: path.join(dataDir, "homeserver.db") } },
