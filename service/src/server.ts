@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 
 import { isWebOrigin } from "./contract.ts";
 import { registerCors } from "./cors.ts";
+import { registerDirectoryRoutes } from "./directory/routes.ts";
 import { JSON_TYPE, registerRoutes } from "./routes.ts";
 import { TenantStore } from "./tenantStore.ts";
 import { registerWebapp } from "./webapp.ts";
@@ -79,6 +80,7 @@ export async function buildService(options: ServiceOptions): Promise<FastifyInst
 
     await registerCors(app, store, webOrigins);
     registerRoutes(app, store);
+    registerDirectoryRoutes(app, store);
     if (options.webappDir) await registerWebapp(app, store, options.webappDir);
 
     try {

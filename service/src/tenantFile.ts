@@ -21,6 +21,8 @@ export interface Tenant {
     webOrigins: string[];
     /** The client config as served: defaults and tenant layered, validated. */
     config: ClientConfig;
+    /** Server-only settings (the file's `server`, e.g. the directory's LDAP credentials): never served. */
+    server?: Record<string, unknown>;
 }
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
@@ -143,6 +145,7 @@ interface TenantFileData {
     hosts?: string[];
     web_origins?: string[];
     config: ClientConfig;
+    server?: Record<string, unknown>;
 }
 
 /** A tenant file: its envelope valid, and its config layered onto `defaults` valid as a client config. */
@@ -157,7 +160,14 @@ export function loadTenantFile(name: string, file: string, text: string, default
     if (configProblems.length) return refuse(configProblems);
     return {
         ok: true,
-        value: { name, file, hosts: data.hosts ?? [], webOrigins: data.web_origins ?? [], config },
+        value: {
+            name,
+            file,
+            hosts: data.hosts ?? [],
+            webOrigins: data.web_origins ?? [],
+            config,
+            ...(data.server ? { server: data.server } : {}),
+        },
     };
 }
 
