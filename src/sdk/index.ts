@@ -70,3 +70,18 @@ export function onModuleSettingsChange<T extends object = Record<string, unknown
         listener(settings);
     });
 }
+
+export {
+    openDirectMessage,
+    ownUserId,
+    requestOpenIdToken,
+    searchUserDirectory,
+    showUserProfile,
+    USER_DIRECTORY_MAX,
+    userAvatarUrl,
+    userPresence,
+    type OpenIdToken,
+    type Presence,
+    type UserDirectoryAnswer,
+    type UserDirectoryEntry,
+} from "./people";
