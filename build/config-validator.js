@@ -1,4 +1,4 @@
-// Compiles the shared config contract (src/config/contract/atrium-config.schema.json) into a
+// Compiles the shared config contract (contract/: the base schema with every module's settings composed in) into a
 // standalone validator module with Ajv's code generation, so the browser bundle carries the
 // generated checks only, not Ajv's compiler. Run by scripts/build-config-validator.mjs before each
 // build and by jest's global setup before each test run; the output (.generated/) is not committed.
@@ -7,7 +7,7 @@ const fs = require("fs");
 const path = require("path");
 
 const root = path.resolve(__dirname, "..");
-const SCHEMA_PATH = path.join(root, "src/config/contract/atrium-config.schema.json");
+const { composeConfigSchema, BASE_SCHEMA_PATH: SCHEMA_PATH } = require("../contract/composeSchema.cjs");
 const OUTPUT_PATH = path.join(root, ".generated/config-validator.js");
 
 // Ajv's generated code `require`s a few run-time helpers even in ES module output. These are
@@ -69,12 +69,12 @@ function generateConfigValidator(schema, { schemaName = path.relative(root, SCHE
 }
 
 /** Writes the validator module; leaves an up-to-date file untouched so build caches stay warm. */
-function writeConfigValidator({ schemaPath = SCHEMA_PATH, outputPath = OUTPUT_PATH } = {}) {
+function writeConfigValidator({ schemaPath = SCHEMA_PATH, modulesDir, outputPath = OUTPUT_PATH } = {}) {
     let schema;
     try {
-        schema = JSON.parse(fs.readFileSync(schemaPath, "utf8"));
+        schema = composeConfigSchema({ baseSchemaPath: schemaPath, modulesDir });
     } catch (error) {
-        throw new ConfigValidatorError(`Cannot read the config schema ${schemaPath}: ${error.message}`);
+        throw new ConfigValidatorError(`Cannot compose the config schema ${schemaPath}: ${error.message}`);
     }
     const { source, warnings, hash } = generateConfigValidator(schema, { schemaName: path.relative(root, schemaPath) });
     const current = fs.existsSync(outputPath) ? fs.readFileSync(outputPath, "utf8") : null;

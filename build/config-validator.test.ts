@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 
+import { composeConfigSchema } from "../contract/composeSchema.cjs";
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const generator = require("./config-validator.js") as {
     generateConfigValidator(schema: object): { source: string; warnings: string[]; hash: string };
@@ -8,7 +10,7 @@ const generator = require("./config-validator.js") as {
     ConfigValidatorError: new (message: string) => Error;
 };
 
-const schema = JSON.parse(readFileSync(generator.SCHEMA_PATH, "utf8"));
+const schema = composeConfigSchema();
 
 /** Loads generated ES module source as jest's CommonJS would, after Babel, without touching disk. */
 function load(source: string): ((data: unknown) => boolean) & { errors?: { instancePath: string }[] } {

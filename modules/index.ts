@@ -1,15 +1,11 @@
-// Every Atrium module, registered at start through the SDK's module API (src/bootstrap/registerModules.ts).
-import type { ModuleFactory } from "matrix-react-sdk/src/modules/ModuleFactory";
+// Every Atrium module, in the order they register at start (src/bootstrap/registerModules.ts, the
+// one place the app imports modules/). A module is a folder: see README.md, "Write a module".
+import type { AtriumModule } from "@atrium/sdk";
 
-import { RoomLinkModule } from "./room-link/src/RoomLinkModule";
-import { SpaceNavigatorModule } from "./space-navigator/src/SpaceNavigatorModule";
+import companyDirectory from "./company-directory";
+import roomLink from "./room-link";
+import spaceNavigator from "./space-navigator";
 
-export interface AtriumModuleEntry {
-    name: string;
-    factory: ModuleFactory;
-}
+export type { AtriumModule as AtriumModuleEntry };
 
-export const ATRIUM_MODULES: AtriumModuleEntry[] = [
-    { name: "room-link", factory: (api) => new RoomLinkModule(api) },
-    { name: "space-navigator", factory: (api) => new SpaceNavigatorModule(api) },
-];
+export const ATRIUM_MODULES: readonly AtriumModule[] = [roomLink, spaceNavigator, companyDirectory];

@@ -1,5 +1,5 @@
 // Generates .generated/config-validator.js, the client's validator for the config contract
-// (src/config/contract/atrium-config.schema.json), with Ajv's standalone code generation.
+// (contract/: the base schema and each module's settings), with Ajv's standalone code generation.
 // Run before every webpack build; jest runs it itself (build/jest-global-setup.js).
 import { createRequire } from "node:module";
 import path from "node:path";

@@ -1,11 +1,8 @@
-// What the app (the left-panel slot) uses of the company directory. The panel is loaded on demand
-// (its own chunk): nothing of it is needed before someone opens the directory.
-import "./company-directory.pcss";
+// The company directory module: find anyone in the company from a sidebar (a left-panel view opened
+// by a space-bar button or Ctrl+Shift+Y), backed by the config service's directory.
+import type { AtriumModule } from "@atrium/sdk";
 
-export type { CompanyDirectoryPanelProps } from "./src/components/CompanyDirectoryPanel";
-export type { DirectoryApi, PeopleApi } from "./src/types";
-export const loadCompanyDirectoryPanel = (): Promise<typeof import("./src/components/CompanyDirectoryPanel")> =>
-    import(/* webpackChunkName: "company-directory" */ "./src/components/CompanyDirectoryPanel");
-export { appDirectory, MODULE_NAME as COMPANY_DIRECTORY_MODULE, sdkPeople } from "./src/connect";
-export { unconfiguredDirectory } from "./src/offlineDirectory";
-export { directoryString } from "./src/strings";
+import { CompanyDirectoryModule } from "./src/CompanyDirectoryModule";
+
+const companyDirectory: AtriumModule = { name: "company-directory", factory: (api) => new CompanyDirectoryModule(api) };
+export default companyDirectory;

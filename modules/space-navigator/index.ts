@@ -1,13 +1,7 @@
-// What the seams and other modules use of the space navigator.
-// The navigator itself is loaded on demand (its own chunk): nothing of it is needed for the sign-in
-// page or before the left panel shows.
-export type { SpaceNavigatorProps } from "./src/components/SpaceNavigator";
-export const loadSpaceNavigator = (): Promise<typeof import("./src/components/SpaceNavigator")> =>
-    import(/* webpackChunkName: "space-navigator" */ "./src/components/SpaceNavigator");
-export type { NavigatorPanelHandle } from "./src/components/NavigatorPanel";
-export { SwitchToNavigatorButton } from "./src/components/ViewSwitch";
-export { chooseView, currentView, navigatorAvailable, onViewChange, type SpaceNavigatorSettings } from "./src/view";
-export type { NavigatorView } from "./src/userState";
-export { navigatorString } from "./src/strings";
-export { setNodeBadgeRenderer, type NodeBadgeRenderer } from "./src/badgeSlot";
-import "./view-switch.pcss";
+// The space navigator module: one tree of spaces, sub-spaces and rooms in the left panel.
+import type { AtriumModule } from "@atrium/sdk";
+
+import { SpaceNavigatorModule } from "./src/SpaceNavigatorModule";
+
+const spaceNavigator: AtriumModule = { name: "space-navigator", factory: (api) => new SpaceNavigatorModule(api) };
+export default spaceNavigator;

@@ -1,9 +1,10 @@
 // The config contract, compiled once: the client config schema shared with the web app
-// (src/config/contract/) and the service's tenant-file schema, which refers to it. Every check of a
+// (contract/: the base schema with each module's settings composed in) and the service's
+// tenant-file schema, which refers to it. Every check of a
 // config goes through these Ajv validators; this file only turns Ajv's errors into plain problems.
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 
-import clientConfigSchema from "../../src/config/contract/atrium-config.schema.json" with { type: "json" };
+import { composeConfigSchema } from "../../contract/composeSchema.cjs";
 import tenantFileSchema from "../schema/atrium-tenant-file.schema.json" with { type: "json" };
 
 /** One reason a file was refused: which file, where in it (a JSON Pointer), and what was expected. */
@@ -13,6 +14,8 @@ export interface Problem {
     path: string;
     message: string;
 }
+
+const clientConfigSchema = composeConfigSchema();
 
 export { clientConfigSchema, tenantFileSchema };
 

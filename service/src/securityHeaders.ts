@@ -2,7 +2,7 @@
 // tenant's own config: the app may talk to its homeserver, identity server, config service and map
 // tiles, and may be framed only by the origins in atrium.embedding.frame_ancestors ('self' if none).
 // docs/security-headers.md explains every directive and why each allowance is there.
-import { valueAt } from "../../src/config/deepMerge.ts";
+import { valueAt } from "../../contract/deepMerge.ts";
 import type { ClientConfig } from "./layering.ts";
 
 type Config = ClientConfig & Record<string, unknown>;

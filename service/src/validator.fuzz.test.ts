@@ -10,9 +10,8 @@ import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { stringify as toYaml } from "yaml";
 
-import clientSchema from "../../src/config/contract/atrium-config.schema.json" with { type: "json" };
 import tenantSchema from "../schema/atrium-tenant-file.schema.json" with { type: "json" };
-import { MAX_PROBLEMS, type Problem } from "./contract.ts";
+import { clientConfigSchema as clientSchema, MAX_PROBLEMS, type Problem } from "./contract.ts";
 import { layerConfig, type ClientConfig } from "./layering.ts";
 import { loadDefaultsFile, loadTenantFile, type Loaded, type Tenant } from "./tenantFile.ts";
 import { ACME_YAML, DEFAULTS_YAML, quietService, tenantsDir, type TenantsDir } from "./testSupport.ts";

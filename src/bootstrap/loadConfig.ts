@@ -3,7 +3,7 @@ import type BasePlatform from "matrix-react-sdk/src/BasePlatform";
 import type { IConfigOptions } from "matrix-react-sdk/src/IConfigOptions";
 
 import { LiveConfig, LiveConfigOptions } from "../config/liveConfig";
-import { isPlainObject } from "../config/deepMerge";
+import { isPlainObject } from "../../contract/deepMerge";
 import { validateServerConfig } from "../config/serverConfig";
 import { atriumLiveEffects } from "./liveConfigEffects";
 import { describeError, StartupError } from "./StartupError";

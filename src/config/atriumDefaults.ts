@@ -4,7 +4,7 @@ import type { IConfigOptions } from "matrix-react-sdk/src/IConfigOptions";
 
 import { brandFromConfig } from "../brand/brand";
 import { brandTheme, brandThemeId } from "../brand/brandTheme";
-import { deepMerge, PlainObject } from "./deepMerge";
+import { deepMerge, PlainObject } from "../../contract/deepMerge";
 
 const LOCATION_SHARING = "UIFeature.locationSharing";
 

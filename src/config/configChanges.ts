@@ -1,6 +1,6 @@
 // What changed between two configs, and which of it Atrium can apply while running. Everything
 // else (the homeserver above all) needs a reload, which people are offered, never forced into.
-import { deepMerge, isPlainObject, PlainObject, valueAt } from "./deepMerge";
+import { deepMerge, isPlainObject, PlainObject, valueAt } from "../../contract/deepMerge";
 
 export type ConfigPath = readonly string[];
 

@@ -11,7 +11,7 @@ import { withAtriumDefaults } from "./atriumDefaults";
 import { describeFallbackReason, FallbackReason, readServiceConfig } from "./configService";
 import { checkConfig, describeConfigProblem } from "./configValidator";
 import { ConfigStore } from "./configStore";
-import { deepMerge } from "./deepMerge";
+import { deepMerge } from "../../contract/deepMerge";
 import { LAST_GOOD_KEY, readLastGood } from "./lastGoodConfig";
 import { LiveConfig } from "./liveConfig";
 

@@ -3,7 +3,7 @@
 import { logger } from "matrix-js-sdk/src/logger";
 
 import { checkConfig, checkConfigSection, ConfigProblem, describeConfigProblem } from "./configValidator";
-import { isPlainObject, PlainObject } from "./deepMerge";
+import { isPlainObject, PlainObject } from "../../contract/deepMerge";
 
 export const CONFIG_SERVICE_DEFAULTS = { timeoutMs: 3000, revalidateSeconds: 60 } as const;
 /** Far above any real config; a larger answer is refused unread rather than parsed. */

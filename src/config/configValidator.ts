@@ -3,7 +3,7 @@
 // of a schema key is written by hand here. Never throws: every refusal is a ConfigProblem.
 import generatedValidate from "$webapp/config-validator";
 
-import { isPlainObject, PlainObject } from "./deepMerge";
+import { isPlainObject, PlainObject } from "../../contract/deepMerge";
 
 /** No real config is nested this deep; a deeper value is refused before anything walks it recursively. */
 export const MAX_CONFIG_DEPTH = 32;

@@ -5,7 +5,7 @@ import { logger } from "matrix-js-sdk/src/logger";
 
 import { entityTagOrNull, MAX_CONFIG_CHARS } from "./configService";
 import { checkConfig, describeConfigProblem } from "./configValidator";
-import { isPlainObject, PlainObject } from "./deepMerge";
+import { isPlainObject, PlainObject } from "../../contract/deepMerge";
 
 export const LAST_GOOD_KEY = "atrium_config_last_good";
 const MAX_STORED_CHARS = MAX_CONFIG_CHARS + 4096;

@@ -18,7 +18,7 @@ import {
     isInvalidAnswer,
 } from "./configService";
 import { ConfigFallback, ConfigStore, configStore } from "./configStore";
-import { deepMerge, isPlainObject, PlainObject } from "./deepMerge";
+import { deepMerge, isPlainObject, PlainObject } from "../../contract/deepMerge";
 import { browserStorage, readLastGood, writeLastGood } from "./lastGoodConfig";
 
 /** What a live change does outside the config itself (the bootstrap gives the real ones). */

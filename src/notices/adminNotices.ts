@@ -3,7 +3,7 @@
 import { logger } from "matrix-js-sdk/src/logger";
 
 import { checkConfigSection, describeConfigProblem } from "../config/configValidator";
-import { isPlainObject } from "../config/deepMerge";
+import { isPlainObject } from "../../contract/deepMerge";
 import { browserStorage } from "../config/lastGoodConfig";
 
 export interface AdminNotice {

@@ -2,7 +2,7 @@ import SdkConfig from "matrix-react-sdk/src/SdkConfig";
 import type { IConfigOptions } from "matrix-react-sdk/src/IConfigOptions";
 
 import { configStore } from "../config/configStore";
-import { moduleSettings, onModuleSettingsChange } from "./index";
+import { moduleSettings, onModuleSettingsChange } from "./moduleSettings";
 
 const withModules = (modules: unknown): IConfigOptions => ({ atrium: { modules } }) as unknown as IConfigOptions;
 

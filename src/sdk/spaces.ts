@@ -26,6 +26,8 @@ export {
     IconizedContextMenuOptionList,
 } from "matrix-react-sdk/src/components/views/context_menus/IconizedContextMenu";
 export type { Room, MatrixClient };
+export { ClientEvent, RoomEvent, RoomStateEvent } from "matrix-js-sdk/src/matrix";
+export { KnownMembership } from "matrix-js-sdk/src/types";
 export { RoomHierarchy };
 
 export function currentClient(): MatrixClient | null {

@@ -1,5 +1,6 @@
 // Replaces the SDK's HomePage (see sdk-replacements.json): the company's brand on top, then the
-// actions people start from. A home_url in the config still gets the SDK's own embedded page.
+// actions people start from, then the home-page cards modules contribute (the home-page slot). A
+// home_url in the config still gets the SDK's own embedded page.
 import React from "react";
 import dis from "matrix-react-sdk/src/dispatcher/dispatcher";
 import { Action } from "matrix-react-sdk/src/dispatcher/actions";
@@ -13,6 +14,7 @@ import OriginalHomePage from "$sdk-original/components/structures/HomePage";
 import { brandFromConfig } from "@atrium/brand/brand";
 import { BrandBanner } from "@atrium/brand/BrandBanner";
 import { useAppConfig } from "@atrium/config/configStore";
+import { useSlot } from "@atrium/sdk/slotRegistry";
 
 interface Props {
     justRegistered?: boolean;
@@ -26,6 +28,7 @@ export default function HomePage(props: Props): JSX.Element {
     // Re-rendered when a live config change (brand name, logo, colours) replaces the config.
     const config = useAppConfig();
     const client = useMatrixClientContext();
+    const cards = useSlot("homePageCard");
     // A home page set in the config (embedded_pages.home_url, the deprecated welcomePageUrl) gets the
     // SDK's own embedded page, sanitized (seams/EmbeddedPage.tsx). getHomePageUrl is Atrium's
     // (seams/pages.ts): it never takes the page from the homeserver's .well-known.
@@ -46,6 +49,15 @@ export default function HomePage(props: Props): JSX.Element {
                         {_t("onboarding|create_room")}
                     </AccessibleButton>
                 </div>
+                {cards.length > 0 && (
+                    <div className="atrium_HomePage_cards">
+                        {cards.map((card) => (
+                            <section key={card.id} className="atrium_HomePage_card" data-card={card.id}>
+                                {card.render()}
+                            </section>
+                        ))}
+                    </div>
+                )}
             </div>
         </AutoHideScrollbar>
     );

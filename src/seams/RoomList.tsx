@@ -1,48 +1,59 @@
-// Wraps the SDK's RoomList (see sdk-replacements.json): when the space navigator module is on and
-// the user has not switched back to the classic list, the left panel shows the navigator
-// (modules/space-navigator) in the list's place; otherwise the SDK's original, with a button to
-// switch. The minimized left panel always keeps the original (it has no room for a tree).
+// Wraps the SDK's RoomList (see sdk-replacements.json): the left-panel view slot. A view opened on
+// demand (openLeftPanelView, e.g. the company directory) takes the list's place; otherwise the
+// first view that asks to replace the list by default (the space navigator, unless the user chose
+// the classic list); otherwise the SDK's original, under what the views draw above it (a switch).
+// The minimized left panel always keeps the original: it has no room for another view.
 import React from "react";
 import OriginalRoomList from "$sdk-original/components/views/rooms/RoomList";
 import MatrixClientContext from "matrix-react-sdk/src/contexts/MatrixClientContext";
+import RoomListStore from "matrix-react-sdk/src/stores/room-list/RoomListStore";
 
-import {
-    loadSpaceNavigator,
-    SwitchToNavigatorButton,
-    chooseView,
-    currentView,
-    navigatorAvailable,
-    onViewChange,
-    type NavigatorPanelHandle,
-} from "../../modules/space-navigator";
-
-// Fetched the first time the navigator shows, not with the sign-in page.
-const SpaceNavigator = React.lazy(() => loadSpaceNavigator().then((m) => ({ default: m.SpaceNavigator })));
+import { contributionsTo, onSlotsChange } from "../sdk/slotRegistry";
+import { closeLeftPanelView, onPanelsChange, openedLeftPanelView } from "../sdk/panels";
+import { onRoomListFiltersChange } from "../sdk/roomListFilters";
+import type { LeftPanelView } from "../sdk/slots";
 
 // SpaceStore imports the SDK's tag order from this module: it stays the SDK's.
 export { TAG_ORDER } from "$sdk-original/components/views/rooms/RoomList";
 
 type Props = OriginalRoomList["props"];
 
+/** The view the left panel shows for this user now, or undefined for Element's list. */
+export function shownLeftPanelView(views: readonly LeftPanelView[], userId: string | null): LeftPanelView | undefined {
+    const opened = openedLeftPanelView();
+    return (
+        (opened ? views.find((view) => view.id === opened) : undefined) ??
+        views.find((view) => view.replacesRoomList?.(userId) === true)
+    );
+}
+
 export default class RoomList extends React.Component<Props> {
     public static contextType = MatrixClientContext;
     declare public context: React.ContextType<typeof MatrixClientContext>;
 
     private readonly original = React.createRef<OriginalRoomList>();
-    private readonly navigator = React.createRef<NavigatorPanelHandle>();
-    private stopWatching?: () => void;
+    private readonly view = React.createRef<{ focus(): void }>();
+    private readonly stops: (() => void)[] = [];
+    private watchedViews: readonly LeftPanelView[] = [];
+    private stopViews: (() => void)[] = [];
 
     public componentDidMount(): void {
-        this.stopWatching = onViewChange(() => this.forceUpdate());
+        const update = (): void => this.forceUpdate();
+        this.stops.push(
+            onSlotsChange(update),
+            onPanelsChange(update),
+            // The room-list filter slot (src/seams/roomListCustomisations.ts): sort the lists again when it changes.
+            onRoomListFiltersChange(() => RoomListStore.instance.regenerateAllLists({ trigger: true })),
+        );
     }
 
     public componentWillUnmount(): void {
-        this.stopWatching?.();
+        for (const stop of [...this.stops, ...this.stopViews]) stop();
     }
 
     /** LeftPanel moves focus into the list with this (the "next room" key from the search box). */
     public focus(): void {
-        if (this.navigator.current) this.navigator.current.focus();
+        if (this.view.current) this.view.current.focus();
         else this.original.current?.focus();
     }
 
@@ -50,33 +61,31 @@ export default class RoomList extends React.Component<Props> {
         return this.context?.getUserId() ?? null;
     }
 
-    private focusSwitchAfterRender = false;
-
-    private switchTo = (view: "navigator" | "classic"): void => {
-        if (!this.userId) return;
-        // The button pressed goes away with the view: its counterpart in the new view takes focus.
-        this.focusSwitchAfterRender = true;
-        chooseView(this.userId, view);
-    };
-
-    public componentDidUpdate(): void {
-        if (!this.focusSwitchAfterRender) return;
-        this.focusSwitchAfterRender = false;
-        document.querySelector<HTMLElement>(".atrium_SpaceNav_switch, .atrium_SpaceNav_toNavigator")?.focus();
+    /** Follows each view's own changes (a user switching views) while it is contributed. */
+    private watch(views: readonly LeftPanelView[]): void {
+        if (views.length === this.watchedViews.length && views.every((v, i) => v === this.watchedViews[i])) return;
+        for (const stop of this.stopViews) stop();
+        this.watchedViews = views;
+        this.stopViews = views.flatMap((view) => (view.onChange ? [view.onChange(() => this.forceUpdate())] : []));
     }
 
     public render(): React.ReactNode {
-        if (this.props.isMinimized || !navigatorAvailable()) return <OriginalRoomList ref={this.original} {...this.props} />;
-        if (currentView(this.userId) === "navigator") {
+        const views = contributionsTo("leftPanelView");
+        this.watch(views);
+        const shown = this.props.isMinimized ? undefined : shownLeftPanelView(views, this.userId);
+        if (shown) {
             return (
-                <React.Suspense fallback={<div className="atrium_SpaceNav_loading" aria-busy="true" />}>
-                    <SpaceNavigator ref={this.navigator} onSwitchToClassic={() => this.switchTo("classic")} />
-                </React.Suspense>
+                <div className="atrium_LeftPanelView" data-view={shown.id}>
+                    {shown.render({ userId: this.userId, close: () => closeLeftPanelView(shown.id), focusRef: this.view })}
+                </div>
             );
         }
+        const above = this.props.isMinimized ? [] : views.filter((view) => view.renderAboveRoomList);
         return (
             <>
-                <SwitchToNavigatorButton onClick={() => this.switchTo("navigator")} />
+                {above.map((view) => (
+                    <React.Fragment key={view.id}>{view.renderAboveRoomList!(this.userId)}</React.Fragment>
+                ))}
                 <OriginalRoomList ref={this.original} {...this.props} />
             </>
         );

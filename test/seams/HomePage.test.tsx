@@ -7,6 +7,7 @@ import dis from "matrix-react-sdk/src/dispatcher/dispatcher";
 // Imported by the SDK's own path, as its UserOnboardingPage imports it: the resolver gives Atrium's.
 import HomePage from "matrix-react-sdk/src/components/structures/HomePage";
 
+import { clearSlotsForTests, contribute } from "../../src/sdk/slotRegistry";
 import { fakeResponse } from "../helpers/fakeResponse";
 import { loadEnglish, putConfig, serveFetch } from "../helpers/sdkEnvironment";
 
@@ -82,5 +83,28 @@ describe("HomePage seam", () => {
         );
         expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Welcome to Acme");
         expect(fetchMock.mock.calls.map(([url]) => String(url))).not.toContain("https://intranet.example.org/home.html");
+    });
+
+    describe("the home-page card slot", () => {
+        beforeEach(() => clearSlotsForTests());
+
+        it("shows no card area while no module contributes one", () => {
+            const { container } = renderHomePage();
+            expect(container.querySelector(".atrium_HomePage_cards")).toBeNull();
+        });
+
+        it("shows each enabled module's card below the actions, in order", () => {
+            contribute("homePageCard", { id: "b.second", module: "room-link", order: 2, render: () => <h2>Second</h2> });
+            contribute("homePageCard", { id: "a.first", module: "room-link", order: 1, render: () => <h2>First</h2> });
+            renderHomePage();
+            expect(screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent)).toEqual(["First", "Second"]);
+        });
+
+        it("leaves out a switched-off module's card", () => {
+            contribute("homePageCard", { id: "a.first", module: "room-link", render: () => <h2>First</h2> });
+            putConfig({ brand: "Atrium", atrium: { modules: { "room-link": { enabled: false } } } });
+            renderHomePage();
+            expect(screen.queryByRole("heading", { name: "First" })).toBeNull();
+        });
     });
 });

@@ -35,7 +35,8 @@ describe("DirectoryClient", () => {
     });
 
     it("asks for a fresh token once when the service refuses one", async () => {
-        const getToken = jest.fn(async () => ({ token: `t${getToken.mock.calls.length}`, expiresAt: Infinity }));
+        let issued = 0;
+        const getToken = jest.fn(async () => ({ token: `t${++issued}`, expiresAt: Infinity }));
         const fetchImpl = jest
             .fn()
             .mockResolvedValueOnce(answer(401, { error: "openid_token_invalid", message: "forged or expired" }))

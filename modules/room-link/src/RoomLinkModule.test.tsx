@@ -5,8 +5,8 @@ import { RoomViewLifecycle, ViewRoomOpts } from "@matrix-org/react-sdk-module-ap
 import { ModuleRunner } from "matrix-react-sdk/src/modules/ModuleRunner";
 import { copyToClipboard, roomPermalink } from "@atrium/sdk";
 
-import { initAtriumI18n } from "@atrium/i18n/atriumI18n";
-import { registerModules } from "@atrium/bootstrap/registerModules";
+import { initAtriumI18n } from "@atrium/sdk";
+import roomLink from "../index";
 import { COPY_ROOM_LINK_BUTTON_ID, copyRoomLink } from "./RoomLinkModule";
 
 // The SDK at the module's one edge: the permalink and the clipboard. Everything else is real.
@@ -34,7 +34,7 @@ describe("room-link module", () => {
     beforeAll(async () => {
         await initAtriumI18n("en");
         ModuleRunner.instance.reset();
-        expect(registerModules()).toContain("room-link");
+        ModuleRunner.instance.registerModule(roomLink.factory);
     });
     afterAll(() => ModuleRunner.instance.reset());
 

@@ -1,8 +1,10 @@
 // Builds the navigator's snapshot from the SDK's state: SpaceStore's top-level spaces, each space's
 // m.space.child list in the space's order, DMs (Element's People), rooms in no space, the pages
-// of /hierarchy loaded so far, and the SDK's notification counts.
-import { KnownMembership } from "matrix-js-sdk/src/types";
+// of /hierarchy loaded so far, and the SDK's notification counts. Rooms a module's room-list filter
+// hides (archived rooms) are left out, as from Element's room list.
+import { isRoomListed } from "@atrium/sdk";
 import {
+    KnownMembership,
     hasParentSpace,
     isDirectMessage,
     notificationCounts,
@@ -49,6 +51,7 @@ export function buildSnapshot(client: MatrixClient, hierarchies: HierarchyLoader
         for (const child of orderedSpaceChildren(space)) {
             const room = client.getRoom(child.roomId);
             const membership = room && membershipOf(room);
+            if (room && membership && !room.isSpaceRoom() && !isRoomListed(room.roomId)) continue;
             if (room && membership) {
                 if (room.isSpaceRoom()) {
                     if (membership === "join") addSpace(room);
@@ -95,7 +98,7 @@ export function buildSnapshot(client: MatrixClient, hierarchies: HierarchyLoader
     const other: NavigatorNode[] = [];
     for (const room of client.getVisibleRooms()) {
         const membership = membershipOf(room);
-        if (!membership || room.isSpaceRoom()) continue;
+        if (!membership || room.isSpaceRoom() || !isRoomListed(room.roomId)) continue;
         if (isDirectMessage(room.roomId)) people.push(roomNode(room, membership, "dm"));
         else if (!hasParentSpace(room.roomId) && !nodes.has(room.roomId)) other.push(roomNode(room, membership, "room"));
     }

@@ -2,12 +2,12 @@ import React, { useState } from "react";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
-import { initAtriumI18n } from "@atrium/i18n/atriumI18n";
+import { initAtriumI18n } from "@atrium/sdk";
 import { makeSnapshot, SECTION_IDS, type NavigatorNode, type NavigatorSnapshot } from "../tree/model";
 import { childKey } from "../tree/rows";
 import { companyTree, room, snapshotOf, space } from "../tree/testTree";
 import { loadExpanded, saveExpanded } from "../userState";
-import { setNodeBadgeRenderer } from "../badgeSlot";
+import { contribute } from "@atrium/sdk";
 import { NavigatorPanel, type NavigatorPanelProps } from "./NavigatorPanel";
 
 /** The panel as SpaceNavigator uses it: expansion remembered for `userId` (SpaceNavigator's job, in small). */
@@ -191,12 +191,16 @@ describe("NavigatorPanel", () => {
         expect(item(hostile)).toHaveTextContent(hostile);
     });
 
-    it("gives every node a badge slot, filled by the registered renderer or the prop", () => {
-        const stop = setNodeBadgeRenderer((node) => (node.kind === "room" ? <span>policy:{node.id}</span> : null));
+    it("gives every node a badge slot, filled by the room-decoration slot or the prop", () => {
+        const stop = contribute("roomDecoration", {
+            id: "test.policy",
+            module: "room-link",
+            render: (roomId, place) => <span>{`policy:${roomId}:${place}`}</span>,
+        });
         try {
             const { container, unmount } = render(<Harness />);
             expect(container.querySelectorAll(".atrium_SpaceNav_badges")).toHaveLength(4);
-            expect(within(item("lunch")).getByText("policy:!lunch")).toBeInTheDocument();
+            expect(within(item("lunch")).getByText("policy:!lunch:node")).toBeInTheDocument();
             unmount();
             render(<Harness renderBadges={() => <span>from prop</span>} />);
             expect(within(item("lunch")).getByText("from prop")).toBeInTheDocument();

@@ -4,8 +4,9 @@ import React, { useCallback, useImperativeHandle, useMemo, useRef, useState } fr
 
 import type { NavigatorNode, NavigatorSnapshot } from "../tree/model";
 import { childKey, rollUpCounts, visibleRows, type TreeRow } from "../tree/rows";
-import { registeredBadgeRenderer, type NodeBadgeRenderer } from "../badgeSlot";
+import { useNodeDecorations, type NodeBadgeRenderer } from "../badgeSlot";
 import { useNavigatorStrings } from "../strings";
+import { takeSwitchFocus } from "../switchFocus";
 import { NavigatorTree, type NavigatorTreeHandle } from "./NavigatorTree";
 
 export interface NavigatorPanelProps {
@@ -18,7 +19,7 @@ export interface NavigatorPanelProps {
     onLoadMore(spaceId: string): void;
     onMenu?(row: TreeRow, anchor: { left: number; top: number }): void;
     onSwitchToClassic?(): void;
-    /** Policy badges per node; falls back to the renderer registered with setNodeBadgeRenderer. */
+    /** Policy badges per node; falls back to the room-decoration slot. */
     renderBadges?: NodeBadgeRenderer;
 }
 
@@ -27,6 +28,7 @@ export type NavigatorPanelHandle = NavigatorTreeHandle;
 export const NavigatorPanel = React.forwardRef<NavigatorPanelHandle, NavigatorPanelProps>(function NavigatorPanel(props, ref) {
     const { snapshot, expanded, onExpandedChange, currentRoomId, revealKey, onOpen, onLoadMore, onMenu, onSwitchToClassic } = props;
     const t = useNavigatorStrings();
+    const slotDecorations = useNodeDecorations();
     const [query, setQuery] = useState("");
     const tree = useRef<NavigatorTreeHandle>(null);
     useImperativeHandle(ref, () => ({ focus: () => tree.current?.focus() }), []);
@@ -86,6 +88,7 @@ export const NavigatorPanel = React.forwardRef<NavigatorPanelHandle, NavigatorPa
                         aria-label={t("to_classic")}
                         title={t("to_classic")}
                         onClick={onSwitchToClassic}
+                        ref={takeSwitchFocus}
                     />
                 )}
             </div>
@@ -101,7 +104,7 @@ export const NavigatorPanel = React.forwardRef<NavigatorPanelHandle, NavigatorPa
                     currentRoomId={currentRoomId}
                     revealKey={revealKey}
                     t={t}
-                    renderBadges={props.renderBadges ?? registeredBadgeRenderer()}
+                    renderBadges={props.renderBadges ?? slotDecorations}
                     onToggle={onToggle}
                     onOpen={onOpenRow}
                     onMenu={onMenuRow}

@@ -3,7 +3,7 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { MatrixClient } from "matrix-js-sdk/src/matrix";
 
-import { initAtriumI18n } from "@atrium/i18n/atriumI18n";
+import { initAtriumI18n } from "@atrium/sdk";
 import type { NavigatorNode } from "../tree/model";
 import { navigatorString } from "../strings";
 import { canJoinDirectly, NodeMenu } from "./NodeMenu";

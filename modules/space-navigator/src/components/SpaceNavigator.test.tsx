@@ -4,7 +4,7 @@ import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ClientEvent, RoomEvent } from "matrix-js-sdk/src/matrix";
 
-import { initAtriumI18n } from "@atrium/i18n/atriumI18n";
+import { initAtriumI18n } from "@atrium/sdk";
 import { buildSnapshot } from "../sdkSnapshot";
 import { companyTree } from "../tree/testTree";
 import { SpaceNavigator } from "./SpaceNavigator";

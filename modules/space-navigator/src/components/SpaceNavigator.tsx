@@ -3,8 +3,11 @@
 // /hierarchy pages for spaces as they are expanded, remembers open branches per user, follows the
 // open room and opens rooms with the SDK's actions.
 import React, { useCallback, useEffect, useRef, useState } from "react";
-import { ClientEvent, RoomEvent, RoomStateEvent } from "matrix-js-sdk/src/matrix";
+import { onRoomListFiltersChange } from "@atrium/sdk";
 import {
+    ClientEvent,
+    RoomEvent,
+    RoomStateEvent,
     currentClient,
     currentRoomId as sdkCurrentRoomId,
     notificationCounts,
@@ -69,7 +72,10 @@ function useClientEvents(client: MatrixClient, onStructure: () => void, onCounts
         for (const name of STRUCTURE_EVENTS) emitter.on(name, onStructure);
         for (const name of COUNT_EVENTS) emitter.on(name, onCounts);
         const stopSpaces = onTopLevelSpacesChange(onStructure);
+        // A room-list filter (archived rooms) changed what the tree may show.
+        const stopFilters = onRoomListFiltersChange(onStructure);
         return () => {
+            stopFilters();
             for (const name of STRUCTURE_EVENTS) emitter.off(name, onStructure);
             for (const name of COUNT_EVENTS) emitter.off(name, onCounts);
             stopSpaces();

@@ -3,11 +3,12 @@
 import React from "react";
 
 import { useNavigatorStrings } from "../strings";
+import { takeSwitchFocus } from "../switchFocus";
 
 export function SwitchToNavigatorButton({ onClick }: { onClick(): void }): JSX.Element {
     const t = useNavigatorStrings();
     return (
-        <button type="button" className="atrium_SpaceNav_toNavigator" onClick={onClick}>
+        <button type="button" className="atrium_SpaceNav_toNavigator" onClick={onClick} ref={takeSwitchFocus}>
             {t("to_navigator")}
         </button>
     );

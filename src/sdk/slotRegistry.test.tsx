@@ -1,0 +1,71 @@
+import React from "react";
+import { act, render, screen } from "@testing-library/react";
+import SdkConfig from "matrix-react-sdk/src/SdkConfig";
+import type { IConfigOptions } from "matrix-react-sdk/src/IConfigOptions";
+
+import { configStore } from "../config/configStore";
+import { clearSlotsForTests, contribute, contributionsTo, onSlotsChange, useSlot } from "./slotRegistry";
+
+const withModules = (modules: unknown): IConfigOptions => ({ atrium: { modules } }) as unknown as IConfigOptions;
+const card = (id: string, order?: number): { id: string; module: string; order?: number; render(): null } => ({
+    id,
+    module: "room-link",
+    order,
+    render: () => null,
+});
+
+describe("the slot registry", () => {
+    beforeEach(() => {
+        clearSlotsForTests();
+        SdkConfig.put({} as IConfigOptions);
+    });
+
+    it("hands out a slot's contributions by order, then id, and only that slot's", () => {
+        contribute("homePageCard", card("b"));
+        contribute("homePageCard", card("a"));
+        contribute("homePageCard", card("z", -1));
+        expect(contributionsTo("homePageCard").map((c) => c.id)).toEqual(["z", "a", "b"]);
+        expect(contributionsTo("rightPanelCard")).toEqual([]);
+    });
+
+    it("refuses a second contribution with the same id in one slot", () => {
+        contribute("homePageCard", card("a"));
+        expect(() => contribute("homePageCard", card("a"))).toThrow(/already has a contribution "a"/);
+        expect(() => contribute("roomHeaderItem", { ...card("a"), render: () => null })).not.toThrow();
+    });
+
+    it("removes a contribution with the function contribute returned, once", () => {
+        const remove = contribute("homePageCard", card("a"));
+        contribute("homePageCard", card("b"));
+        remove();
+        remove();
+        expect(contributionsTo("homePageCard").map((c) => c.id)).toEqual(["b"]);
+    });
+
+    it("leaves out what a switched-off module contributed, and tells listeners of config changes", () => {
+        contribute("homePageCard", card("a"));
+        contribute("homePageCard", { ...card("nav"), module: "space-navigator" });
+        const listener = jest.fn();
+        const stop = onSlotsChange(listener);
+        SdkConfig.put(withModules({ "room-link": { enabled: false } }));
+        configStore.update({});
+        expect(listener).toHaveBeenCalled();
+        expect(contributionsTo("homePageCard").map((c) => c.id)).toEqual(["nav"]);
+        stop();
+        listener.mockClear();
+        contribute("homePageCard", card("c"));
+        expect(listener).not.toHaveBeenCalled();
+    });
+
+    it("re-renders a component using a slot when a contribution arrives", () => {
+        function Cards(): JSX.Element {
+            return <p>{useSlot("homePageCard").map((c) => c.id).join(",") || "none"}</p>;
+        }
+        render(<Cards />);
+        expect(screen.getByText("none")).toBeInTheDocument();
+        act(() => {
+            contribute("homePageCard", card("late"));
+        });
+        expect(screen.getByText("late")).toBeInTheDocument();
+    });
+});

@@ -1,0 +1,52 @@
+// Wraps the SDK's RoomHeader (see sdk-replacements.json): the room-header item slot. What modules
+// contribute (policy badges, a linked wiki space…) is drawn right after the room's name and before
+// the header's buttons, through a portal into the header the SDK renders. Not inside the name: that
+// is one big button (it opens the room summary), and items may be focusable themselves.
+// The module API's own header buttons (RoomViewLifecycle.ViewRoom) stay the SDK's.
+import React, { useLayoutEffect, useRef, useState } from "react";
+import ReactDOM from "react-dom";
+import OriginalRoomHeader from "$sdk-original/components/views/rooms/RoomHeader";
+
+import { useSlot } from "../sdk/slotRegistry";
+
+type Props = React.ComponentProps<typeof OriginalRoomHeader>;
+
+function useItemsContainer(wrapper: React.RefObject<HTMLElement>, wanted: boolean): HTMLElement | null {
+    const [container, setContainer] = useState<HTMLElement | null>(null);
+    useLayoutEffect(() => {
+        const root = wrapper.current;
+        if (!root || !wanted) return;
+        const element = document.createElement("div");
+        element.className = "atrium_RoomHeaderItems";
+        const place = (): void => {
+            const name = root.querySelector(".mx_RoomHeader_infoWrapper");
+            if (name?.parentElement && element.previousElementSibling !== name) name.after(element);
+        };
+        place();
+        setContainer(element);
+        const observer = new MutationObserver(place);
+        observer.observe(root, { childList: true, subtree: true });
+        return () => {
+            observer.disconnect();
+            element.remove();
+            setContainer(null);
+        };
+    }, [wrapper, wanted]);
+    return container;
+}
+
+export default function RoomHeader(props: Props): JSX.Element {
+    const items = useSlot("roomHeaderItem");
+    const wrapper = useRef<HTMLDivElement>(null);
+    const container = useItemsContainer(wrapper, items.length > 0);
+    return (
+        <div ref={wrapper} className="atrium_RoomHeaderWrapper">
+            <OriginalRoomHeader {...props} />
+            {container &&
+                ReactDOM.createPortal(
+                    items.map((item) => <React.Fragment key={item.id}>{item.render(props.room.roomId)}</React.Fragment>),
+                    container,
+                )}
+        </div>
+    );
+}
