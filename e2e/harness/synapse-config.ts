@@ -61,6 +61,8 @@ export function homeserverConfig({ dataDir, port, serverName, secrets }: Synapse
         // Not asked for by name, but a busy browser client hits them too.
         rc_key_requests: unlimited,
         rc_presence: { per_user: unlimited },
+        // The company directory falls back to the user directory search (Synapse ≥ 1.145 limits it).
+        rc_user_directory: unlimited,
     };
 }
 
