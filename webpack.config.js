@@ -21,6 +21,7 @@ const THEMES = ["light", "dark", "light-high-contrast", "legacy-light", "legacy-
 const BABEL_INCLUDES = [
     path.join(root, "src"),
     path.join(root, "modules"),
+    path.join(root, "contract"),
     path.join(sdkRoot, "src"),
     path.join(nodeModules, "matrix-js-sdk/src"),
 ];

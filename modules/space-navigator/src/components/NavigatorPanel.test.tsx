@@ -205,7 +205,7 @@ describe("NavigatorPanel", () => {
             render(<Harness renderBadges={() => <span>from prop</span>} />);
             expect(within(item("lunch")).getByText("from prop")).toBeInTheDocument();
         } finally {
-            stop();
+            act(() => stop());
         }
     });
 

@@ -22,6 +22,10 @@ let mockOpenRoom: string | null = null;
 const mockCounts = new Map<string, { unread: number; mentions: number }>();
 jest.mock("@atrium/sdk/spaces", () => ({
     __esModule: true,
+    // The client's event names are the js-sdk's own.
+    ClientEvent: jest.requireActual("matrix-js-sdk/src/matrix").ClientEvent,
+    RoomEvent: jest.requireActual("matrix-js-sdk/src/matrix").RoomEvent,
+    RoomStateEvent: jest.requireActual("matrix-js-sdk/src/matrix").RoomStateEvent,
     currentClient: () => mockClient,
     currentRoomId: () => mockOpenRoom,
     notificationCounts: (room: { roomId: string }) => mockCounts.get(room.roomId) ?? { unread: 0, mentions: 0 },
