@@ -72,11 +72,13 @@ export function smallCompany(): DirectoryPerson[] {
     ];
 }
 
-const fold = (text: string): string =>
+const words = (text: string): string[] =>
     text
         .normalize("NFD")
         .replace(/[\u0300-\u036f]/g, "")
-        .toLowerCase();
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
 
 export class MemoryDirectory implements DirectoryApi {
     readonly searches: SearchParams[] = [];
@@ -91,10 +93,11 @@ export class MemoryDirectory implements DirectoryApi {
     ): Promise<{ people: DirectoryPerson[]; next_cursor: string | null; source: SourceStatus }> {
         this.searches.push(params);
         if (this.failure) throw this.failure;
-        const tokens = fold(params.q).split(/\s+/).filter(Boolean);
+        // As the service: each typed word begins a word of the name, title, department or location.
+        const tokens = words(params.q);
         const found = this.people.filter((p) => {
-            const text = fold([p.name, p.title, p.department.join(" "), p.location].filter(Boolean).join(" "));
-            if (!tokens.every((token) => text.includes(token))) return false;
+            const own = words([p.name, p.title, p.department.join(" "), p.location].filter(Boolean).join(" "));
+            if (!tokens.every((token) => own.some((word) => word.startsWith(token)))) return false;
             if (params.location && p.location !== params.location) return false;
             if (params.department && !`${p.department.join("/")}/`.startsWith(`${params.department}/`)) return false;
             return true;
