@@ -61,7 +61,9 @@ describe("company-directory module", () => {
         const close = jest.fn();
         render(<>{view.render({ userId: "@a:example.com", close, focusRef: { current: null } })}</>);
         const closeButton = await screen.findByRole("button", { name: "Close company directory" });
-        await act(async () => fireEvent.click(closeButton));
+        await act(async () => {
+            fireEvent.click(closeButton);
+        });
         expect(close).toHaveBeenCalled();
     });
 });
