@@ -9,6 +9,29 @@ import { MemoryDirectory, person, recordingPeople, smallCompany } from "../testD
 import { FALLBACK_DEBOUNCE_MS } from "../useDirectorySearch";
 import { CompanyDirectoryPanel } from "./CompanyDirectoryPanel";
 
+/**
+ * userEvent inside an async act: the searches a keystroke starts resolve inside it, so React applies
+ * their results within act (as it would in the browser's next task) rather than warning.
+ */
+const user = {
+    type: (element: HTMLElement, text: string) =>
+        act(async () => {
+            await userEvent.type(element, text);
+        }),
+    click: (element: HTMLElement) =>
+        act(async () => {
+            await userEvent.click(element);
+        }),
+    keyboard: (keys: string) =>
+        act(async () => {
+            await userEvent.keyboard(keys);
+        }),
+    selectOptions: (element: HTMLElement, value: string) =>
+        act(async () => {
+            await userEvent.selectOptions(element, value);
+        }),
+};
+
 const search = (): HTMLElement => screen.getByRole("combobox", { name: "Search people" });
 const resultNames = (): string[] =>
     within(screen.getByRole("listbox", { name: "People" }))
@@ -28,27 +51,26 @@ describe("CompanyDirectoryPanel", () => {
         it("lists everyone at first and narrows the results as you type (title, accents folded)", async () => {
             renderPanel();
             await waitFor(() => expect(resultNames()).toHaveLength(6));
-            await userEvent.type(search(), "reliab");
+            await user.type(search(), "reliab");
             await waitFor(() => expect(resultNames()).toEqual(["Inès Dubois"]));
-            await userEvent.clear(search());
-            await userEvent.type(search(), "ines");
+            await user.type(search(), "{Backspace>6/}ines");
             await waitFor(() => expect(resultNames()).toEqual(["Inès Dubois"]));
         });
 
         it("says what to try when no one matches", async () => {
             renderPanel();
-            await userEvent.type(search(), "zzz");
+            await user.type(search(), "zzz");
             expect(await screen.findByText(/No one matches “zzz”. Try part of a name/)).toBeInTheDocument();
         });
 
         it("opens a result with the keyboard: arrows move through the list, Enter opens", async () => {
             renderPanel();
-            await userEvent.type(search(), "lead");
+            await user.type(search(), "lead");
             await waitFor(() => expect(resultNames()).toEqual(["Erin Walsh", "Farid Haddad", "Grace Tan"]));
-            await userEvent.keyboard("{ArrowDown}{ArrowDown}");
+            await user.keyboard("{ArrowDown}{ArrowDown}");
             expect(screen.getByRole("option", { name: /Farid Haddad/ })).toHaveAttribute("aria-selected", "true");
             expect(search()).toHaveAttribute("aria-activedescendant", screen.getByRole("option", { name: /Farid/ }).id);
-            await userEvent.keyboard("{Enter}");
+            await user.keyboard("{Enter}");
             expect(await screen.findByRole("heading", { name: "Farid Haddad" })).toBeInTheDocument();
         });
 
@@ -101,13 +123,13 @@ describe("CompanyDirectoryPanel", () => {
     describe("browsing by department and location", () => {
         it("shows the department tree with head counts; choosing one filters the results", async () => {
             const { directory } = renderPanel();
-            await userEvent.click(await screen.findByRole("button", { name: "Browse by department" }));
+            await user.click(await screen.findByRole("button", { name: "Browse by department" }));
             const tree = screen.getByRole("navigation", { name: "Departments" });
             expect(within(tree).getByRole("button", { name: /Everyone\s*6 people/ })).toBeInTheDocument();
             expect(within(tree).getByRole("button", { name: /^Engineering\s*4 people/ })).toBeInTheDocument();
             expect(within(tree).queryByRole("button", { name: /^Platform/ })).toBeNull();
-            await userEvent.click(within(tree).getByRole("button", { name: "Expand Engineering" }));
-            await userEvent.click(within(tree).getByRole("button", { name: /^Platform\s*2 people/ }));
+            await user.click(within(tree).getByRole("button", { name: "Expand Engineering" }));
+            await user.click(within(tree).getByRole("button", { name: /^Platform\s*2 people/ }));
             await waitFor(() => expect(resultNames()).toEqual(["Erin Walsh", "Inès Dubois"]));
             expect(directory.searches.at(-1)).toMatchObject({ department: "Engineering/Platform" });
             expect(within(tree).getByRole("button", { name: /^Platform/ })).toHaveAttribute("aria-pressed", "true");
@@ -116,7 +138,7 @@ describe("CompanyDirectoryPanel", () => {
         it("filters by location", async () => {
             renderPanel();
             const location = await screen.findByRole("combobox", { name: "Location" });
-            await userEvent.selectOptions(location, "Paris");
+            await user.selectOptions(location, "Paris");
             await waitFor(() => expect(resultNames()).toEqual(["Grace Tan"]));
         });
     });
@@ -124,8 +146,8 @@ describe("CompanyDirectoryPanel", () => {
     describe("the person card", () => {
         it("shows who they are and how to reach them, and the manager chain and reports, each clickable", async () => {
             const { people } = renderPanel();
-            await userEvent.type(search(), "platform lead");
-            await userEvent.click(await screen.findByRole("option", { name: /Erin Walsh/ }));
+            await user.type(search(), "platform lead");
+            await user.click(await screen.findByRole("option", { name: /Erin Walsh/ }));
             const card = await screen.findByRole("article", { name: "Erin Walsh" });
             expect(within(card).getByText("Platform Lead")).toBeInTheDocument();
             expect(within(card).getByText("Engineering › Platform")).toBeInTheDocument();
@@ -151,7 +173,7 @@ describe("CompanyDirectoryPanel", () => {
             const reports = within(card).getByRole("region", { name: "Direct reports" });
             expect(within(reports).getByRole("button", { name: /Inès Dubois/ })).toBeInTheDocument();
 
-            await userEvent.click(within(chain).getByRole("button", { name: /Boris Okafor/ }));
+            await user.click(within(chain).getByRole("button", { name: /Boris Okafor/ }));
             const boris = await screen.findByRole("article", { name: "Boris Okafor" });
             expect(
                 within(within(boris).getByRole("region", { name: "Direct reports" })).getAllByRole("button"),
@@ -160,22 +182,22 @@ describe("CompanyDirectoryPanel", () => {
 
         it("messages, copies the Matrix ID and shows the profile", async () => {
             const { people } = renderPanel();
-            await userEvent.click(await screen.findByRole("option", { name: /Grace Tan/ }));
+            await user.click(await screen.findByRole("option", { name: /Grace Tan/ }));
             const card = await screen.findByRole("article", { name: "Grace Tan" });
-            await userEvent.click(within(card).getByRole("button", { name: "Message" }));
+            await user.click(within(card).getByRole("button", { name: "Message" }));
             expect(people.openDirectMessage).toHaveBeenCalledWith("@grace:example.com");
-            await userEvent.click(within(card).getByRole("button", { name: "Copy Matrix ID" }));
+            await user.click(within(card).getByRole("button", { name: "Copy Matrix ID" }));
             expect(people.copyToClipboard).toHaveBeenCalledWith("@grace:example.com");
             expect(within(card).getByRole("status")).toHaveTextContent("Matrix ID copied");
-            await userEvent.click(within(card).getByRole("button", { name: "View profile" }));
+            await user.click(within(card).getByRole("button", { name: "View profile" }));
             expect(people.showProfile).toHaveBeenCalledWith("@grace:example.com");
-            await userEvent.click(within(card).getByRole("button", { name: "Back to results" }));
+            await user.click(within(card).getByRole("button", { name: "Back to results" }));
             expect(search()).toBeInTheDocument();
         });
 
         it("says why a person without a Matrix account cannot be messaged", async () => {
             renderPanel(new MemoryDirectory([person("x", "Xavier Ng", { matrix_id: null })]));
-            await userEvent.click(await screen.findByRole("option", { name: /Xavier Ng/ }));
+            await user.click(await screen.findByRole("option", { name: /Xavier Ng/ }));
             expect(
                 await screen.findByText("Xavier Ng has no Matrix account yet, so there is no one to message."),
             ).toBeInTheDocument();
@@ -187,8 +209,8 @@ describe("CompanyDirectoryPanel", () => {
                 openDirectMessage: jest.fn(async () => Promise.reject(new Error("M_FORBIDDEN"))),
             });
             renderPanel(undefined, people);
-            await userEvent.click(await screen.findByRole("option", { name: /Grace Tan/ }));
-            await userEvent.click(await screen.findByRole("button", { name: "Message" }));
+            await user.click(await screen.findByRole("option", { name: /Grace Tan/ }));
+            await user.click(await screen.findByRole("button", { name: "Message" }));
             expect(await screen.findByText("The conversation could not be opened: M_FORBIDDEN")).toBeInTheDocument();
         });
     });
@@ -214,15 +236,15 @@ describe("CompanyDirectoryPanel", () => {
             ).toBeInTheDocument();
             expect(people.searchUserDirectory).not.toHaveBeenCalled();
 
-            await userEvent.type(search(), "grace");
+            await user.type(search(), "grace");
             await waitFor(() => expect(resultNames()).toEqual(["Grace Tan"]), { timeout: FALLBACK_DEBOUNCE_MS + 1000 });
             // Debounced: one homeserver search for the whole word, not one per key (it is rate-limited).
             expect(people.searchUserDirectory).toHaveBeenCalledTimes(1);
             expect(people.searchUserDirectory).toHaveBeenCalledWith("grace");
             expect(screen.getByText(/come from the homeserver’s user directory/)).toBeInTheDocument();
 
-            await userEvent.click(screen.getByRole("option", { name: /Grace Tan/ }));
-            await userEvent.click(await screen.findByRole("button", { name: "Message" }));
+            await user.click(screen.getByRole("option", { name: /Grace Tan/ }));
+            await user.click(await screen.findByRole("button", { name: "Message" }));
             expect(people.openDirectMessage).toHaveBeenCalledWith("@grace:example.com");
         });
 
@@ -233,7 +255,7 @@ describe("CompanyDirectoryPanel", () => {
                 searchUserDirectory: jest.fn(async () => Promise.reject(new Error("429"))),
             });
             renderPanel(directory, people);
-            await userEvent.type(search(), "grace");
+            await user.type(search(), "grace");
             expect(
                 await screen.findByText(
                     /Neither the company directory nor the homeserver’s user directory answered/,
@@ -242,7 +264,7 @@ describe("CompanyDirectoryPanel", () => {
                 ),
             ).toBeInTheDocument();
             directory.failure = null;
-            await userEvent.click(screen.getByRole("button", { name: "Try again" }));
+            await user.click(screen.getByRole("button", { name: "Try again" }));
             await waitFor(() => expect(resultNames()).toEqual(["Grace Tan"]));
         });
     });
