@@ -118,7 +118,7 @@ test.describe("company directory", () => {
         const panel = page.getByRole("region", { name: "Company directory" });
         const search = panel.getByRole("combobox", { name: "Search people" });
         await expect(search).toBeFocused({ timeout: 30_000 });
-        await search.fill("platform le");
+        await search.fill("platform lea");
         const erin = panel.getByRole("option", { name: /Erin Walsh/ });
         await expect(erin).toBeVisible();
         await expect(panel.getByRole("option")).toHaveCount(1);
