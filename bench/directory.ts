@@ -124,6 +124,8 @@ async function browserKeystrokes(page: Page, word: string): Promise<number[]> {
                     once: true,
                     capture: true,
                 });
+                // A key that leaves the results as they were (one more letter of the same match) has nothing to paint.
+                setTimeout(() => resolve(-1), 2_000);
                 const check = (): void => {
                     const now =
                         document.querySelector("[role=listbox]")?.textContent ??
