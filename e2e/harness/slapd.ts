@@ -11,7 +11,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import { COMPANY_BASE_DN, companyLdif, type CompanyPerson } from "./company.ts";
-import { runCaptured } from "./process.ts";
+import { assertPortFree, runCaptured, waitForExit } from "./process.ts";
 
 export const SLAPD_BINARY = "/usr/sbin/slapd";
 export const SLAPADD_BINARY = "/usr/sbin/slapadd";
@@ -115,22 +115,6 @@ userPassword: ${readerPassword}
 `;
 }
 
-async function assertPortFree(port: number): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-        const probe = net.createServer();
-        probe.once("error", (e: NodeJS.ErrnoException) =>
-            reject(
-                new Error(
-                    e.code === "EADDRINUSE"
-                        ? `127.0.0.1:${port} is already in use (a slapd left from an earlier run?); free it or set E2E_SLAPD_PORT`
-                        : `cannot probe 127.0.0.1:${port}: ${e.message}`,
-                ),
-            ),
-        );
-        probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
-    });
-}
-
 /** Ends a slapd that an earlier, crashed run left on this data dir (matched by its config path). */
 async function stopLeftoverSlapd(dataDir: string): Promise<void> {
     const pidFile = path.join(dataDir, "slapd.pid");
@@ -167,17 +151,6 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number,
     throw new Error(`slapd did not listen on 127.0.0.1:${port} within ${timeoutMs / 1000} s:\n${stderr()}`);
 }
 
-function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
-    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-    return new Promise((resolve) => {
-        const timer = setTimeout(() => resolve(false), timeoutMs);
-        child.once("exit", () => {
-            clearTimeout(timer);
-            resolve(true);
-        });
-    });
-}
-
 /**
  * Generates the config, loads the company offline with `slapadd` (fast even for 100,000 people), then
  * starts slapd in the foreground on 127.0.0.1:port and resolves once it accepts connections.
@@ -212,7 +185,7 @@ export async function startSlapd(options: StartSlapdOptions): Promise<SlapdHandl
 
     const start = async (): Promise<void> => {
         if (child && child.exitCode === null && child.signalCode === null) return;
-        await assertPortFree(port);
+        await assertPortFree(port, "slapd", "E2E_SLAPD_PORT");
         stderr = "";
         // -d 0 keeps slapd in the foreground (our child, stopped with us) without debug output;
         // -h names the only listener, so no ldapi socket and no default port is opened.
