@@ -85,4 +85,37 @@ server:
         expect(acme.state).toBe("invalid");
         expect(acme.problems.map((p) => p.path).join(" ")).toContain("/server/directory/source");
     });
+
+    it("answers CORS for the tenant's web origins as /v1/config does, the token header included", async () => {
+        tenants = await tenantsDir({
+            "people.csv": CSV,
+            "acme.yaml": `hosts: [chat.acme.test]\nweb_origins: ["https://chat.acme.test"]\n${tenantYaml("people.csv")}`,
+        });
+        app = await quietService({ tenantsDir: tenants.dir, watch: false });
+        const preflight = (origin: string) =>
+            app.inject({
+                method: "OPTIONS",
+                url: "/v1/directory/search?q=a",
+                headers: {
+                    host: "chat.acme.test",
+                    origin,
+                    "access-control-request-method": "GET",
+                    "access-control-request-headers": "authorization,x-atrium-openid-expires",
+                },
+            });
+        const allowed = await preflight("https://chat.acme.test");
+        expect(allowed.statusCode).toBe(204);
+        expect(allowed.headers["access-control-allow-origin"]).toBe("https://chat.acme.test");
+        expect(String(allowed.headers["access-control-allow-headers"])).toMatch(/authorization/i);
+        const refused = await preflight("https://evil.example");
+        expect(refused.headers["access-control-allow-origin"]).toBeUndefined();
+        // Without a token the directory answers nothing, whatever the origin.
+        const noToken = await app.inject({
+            method: "GET",
+            url: "/v1/directory/search?q=a",
+            headers: { host: "chat.acme.test" },
+        });
+        expect(noToken.statusCode).toBe(401);
+        expect(noToken.headers["cache-control"]).toBe("no-store");
+    });
 });
