@@ -118,7 +118,7 @@ export function registerDirectoryRoutes(app: FastifyInstance, store: TenantStore
                 });
         }
         const body = answer(index);
-        if ("statusCode" in body && "send" in body) return body as FastifyReply;
+        if (body === reply) return reply; // the answer was an error, already sent
         return reply
             .header("Cache-Control", "no-store")
             .type(JSON_TYPE)
