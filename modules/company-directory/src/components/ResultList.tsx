@@ -1,7 +1,7 @@
 // The results, virtualized: only the rows in view (and a few around them) are in the DOM, so 100
 // and 100,000 people cost the same. Rows are options of a listbox that the search box drives
 // (arrow keys, Enter); a click opens the person too. Scrolling near the end asks for the next page.
-import React, { useLayoutEffect, useRef, useState } from "react";
+import React, { useEffect, useLayoutEffect, useRef, useState } from "react";
 
 import { rowWindow } from "../virtualWindow";
 
@@ -64,7 +64,10 @@ export function ResultList({
     }, [scrollTo, height]);
 
     const { start, end } = rowWindow(scrollTop, height, ROW_HEIGHT, rows.length);
-    if (onNearEnd && end >= rows.length - PREFETCH_ROWS && rows.length > 0) queueMicrotask(onNearEnd);
+    const nearEnd = rows.length > 0 && end >= rows.length - PREFETCH_ROWS;
+    useEffect(() => {
+        if (nearEnd) onNearEnd?.();
+    }, [nearEnd, rows.length, onNearEnd]);
 
     return (
         <div
