@@ -3,10 +3,11 @@
 import type { AtriumModule } from "@atrium/sdk";
 
 import archive from "./archive";
+import companyDirectory from "./company-directory";
 import environmentBanner from "./environment-banner";
 import roomLink from "./room-link";
 import spaceNavigator from "./space-navigator";
 
 export type { AtriumModule as AtriumModuleEntry };
 
-export const ATRIUM_MODULES: readonly AtriumModule[] = [roomLink, spaceNavigator, environmentBanner, archive];
+export const ATRIUM_MODULES: readonly AtriumModule[] = [roomLink, spaceNavigator, environmentBanner, archive, companyDirectory];

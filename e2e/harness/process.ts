@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
 
 /** Runs a command to completion with its output shown; rejects on a non-zero exit. */
 export function runVisible(command: string, args: string[], options: { cwd?: string } = {}): Promise<void> {
@@ -62,4 +63,34 @@ export async function waitForHttp(options: WaitForHttpOptions): Promise<void> {
         await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
     throw new Error(`${what} did not answer ${url} within ${timeoutMs / 1000} s`);
+}
+
+/** Fails with a clear message when 127.0.0.1:port is taken (`what` names the server that wants it). */
+export async function assertPortFree(port: number, what: string, envVar?: string): Promise<void> {
+    const hint = envVar ? ` (${envVar})` : "";
+    await new Promise<void>((resolve, reject) => {
+        const probe = net.createServer();
+        probe.once("error", (e: NodeJS.ErrnoException) =>
+            reject(
+                new Error(
+                    e.code === "EADDRINUSE"
+                        ? `127.0.0.1:${port} is already in use (a ${what} left from an earlier run?); free it or choose another port${hint}`
+                        : `cannot probe 127.0.0.1:${port}: ${e.message}`,
+                ),
+            ),
+        );
+        probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+    });
+}
+
+/** Resolves true once `child` has exited (at once if it has), false after `timeoutMs`. */
+export function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+    return new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(false), timeoutMs);
+        child.once("exit", () => {
+            clearTimeout(timer);
+            resolve(true);
+        });
+    });
 }

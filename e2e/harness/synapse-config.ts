@@ -33,7 +33,8 @@ export function homeserverConfig({ dataDir, port, serverName, secrets }: Synapse
                 type: "http",
                 tls: false,
                 x_forwarded: false,
-                resources: [{ names: ["client"], compress: false }],
+                // `openid`: services (the company directory) check OpenID tokens at /_matrix/federation/v1/openid/userinfo.
+                resources: [{ names: ["client", "openid"], compress: false }],
             },
         ],
         database: { name: "sqlite3", args: { database: path.join(dataDir, "homeserver.db") } },
@@ -60,6 +61,8 @@ export function homeserverConfig({ dataDir, port, serverName, secrets }: Synapse
         // Not asked for by name, but a busy browser client hits them too.
         rc_key_requests: unlimited,
         rc_presence: { per_user: unlimited },
+        // The company directory falls back to the user directory search (Synapse ≥ 1.145 limits it).
+        rc_user_directory: unlimited,
     };
 }
 

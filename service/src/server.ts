@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 
 import { isWebOrigin } from "./contract.ts";
 import { registerCors } from "./cors.ts";
+import { registerDirectoryRoutes } from "./directory/routes.ts";
 import { limitsFrom, type Limits } from "./limits.ts";
 import { API_ROUTES, JSON_TYPE, registerRoutes } from "./routes.ts";
 import { FALLBACK_SECURITY_HEADERS, securityHeaders } from "./securityHeaders.ts";
@@ -132,6 +133,7 @@ export async function buildService(options: ServiceOptions): Promise<FastifyInst
 
     await registerCors(app, store, webOrigins);
     registerRoutes(app, store, { operatorToken: options.operatorToken });
+    registerDirectoryRoutes(app, store);
     if (options.webappDir) await registerWebapp(app, store, options.webappDir);
 
     try {

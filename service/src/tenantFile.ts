@@ -27,6 +27,8 @@ export interface Tenant {
     webOrigins: string[];
     /** The client config as served: defaults and tenant layered, validated. */
     config: ClientConfig;
+    /** Server-only settings (the file's `server`, e.g. the directory's LDAP credentials): never served. */
+    server?: Record<string, unknown>;
     /** The exact bytes served for it (JSON, 2-space indent, final newline). */
     body: string;
 }
@@ -230,6 +232,7 @@ interface TenantFileData {
     hosts?: string[];
     web_origins?: string[];
     config: ClientConfig;
+    server?: Record<string, unknown>;
 }
 
 /**
@@ -267,7 +270,15 @@ export function loadTenantFile(name: string, file: string, text: string, default
     }
     return {
         ok: true,
-        value: { name, file, hosts: data.hosts ?? [], webOrigins: data.web_origins ?? [], config, body },
+        value: {
+            name,
+            file,
+            hosts: data.hosts ?? [],
+            webOrigins: data.web_origins ?? [],
+            config,
+            body,
+            ...(data.server ? { server: data.server } : {}),
+        },
     };
 }
 

@@ -90,3 +90,18 @@ export {
     spacesOfRoom,
     type FetchedEvent,
 } from "./archiveSupport";
+
+export {
+    openDirectMessage,
+    ownUserId,
+    requestOpenIdToken,
+    searchUserDirectory,
+    showUserProfile,
+    USER_DIRECTORY_MAX,
+    userAvatarUrl,
+    userPresence,
+    type OpenIdToken,
+    type Presence,
+    type UserDirectoryAnswer,
+    type UserDirectoryEntry,
+} from "./people";

@@ -1,0 +1,168 @@
+// Test support: a directory service in memory (what the panel's tests talk to instead of HTTP) and
+// a recording Matrix side. The real service is tested against real slapd in service/src/directory.
+import type { DepartmentNode, DirectoryApi, DirectoryPerson, PeopleApi, SearchParams, SourceStatus } from "./types";
+
+export const OK_SOURCE: SourceStatus = {
+    state: "ok",
+    refreshed_at: "2026-01-01T00:00:00Z",
+    age_seconds: 5,
+    error: null,
+    people: 0,
+};
+
+export function person(id: string, name: string, extra: Partial<DirectoryPerson> = {}): DirectoryPerson {
+    return {
+        id,
+        matrix_id: `@${id}:example.com`,
+        name,
+        title: null,
+        department: [],
+        location: null,
+        email: null,
+        phone: null,
+        manager_id: null,
+        time_zone: null,
+        photo_url: null,
+        ...extra,
+    };
+}
+
+/** A small company: a CEO, a VP, a lead and engineers in two cities. */
+export function smallCompany(): DirectoryPerson[] {
+    return [
+        person("ada", "Ada Lindqvist", {
+            title: "Chief Executive Officer",
+            department: ["Management"],
+            location: "Berlin",
+            time_zone: "Europe/Berlin",
+        }),
+        person("boris", "Boris Okafor", {
+            title: "VP Engineering",
+            department: ["Engineering"],
+            location: "Berlin",
+            manager_id: "ada",
+        }),
+        person("erin", "Erin Walsh", {
+            title: "Platform Lead",
+            department: ["Engineering", "Platform"],
+            location: "London",
+            manager_id: "boris",
+            email: "erin@example.com",
+            phone: "+44 20 5550 1004",
+            time_zone: "Europe/London",
+        }),
+        person("ines", "Inès Dubois", {
+            title: "Site Reliability Engineer",
+            department: ["Engineering", "Platform"],
+            location: "London",
+            manager_id: "erin",
+        }),
+        person("farid", "Farid Haddad", {
+            title: "Apps Lead",
+            department: ["Engineering", "Apps"],
+            location: "Berlin",
+            manager_id: "boris",
+        }),
+        person("grace", "Grace Tan", {
+            title: "Sales Lead EMEA",
+            department: ["Sales", "EMEA"],
+            location: "Paris",
+            manager_id: "ada",
+        }),
+    ];
+}
+
+const words = (text: string): string[] =>
+    text
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
+
+export class MemoryDirectory implements DirectoryApi {
+    readonly searches: SearchParams[] = [];
+    source: SourceStatus = OK_SOURCE;
+    /** Set to make every call fail with it. */
+    failure: Error | null = null;
+
+    constructor(readonly people: DirectoryPerson[]) {}
+
+    async search(
+        params: SearchParams,
+    ): Promise<{ people: DirectoryPerson[]; next_cursor: string | null; source: SourceStatus }> {
+        this.searches.push(params);
+        if (this.failure) throw this.failure;
+        // As the service: each typed word begins a word of the name, title, department or location.
+        const tokens = words(params.q);
+        const found = this.people.filter((p) => {
+            const own = words([p.name, p.title, p.department.join(" "), p.location].filter(Boolean).join(" "));
+            if (!tokens.every((token) => own.some((word) => word.startsWith(token)))) return false;
+            if (params.location && p.location !== params.location) return false;
+            if (params.department && !`${p.department.join("/")}/`.startsWith(`${params.department}/`)) return false;
+            return true;
+        });
+        const start = params.cursor ? Number(params.cursor) : 0;
+        const limit = params.limit ?? 50;
+        const page = found.slice(start, start + limit);
+        const next = start + limit < found.length ? String(start + limit) : null;
+        return { people: page, next_cursor: next, source: this.source };
+    }
+
+    async person(id: string) {
+        if (this.failure) throw this.failure;
+        const found = this.people.find((p) => p.id === id || p.matrix_id === id);
+        if (!found) throw new Error("not found");
+        const chain: DirectoryPerson[] = [];
+        for (let m = found.manager_id; m;) {
+            const manager = this.people.find((p) => p.id === m);
+            if (!manager) break;
+            chain.push(manager);
+            m = manager.manager_id;
+        }
+        return {
+            person: found,
+            manager_chain: chain,
+            direct_reports: this.people.filter((p) => p.manager_id === found.id),
+            source: this.source,
+        };
+    }
+
+    async departments() {
+        if (this.failure) throw this.failure;
+        const root: DepartmentNode[] = [];
+        for (const p of this.people) {
+            let level = root;
+            p.department.forEach((name, depth) => {
+                const path = p.department.slice(0, depth + 1).join("/");
+                let node = level.find((n) => n.path === path);
+                if (!node) level.push((node = { name, path, head_count: 0, children: [] }));
+                node.head_count++;
+                level = node.children;
+            });
+        }
+        root.sort((a, b) => a.name.localeCompare(b.name));
+        const locations = [...new Set(this.people.map((p) => p.location).filter((l): l is string => !!l))].sort();
+        return {
+            departments: root,
+            locations: locations.map((name) => ({
+                name,
+                head_count: this.people.filter((p) => p.location === name).length,
+            })),
+            head_count: this.people.length,
+            source: this.source,
+        };
+    }
+}
+
+export function recordingPeople(overrides: Partial<PeopleApi> = {}): jest.Mocked<PeopleApi> {
+    return {
+        searchUserDirectory: jest.fn(async () => ({ users: [], limited: false })),
+        openDirectMessage: jest.fn(async () => "!dm:example.com"),
+        presence: jest.fn(async () => "online" as const),
+        avatarUrl: jest.fn(async () => null),
+        showProfile: jest.fn(),
+        copyToClipboard: jest.fn(async () => true),
+        ...overrides,
+    } as jest.Mocked<PeopleApi>;
+}

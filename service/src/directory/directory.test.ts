@@ -1,0 +1,289 @@
+/** @jest-environment node */
+// The directory endpoints against a real OpenLDAP (Debian's slapd, started by the e2e harness) and
+// a real Synapse that issues and checks the OpenID tokens.
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+import type { FastifyInstance } from "fastify";
+
+import { generateCompany, personDn } from "../../../e2e/harness/company.ts";
+import { slapdPort, startSlapd, type SlapdHandle } from "../../../e2e/harness/slapd.ts";
+import { matrixRequest, startSynapse, type SynapseHandle } from "../../../e2e/harness/synapse.ts";
+import { OpenIdVerifier } from "./openid.ts";
+import { eventually, quietService, tenantsDir, type TenantsDir } from "../testSupport.ts";
+
+// The harness finds the repository through import.meta, which jest's CommonJS cannot run: the same paths from here.
+jest.mock("../../../e2e/harness/paths.ts", () => {
+    const { join, resolve } = jest.requireActual<typeof import("node:path")>("node:path");
+    const repoRoot = resolve(__dirname, "..", "..", "..");
+    return { repoRoot, e2eStateDir: join(repoRoot, ".e2e"), defaultWebappDir: join(repoRoot, "webapp") };
+});
+
+jest.setTimeout(120_000);
+
+const SERVER_NAME = "localhost";
+const COMPANY_SIZE = 300;
+const synapsePort = Number(process.env.E2E_SYNAPSE_PORT ?? 18008) + 3; // beside the e2e stack's own
+const dnOf = (uid: string): string => personDn(uid).toLowerCase();
+
+let slapd: SlapdHandle;
+let synapse: SynapseHandle;
+let tenants: TenantsDir;
+let app: FastifyInstance;
+let token: string;
+const scratch: string[] = [];
+
+function tenantYaml(options: { attributes?: string; refresh?: number } = {}): string {
+    return `hosts: [chat.acme.test]
+config:
+  default_server_config:
+    m.homeserver: { base_url: "${synapse.baseUrl}", server_name: ${SERVER_NAME} }
+server:
+  directory:
+    source:
+      type: ldap
+      url: ${slapd.url}
+      bind_dn: "${slapd.readerDn}"
+      bind_password: "${slapd.readerPassword}"
+      base_dn: "ou=people,${slapd.baseDn}"
+      timeout_ms: 2000
+    matrix_id_template: "@{uid}:${SERVER_NAME}"
+    time_zones: { Berlin: Europe/Berlin }
+${options.refresh ? `    refresh_seconds: ${options.refresh}\n` : ""}${options.attributes ?? ""}`;
+}
+
+async function get(url: string, bearer: string | null = token) {
+    const response = await app.inject({
+        method: "GET",
+        url,
+        headers: { host: "chat.acme.test", ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+    });
+    return { status: response.statusCode, body: response.json(), headers: response.headers };
+}
+
+async function openIdToken(localpart: string): Promise<string> {
+    const session = await synapse.registerUser(localpart, `pw-${localpart}-1234`);
+    const answer = await matrixRequest<{ access_token: string }>(
+        synapse.baseUrl,
+        "POST",
+        `/_matrix/client/v3/user/${encodeURIComponent(session.userId)}/openid/request_token`,
+        { accessToken: session.accessToken, body: {} },
+    );
+    return answer.access_token;
+}
+
+beforeAll(async () => {
+    const slapdDir = await mkdtemp(path.join(os.tmpdir(), "atrium-slapd-"));
+    const synapseDir = await mkdtemp(path.join(os.tmpdir(), "atrium-directory-synapse-"));
+    scratch.push(slapdDir, synapseDir);
+    // One after the other, so a failing start never leaves the other server without a handle to stop it.
+    slapd = await startSlapd({ dataDir: slapdDir, port: slapdPort(), people: generateCompany(COMPANY_SIZE) });
+    synapse = await startSynapse({ dataDir: synapseDir, port: synapsePort, serverName: SERVER_NAME });
+    token = await openIdToken("erin");
+    tenants = await tenantsDir({ "acme.yaml": tenantYaml() });
+    app = await quietService({ tenantsDir: tenants.dir, watch: false });
+});
+
+afterAll(async () => {
+    await app?.close();
+    await Promise.all([slapd?.stop(), synapse?.stop(), tenants?.cleanup()]);
+    await Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe("who may ask", () => {
+    it("answers a real OpenID token from the tenant's homeserver", async () => {
+        const { status, body } = await get("/v1/directory/search?q=erin");
+        expect(status).toBe(200);
+        expect(body.people.map((p: { id: string }) => p.id)).toContain(dnOf("erin"));
+    });
+
+    it("refuses a missing and a forged token", async () => {
+        const missing = await get("/v1/directory/search?q=a", null);
+        expect(missing.status).toBe(401);
+        expect(missing.body.error).toBe("openid_token_missing");
+        const forged = await get("/v1/directory/search?q=a", "forgedTokenThatSynapseNeverIssued");
+        expect(forged.status).toBe(401);
+        expect(forged.body.error).toBe("openid_token_invalid");
+    });
+
+    it("refuses a user's access token: only OpenID tokens are accepted", async () => {
+        const session = await synapse.registerUser("farid", "pw-farid-1234");
+        const { status } = await get("/v1/directory/search?q=a", session.accessToken);
+        expect(status).toBe(401);
+    });
+});
+
+describe("search", () => {
+    it("finds people as you type by name, title, department and location, accents folded", async () => {
+        const byName = await get("/v1/directory/search?q=chloe");
+        expect(byName.body.people.map((p: { name: string }) => p.name)).toEqual(["Chloé Martin"]);
+        const byTitle = await get("/v1/directory/search?q=reliab");
+        expect(byTitle.body.people.length).toBeGreaterThan(1);
+        for (const person of byTitle.body.people) expect(person.title).toBe("Site Reliability Engineer");
+        const twoWords = await get("/v1/directory/search?q=platform%20london");
+        for (const person of twoWords.body.people) {
+            expect(person.department).toEqual(["Engineering", "Platform"]);
+            expect(person.location).toBe("London");
+        }
+        expect(twoWords.body.people.length).toBeGreaterThan(0);
+    });
+
+    it("maps inetOrgPerson attributes and joins the Matrix ID through the template", async () => {
+        const { body } = await get("/v1/directory/search?q=ada%20lindqvist");
+        expect(body.people).toEqual([
+            {
+                id: dnOf("ada"),
+                matrix_id: "@ada:localhost",
+                name: "Ada Lindqvist",
+                title: "Chief Executive Officer",
+                department: ["Management"],
+                location: "Berlin",
+                email: "ada@example.com",
+                phone: expect.stringMatching(/^\+49 30 5550 \d{4}$/),
+                manager_id: null,
+                time_zone: "Europe/Berlin",
+                photo_url: null,
+            },
+        ]);
+    });
+
+    it("filters by department (and those below it) and by location", async () => {
+        const engineering = await get("/v1/directory/search?department=Engineering&limit=200");
+        const departments = new Set(
+            engineering.body.people.map((p: { department: string[] }) => p.department.join("/")),
+        );
+        expect([...departments].sort()).toEqual(["Engineering", "Engineering/Apps", "Engineering/Platform"]);
+        const paris = await get("/v1/directory/search?location=Paris&department=Sales%2FEMEA&limit=200");
+        expect(paris.body.people.length).toBeGreaterThan(0);
+        for (const person of paris.body.people) {
+            expect(person.location).toBe("Paris");
+            expect(person.department).toEqual(["Sales", "EMEA"]);
+        }
+    });
+
+    it("pages with a cursor through everyone, in name order, without repeats", async () => {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+            const { body }: { body: { people: Array<{ id: string; name: string }>; next_cursor: string | null } } =
+                await get(`/v1/directory/search?limit=70${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+            seen.push(...body.people.map((p) => p.id));
+            cursor = body.next_cursor;
+            pages++;
+        } while (cursor);
+        expect(pages).toBe(Math.ceil(COMPANY_SIZE / 70));
+        expect(new Set(seen).size).toBe(COMPANY_SIZE);
+        expect((await get("/v1/directory/search?cursor=not-a-cursor")).status).toBe(400);
+    });
+});
+
+describe("one person and the departments", () => {
+    it("gives the manager chain to the top and the direct reports", async () => {
+        const { status, body } = await get(`/v1/directory/person?id=${encodeURIComponent("@ines:localhost")}`);
+        expect(status).toBe(200);
+        expect(body.person.name).toBe("Inès Dubois");
+        expect(body.manager_chain.map((p: { name: string }) => p.name)).toEqual([
+            "Erin Walsh",
+            "Boris Okafor",
+            "Ada Lindqvist",
+        ]);
+        const boris = await get(`/v1/directory/person?id=${encodeURIComponent(dnOf("boris"))}`);
+        expect(boris.body.direct_reports.map((p: { name: string }) => p.name)).toEqual(["Erin Walsh", "Farid Haddad"]);
+        expect((await get("/v1/directory/person?id=nobody")).status).toBe(404);
+    });
+
+    it("gives the department tree with head counts", async () => {
+        const { body } = await get("/v1/directory/departments");
+        expect(body.head_count).toBe(COMPANY_SIZE);
+        const names = body.departments.map((d: { name: string }) => d.name);
+        expect(names).toEqual(["Engineering", "Management", "People", "Sales"]);
+        const engineering = body.departments[0];
+        const childSum = engineering.children.reduce((sum: number, c: { head_count: number }) => sum + c.head_count, 0);
+        expect(engineering.head_count).toBe(childSum + 1); // + the VP, who sits in Engineering itself
+        expect(body.locations.map((l: { name: string }) => l.name)).toContain("Singapore");
+    });
+});
+
+describe("attribute mapping", () => {
+    it("follows the tenant file's mapping (here: the location from the title)", async () => {
+        await tenants.write("acme.yaml", tenantYaml({ attributes: "    attributes: { location: title }\n" }));
+        await app.tenants.reload();
+        await eventually(
+            async () =>
+                (await get("/v1/directory/search?q=ada%20lindqvist")).body.people?.[0]?.location ===
+                "Chief Executive Officer",
+        );
+        await tenants.write("acme.yaml", tenantYaml());
+        await app.tenants.reload();
+    });
+});
+
+describe("secrets", () => {
+    it("never serves the server-only section in /v1/config or /v1/status", async () => {
+        for (const url of ["/v1/config", "/v1/status"]) {
+            const response = await app.inject({ method: "GET", url, headers: { host: "chat.acme.test" } });
+            expect(response.statusCode).toBe(200);
+            expect(response.body).not.toContain(slapd.readerPassword);
+            expect(response.body).not.toContain("directory-reader");
+            expect(response.body).not.toContain(slapd.url);
+        }
+    });
+});
+
+describe("when LDAP is down", () => {
+    it("keeps serving the last good copy, with its age, and recovers", async () => {
+        const before = await get("/v1/directory/search?q=erin");
+        expect(before.body.source.state).toBe("ok");
+        await slapd.stop();
+        try {
+            const refresh = await app.inject({
+                method: "POST",
+                url: "/v1/directory/refresh",
+                headers: { host: "chat.acme.test" },
+            });
+            // The first read was moments ago, so an on-demand refresh may be throttled: wait it out once.
+            if (refresh.statusCode === 429) {
+                await new Promise((resolve) => setTimeout(resolve, 10_000));
+                await app.inject({ method: "POST", url: "/v1/directory/refresh", headers: { host: "chat.acme.test" } });
+            }
+            const during = await get("/v1/directory/search?q=erin");
+            expect(during.status).toBe(200);
+            expect(during.body.people.map((p: { id: string }) => p.id)).toContain(dnOf("erin"));
+            expect(during.body.source.state).toBe("stale");
+            expect(during.body.source.error).toMatch(/ECONNREFUSED|connect/i);
+            expect(during.body.source.age_seconds).toBeGreaterThanOrEqual(0);
+            expect(during.body.source.refreshed_at).toBe(before.body.source.refreshed_at);
+        } finally {
+            await slapd.start();
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10_000));
+        const refresh = await app.inject({
+            method: "POST",
+            url: "/v1/directory/refresh",
+            headers: { host: "chat.acme.test" },
+        });
+        expect(refresh.json().source.state).toBe("ok");
+    });
+});
+
+describe("the OpenID check's cache", () => {
+    it("asks the homeserver once per token and again once the token's lifetime is over", async () => {
+        let now = Date.now();
+        const verifier = new OpenIdVerifier(() => now);
+        const expiresAt = now + 60_000;
+        const first = await verifier.verify(token, synapse.baseUrl, [SERVER_NAME], expiresAt);
+        expect(first).toEqual({ ok: true, userId: "@erin:localhost" });
+        await verifier.verify(token, synapse.baseUrl, [SERVER_NAME], expiresAt);
+        expect(verifier.checks).toBe(1);
+        now = expiresAt + 1;
+        await verifier.verify(token, synapse.baseUrl, [SERVER_NAME], expiresAt);
+        expect(verifier.checks).toBe(2);
+    });
+
+    it("refuses users of other servers even with a valid token", async () => {
+        const answer = await new OpenIdVerifier().verify(token, synapse.baseUrl, ["other.example"]);
+        expect(answer).toMatchObject({ ok: false, status: 403 });
+    });
+});

@@ -1,0 +1,135 @@
+// One tenant's directory: reads its source, builds the index, and refreshes it on a schedule and on
+// demand. When a refresh fails the last good index keeps serving, and `status()` says how old it is.
+import { readExportFile } from "./fileSource.ts";
+import { readLdap } from "./ldapSource.ts";
+import { PeopleIndex } from "./peopleIndex.ts";
+import { toPerson, type DirectoryPerson, type RawEntry } from "./person.ts";
+import type { DirectorySettings } from "./settings.ts";
+
+export interface DirectoryLog {
+    info(object: object, message: string): void;
+    warn(object: object, message: string): void;
+}
+
+/** ok: the index is from the last read; stale: the last read failed, an older index serves; unavailable: nothing to serve. */
+export type SourceState = "ok" | "stale" | "unavailable" | "loading";
+
+export interface SourceStatus {
+    state: SourceState;
+    /** When the index that serves was read from the source (ISO 8601), or null. */
+    refreshed_at: string | null;
+    /** Its age in whole seconds, or null. */
+    age_seconds: number | null;
+    /** Why the last read failed, while it is failing. */
+    error: string | null;
+    people: number;
+}
+
+/** Asks again at most this often on demand, so a refresh button cannot hammer the LDAP server. */
+export const MIN_DEMAND_INTERVAL_MS = 10_000;
+
+export async function readSource(settings: DirectorySettings): Promise<DirectoryPerson[]> {
+    const entries: RawEntry[] =
+        settings.source.type === "ldap"
+            ? await readLdap(settings.source, settings)
+            : await readExportFile(settings.source);
+    return entries.map((entry) => toPerson(entry, settings)).filter((person) => person !== null);
+}
+
+export class TenantDirectory {
+    private index: PeopleIndex | null = null;
+    private refreshedAt: number | null = null;
+    private lastError: string | null = null;
+    private running: Promise<void> | null = null;
+    private lastAttempt = 0;
+    private timer: NodeJS.Timeout | null = null;
+    private closed = false;
+
+    constructor(
+        readonly tenant: string,
+        readonly settings: DirectorySettings,
+        private readonly log: DirectoryLog,
+        private readonly now: () => number = Date.now,
+    ) {}
+
+    /** Starts the first read and the schedule. */
+    start(): void {
+        void this.refresh();
+        this.timer = setInterval(() => void this.refresh(), this.settings.refreshSeconds * 1000);
+        this.timer.unref();
+    }
+
+    close(): void {
+        this.closed = true;
+        if (this.timer) clearInterval(this.timer);
+    }
+
+    /** The index to answer from, after the first read has finished (whatever its outcome). */
+    async current(): Promise<PeopleIndex | null> {
+        if (!this.index && this.running) await this.running;
+        return this.index;
+    }
+
+    /** Reads the source again; a read already under way is joined rather than doubled. */
+    refresh(): Promise<void> {
+        if (this.running) return this.running;
+        this.lastAttempt = this.now();
+        this.running = this.readOnce().finally(() => {
+            this.running = null;
+        });
+        return this.running;
+    }
+
+    /** A refresh asked for by an operator; false when the last one was too recent. */
+    refreshOnDemand(): Promise<void> | false {
+        if (this.running) return this.running;
+        if (this.now() - this.lastAttempt < MIN_DEMAND_INTERVAL_MS) return false;
+        return this.refresh();
+    }
+
+    status(): SourceStatus {
+        const age = this.refreshedAt === null ? null : Math.max(0, Math.floor((this.now() - this.refreshedAt) / 1000));
+        const state: SourceState = this.index
+            ? this.lastError
+                ? "stale"
+                : "ok"
+            : this.lastError
+              ? "unavailable"
+              : "loading";
+        return {
+            state,
+            refreshed_at: this.refreshedAt === null ? null : new Date(this.refreshedAt).toISOString(),
+            age_seconds: age,
+            error: this.lastError,
+            people: this.index?.size ?? 0,
+        };
+    }
+
+    private async readOnce(): Promise<void> {
+        const started = this.now();
+        try {
+            const people = await readSource(this.settings);
+            if (this.closed) return;
+            this.index = new PeopleIndex(people);
+            this.refreshedAt = this.now();
+            this.lastError = null;
+            this.log.info(
+                { event: "directory_refreshed", tenant: this.tenant, people: people.length, ms: this.now() - started },
+                `Directory of ${this.tenant}: ${people.length} people read from its ${this.settings.source.type} source`,
+            );
+        } catch (error) {
+            this.lastError = describeSourceError(error);
+            this.log.warn(
+                { event: "directory_refresh_failed", tenant: this.tenant, error: this.lastError },
+                `Directory of ${this.tenant}: reading its source failed (${this.index ? "the last good copy keeps serving" : "nothing to serve yet"}): ${this.lastError}`,
+            );
+        }
+    }
+}
+
+/** A one-line reason, without the bind password or anything else from the settings. */
+function describeSourceError(error: unknown): string {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    const message = error instanceof Error ? error.message : String(error);
+    return (code && !message.includes(code) ? `${code}: ${message}` : message).split("\n")[0].slice(0, 300);
+}
