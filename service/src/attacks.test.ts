@@ -126,6 +126,7 @@ describe("URL values cannot reach the policy unchecked", () => {
             "/atrium/brand/logo_url",
             "/atrium/config_service/url",
             // Modules' own settings are composed in (contract/composeSchema.cjs); their URLs are checked too.
+            "/atrium/modules/company-directory/service_url",
             "/atrium/modules/environment-banner/report_url",
             "/branding/auth_footer_links/*/url",
             "/branding/auth_header_logo_url",

@@ -21,10 +21,24 @@ export const API_ROUTES: ReadonlySet<string> = new Set([
     "/v1/schema/tenant-file",
     "/v1/security-headers",
     "/v1/status",
+    "/v1/directory/search",
+    "/v1/directory/person",
+    "/v1/directory/departments",
+    "/v1/directory/refresh",
 ]);
 
-/** The only routes a browser app on another origin may read (CORS): its config and the schemas. */
-export const CORS_ROUTES: ReadonlySet<string> = new Set(["/v1/config", "/v1/schema", "/v1/schema/tenant-file"]);
+/**
+ * The only routes a browser app on another origin may read (CORS): its config, the schemas, and the
+ * company directory's reads (which also check the caller's Matrix OpenID token).
+ */
+export const CORS_ROUTES: ReadonlySet<string> = new Set([
+    "/v1/config",
+    "/v1/schema",
+    "/v1/schema/tenant-file",
+    "/v1/directory/search",
+    "/v1/directory/person",
+    "/v1/directory/departments",
+]);
 
 interface Revalidatable {
     body: string;
