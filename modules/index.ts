@@ -2,9 +2,10 @@
 // one place the app imports modules/). A module is a folder: see README.md, "Write a module".
 import type { AtriumModule } from "@atrium/sdk";
 
+import policyBadges from "./policy-badges";
 import roomLink from "./room-link";
 import spaceNavigator from "./space-navigator";
 
 export type { AtriumModule as AtriumModuleEntry };
 
-export const ATRIUM_MODULES: readonly AtriumModule[] = [roomLink, spaceNavigator];
+export const ATRIUM_MODULES: readonly AtriumModule[] = [roomLink, spaceNavigator, policyBadges];

@@ -67,3 +67,5 @@ export {
     type RoomSummary,
     type StateEntry,
 } from "./rooms";
+export { memberServers, serverOfUserId } from "./roomMembers";
+export { roomAvatarUrl } from "./roomAvatars";
