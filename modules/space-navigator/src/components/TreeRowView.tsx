@@ -6,6 +6,7 @@ import classNames from "classnames";
 import type { TreeRow } from "../tree/rows";
 import type { NodeBadgeRenderer } from "../badgeSlot";
 import type { Translate } from "../strings";
+import { RowAvatar } from "./RowAvatar";
 
 export const ROW_HEIGHT = 32;
 const INDENT_PX = 14;
@@ -77,7 +78,7 @@ export const TreeRowView = React.memo(function TreeRowView({
                 <span className="atrium_SpaceNav_name atrium_SpaceNav_status">{describeRow(row, t)}</span>
             ) : (
                 <>
-                    <span className="atrium_SpaceNav_icon" aria-hidden="true" data-kind={node.kind} />
+                    <RowAvatar node={node} />
                     <span className="atrium_SpaceNav_name">{node.name}</span>
                     {node.suggested && <span className="atrium_SpaceNav_tag" aria-hidden="true">{t("suggested")}</span>}
                     {node.membership === "none" && (
