@@ -37,6 +37,10 @@ test("a Confidential room shows its badge everywhere, warns while unencrypted, a
     await expect(budget).toHaveAttribute("aria-label", "Classification: Confidential, Breaks its classification: must be encrypted");
     await expect(budget).toContainText("Confidential");
     await expect(budget).toContainText("⚠ Encryption");
+    // The row's own name stays the room's; the badge is heard as its description.
+    await expect(tree(page).getByRole("treeitem", { name: /^Budget 2027/ })).toHaveAccessibleDescription(
+        "Classification: Confidential, Breaks its classification: must be encrypted",
+    );
     // An unclassified room gets the default.
     await expect(nodeBadge(page, "Coffee")).toHaveAttribute("aria-label", /^Classification: Internal/);
 

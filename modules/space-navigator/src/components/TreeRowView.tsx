@@ -62,6 +62,8 @@ export const TreeRowView = React.memo(function TreeRowView({
             aria-selected={current}
             aria-disabled={row.kind === "loading" ? true : undefined}
             aria-label={describeRow(row, t)}
+            // The badges (policy badges…) say in words what they show: heard as the row's description.
+            aria-describedby={renderBadges && !isStatus && node.kind !== "section" ? rowDomId(row.key) + "_badges" : undefined}
             tabIndex={active ? 0 : -1}
             className={classNames("atrium_SpaceNav_row", `atrium_SpaceNav_row_${isStatus ? row.kind : node.kind}`, {
                 atrium_SpaceNav_row_current: current,
@@ -85,7 +87,9 @@ export const TreeRowView = React.memo(function TreeRowView({
                         <span className="atrium_SpaceNav_tag atrium_SpaceNav_tag_join" aria-hidden="true">{t("not_joined")}</span>
                     )}
                     {node.membership === "invite" && <span className="atrium_SpaceNav_tag" aria-hidden="true">{t("invited")}</span>}
-                    <span className="atrium_SpaceNav_badges">{renderBadges?.(node)}</span>
+                    <span className="atrium_SpaceNav_badges" id={rowDomId(row.key) + "_badges"}>
+                        {renderBadges?.(node)}
+                    </span>
                     {row.unread > 0 && (
                         <span
                             className={classNames("atrium_SpaceNav_count", { atrium_SpaceNav_count_mention: row.mentions > 0 })}
