@@ -113,6 +113,15 @@ describe("policy badges in a room", () => {
         expect(screen.getByRole("status").textContent).toBe("Classification saved");
     });
 
+    it("says External once a member from another server joins, and an Internal room then breaks its rule", () => {
+        const room = makeRoom(ME);
+        render(<HeaderBadges roomId={ROOM} />);
+        expect(screen.queryByText("External")).toBeNull();
+        act(() => room.currentState.setStateEvents([stateEvent("m.room.member", { membership: "join" }, "@bob:partner.example", "@bob:partner.example")]));
+        expect(screen.getByText("External")).toBeTruthy();
+        expect(screen.getByText("Breaks its classification: must not have members from other servers")).toBeTruthy();
+    });
+
     it("warns before inviting people from other servers into a room that forbids them", () => {
         makeRoom(ME, [classify("restricted")]);
         const { rerender } = render(<InviteNotice roomId={ROOM} userIds={["@colleague:company.example"]} />);
