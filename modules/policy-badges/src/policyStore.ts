@@ -39,9 +39,26 @@ export function roomPolicy(roomId: string): RoomPolicy {
     return policy;
 }
 
-function notify(roomId: string | null): void {
-    const targets = roomId ? [listeners.get(roomId)] : [...listeners.values()];
-    for (const set of targets) set?.forEach((listener) => listener());
+let pending: Set<string> | "all" | null = null;
+
+/**
+ * Tells the badges showing the rooms, once the current change is complete: the js-sdk emits a state
+ * event before it updates the room's member list, and a sync brings many events at once.
+ */
+function notifySoon(roomId: string | null): void {
+    const first = pending === null;
+    if (roomId === null || pending === "all") pending = "all";
+    else (pending ??= new Set()).add(roomId);
+    if (!first) return;
+    queueMicrotask(() => {
+        const rooms = pending;
+        pending = null;
+        // Anything read mid-change is forgotten again.
+        if (rooms === "all") policies.clear();
+        else rooms?.forEach((id) => policies.delete(id));
+        const targets = rooms === "all" ? [...listeners.values()] : [...(rooms ?? [])].map((id) => listeners.get(id));
+        for (const set of targets) set?.forEach((listener) => listener());
+    });
 }
 
 /** Forgets what was computed (a room's, or everything) and tells the badges showing it. */
@@ -51,7 +68,7 @@ export function invalidate(roomId: string | null): void {
         policies.clear();
         catalogueCache = null;
     }
-    notify(roomId);
+    notifySoon(roomId);
 }
 
 function startListening(): void {

@@ -77,7 +77,7 @@ describe("policy badges in a room", () => {
     it("explains every header badge in a tooltip tied to it, and offers the admin the fix, which clears the warning", async () => {
         const room = makeRoom(ME, [classify("confidential")]);
         const send = jest.spyOn(client, "sendStateEvent").mockImplementation(async (_roomId, type, content) => {
-            act(() => room.currentState.setStateEvents([stateEvent(type as string, content as Record<string, unknown>)]));
+            room.currentState.setStateEvents([stateEvent(type as string, content as Record<string, unknown>)]);
             return { event_id: "$fixed" };
         });
         render(<HeaderBadges roomId={ROOM} />);
@@ -113,11 +113,13 @@ describe("policy badges in a room", () => {
         expect(screen.getByRole("status").textContent).toBe("Classification saved");
     });
 
-    it("says External once a member from another server joins, and an Internal room then breaks its rule", () => {
+    it("says External once a member from another server joins, and an Internal room then breaks its rule", async () => {
         const room = makeRoom(ME);
         render(<HeaderBadges roomId={ROOM} />);
         expect(screen.queryByText("External")).toBeNull();
-        act(() => room.currentState.setStateEvents([stateEvent("m.room.member", { membership: "join" }, "@bob:partner.example", "@bob:partner.example")]));
+        await act(async () => {
+            room.currentState.setStateEvents([stateEvent("m.room.member", { membership: "join" }, "@bob:partner.example", "@bob:partner.example")]);
+        });
         expect(screen.getByText("External")).toBeTruthy();
         expect(screen.getByText("Breaks its classification: must not have members from other servers")).toBeTruthy();
     });
