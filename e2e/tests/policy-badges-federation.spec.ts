@@ -62,7 +62,9 @@ test("a member from the other server makes a room External; a room made there is
     await expect(header.getByText("External", { exact: true })).toBeVisible({ timeout: 30_000 });
     const external = header.getByText("External", { exact: true });
     await external.focus();
-    await expect(header.getByRole("tooltip").filter({ hasText: "Members from other servers are in this room (servers: 1)." })).toBeVisible();
+    await expect(
+        header.getByRole("tooltip").filter({ hasText: "Members from other servers are in this room (servers: 1)." }),
+    ).toBeVisible();
     await page.screenshot({ path: test.info().outputPath("policy-external.png") });
 
     // A room created on the other server, classified there by its admin: not trusted here.
@@ -74,5 +76,9 @@ test("a member from the other server makes a room External; a room made there is
     const unverified = headerBadges(page).getByText("Unverified: Restricted");
     await expect(unverified).toBeVisible({ timeout: 30_000 });
     await unverified.focus();
-    await expect(headerBadges(page).getByRole("tooltip").filter({ hasText: `created on ${pair.partner.serverName}` })).toBeVisible();
+    await expect(
+        headerBadges(page)
+            .getByRole("tooltip")
+            .filter({ hasText: `created on ${pair.partner.serverName}` }),
+    ).toBeVisible();
 });

@@ -9,18 +9,29 @@ const r = encodeURIComponent;
 
 export async function classify(session: MatrixSession, roomId: string, id: string): Promise<void> {
     // The settings tab sets it the same way; its dialog wrapper (roomSettingsTab) lands separately.
-    await matrixRequest(session.baseUrl, "PUT", `/_matrix/client/v3/rooms/${r(roomId)}/state/org.atrium.classification/`, {
-        accessToken: session.accessToken,
-        body: { id },
-    });
+    await matrixRequest(
+        session.baseUrl,
+        "PUT",
+        `/_matrix/client/v3/rooms/${r(roomId)}/state/org.atrium.classification/`,
+        {
+            accessToken: session.accessToken,
+            body: { id },
+        },
+    );
 }
 
 const tree = (page: Page): Locator => page.getByRole("tree", { name: "Spaces", exact: true });
 const nodeBadge = (page: Page, room: string): Locator =>
-    tree(page).getByRole("treeitem", { name: new RegExp(`^${room}`) }).locator(".atrium_Policy_compact");
-export const headerBadges = (page: Page): Locator => page.locator(".atrium_RoomHeaderItems").getByRole("group", { name: "Room policy" });
+    tree(page)
+        .getByRole("treeitem", { name: new RegExp(`^${room}`) })
+        .locator(".atrium_Policy_compact");
+export const headerBadges = (page: Page): Locator =>
+    page.locator(".atrium_RoomHeaderItems").getByRole("group", { name: "Room policy" });
 
-test("a Confidential room shows its badge everywhere, warns while unencrypted, and the fix clears it", async ({ page, synapse }) => {
+test("a Confidential room shows its badge everywhere, warns while unencrypted, and the fix clears it", async ({
+    page,
+    synapse,
+}) => {
     test.setTimeout(120_000);
     const owner = await synapse.registerUser("owner");
     // private_chat without encryption: Synapse encrypts new rooms only when told to.
@@ -34,7 +45,10 @@ test("a Confidential room shows its badge everywhere, warns while unencrypted, a
 
     // The navigator: the classification and the rule it breaks, in text and in the accessible name.
     const budget = nodeBadge(page, "Budget 2027");
-    await expect(budget).toHaveAttribute("aria-label", "Classification: Confidential, Breaks its classification: must be encrypted");
+    await expect(budget).toHaveAttribute(
+        "aria-label",
+        "Classification: Confidential, Breaks its classification: must be encrypted",
+    );
     await expect(budget).toContainText("Confidential");
     await expect(budget).toContainText("⚠ Encryption");
     // The row's own name stays the room's; the badge is heard as its description.
@@ -45,14 +59,18 @@ test("a Confidential room shows its badge everywhere, warns while unencrypted, a
     await expect(nodeBadge(page, "Coffee")).toHaveAttribute("aria-label", /^Classification: Internal/);
 
     // The header: the full set, each badge explained on focus.
-    await tree(page).getByRole("treeitem", { name: /^Budget 2027/ }).click();
+    await tree(page)
+        .getByRole("treeitem", { name: /^Budget 2027/ })
+        .click();
     const header = headerBadges(page);
     await expect(header.getByText("Confidential", { exact: true })).toBeVisible({ timeout: 15_000 });
     const warning = header.getByText("Breaks its classification: must be encrypted");
     await expect(warning).toBeVisible();
     await expect(header.getByText("Not encrypted")).toBeVisible();
     await warning.focus();
-    await expect(header.getByRole("tooltip").filter({ hasText: "The rules for Confidential rooms say: must be encrypted." })).toBeVisible();
+    await expect(
+        header.getByRole("tooltip").filter({ hasText: "The rules for Confidential rooms say: must be encrypted." }),
+    ).toBeVisible();
     await page.screenshot({ path: test.info().outputPath("policy-header-warning.png") });
 
     // The admin's fix: encryption on, through the homeserver; the warning goes, everywhere.
@@ -85,7 +103,10 @@ test("a classification set by someone without the power shows as unverified", as
         power_level_content_override: { state_default: 0, events: { "org.atrium.classification": 0 } },
         invite: [member.userId],
     });
-    await matrixRequest(member.baseUrl, "POST", `/_matrix/client/v3/join/${r(roomId)}`, { accessToken: member.accessToken, body: {} });
+    await matrixRequest(member.baseUrl, "POST", `/_matrix/client/v3/join/${r(roomId)}`, {
+        accessToken: member.accessToken,
+        body: {},
+    });
     await classify(member, roomId, "public");
     // The owner then raises the bar: the record's sender no longer holds the power it needs.
     await matrixRequest(owner.baseUrl, "PUT", `/_matrix/client/v3/rooms/${r(roomId)}/state/m.room.power_levels/`, {

@@ -6,7 +6,14 @@ import { memberServers, serverOfUserId } from "./roomMembers";
 const ME = "@me:company.example";
 
 function member(userId: string, membership: string): MatrixEvent {
-    return new MatrixEvent({ type: "m.room.member", room_id: "!r:company.example", state_key: userId, sender: userId, content: { membership }, event_id: `$${userId}${membership}` });
+    return new MatrixEvent({
+        type: "m.room.member",
+        room_id: "!r:company.example",
+        state_key: userId,
+        sender: userId,
+        content: { membership },
+        event_id: `$${userId}${membership}`,
+    });
 }
 
 describe("member servers", () => {

@@ -16,9 +16,12 @@ export const policyBadgesStrings = {
         classification_default: "{{label}} (default: not classified yet)",
         unverified: "Unverified",
         unverified_named: "Unverified: {{label}}",
-        why_foreign_room: "This room was created on {{server}}, not on the company's servers: its classification cannot be trusted. The rules of {{fallback}} apply.",
-        why_foreign_room_unknown: "This room's origin is unknown: its classification cannot be trusted. The rules of {{fallback}} apply.",
-        why_sender_lacks_power: "The classification was set by someone without the power to set it. The rules of {{fallback}} apply.",
+        why_foreign_room:
+            "This room was created on {{server}}, not on the company's servers: its classification cannot be trusted. The rules of {{fallback}} apply.",
+        why_foreign_room_unknown:
+            "This room's origin is unknown: its classification cannot be trusted. The rules of {{fallback}} apply.",
+        why_sender_lacks_power:
+            "The classification was set by someone without the power to set it. The rules of {{fallback}} apply.",
         why_unknown_id: "The classification names nothing in the company's catalogue. The rules of {{fallback}} apply.",
         why_malformed: "The classification record is malformed. The rules of {{fallback}} apply.",
         badge_encrypted: "Encrypted",
@@ -68,7 +71,8 @@ export const policyBadgesStrings = {
         fix_guests: "Turn guest access off",
         fix_history: "Narrow history visibility",
         "fix_join-rule": "Make it invite only",
-        no_fix_federation: "Whether a room is open to other servers is fixed when it is created: make a new room to change it.",
+        no_fix_federation:
+            "Whether a room is open to other servers is fixed when it is created: make a new room to change it.",
         "no_fix_external-members": "Remove the members from other servers, or classify the room differently.",
         fix_failed: "The change failed: {{error}}",
         tab: "Classification",
@@ -84,7 +88,8 @@ export const policyBadgesStrings = {
         federate_note_on: "This room is open to other servers. That is fixed at creation and cannot be changed.",
         federate_note_off: "This room is closed to other servers. That is fixed at creation and cannot be changed.",
         state_heading: "What this room is",
-        invite_warning: "On another server: {{users}}. This room is {{label}}: members from other servers are not allowed.",
+        invite_warning:
+            "On another server: {{users}}. This room is {{label}}: members from other servers are not allowed.",
         room_policy: "Room policy",
     },
     ru: {
@@ -100,13 +105,16 @@ export const policyBadgesStrings = {
         classification_default: "{{label}} (по умолчанию: ещё не классифицирована)",
         unverified: "Не подтверждена",
         unverified_named: "Не подтверждена: {{label}}",
-        why_foreign_room: "Комната создана на {{server}}, а не на серверах компании: её классификации нельзя доверять. Действуют правила «{{fallback}}».",
-        why_foreign_room_unknown: "Происхождение комнаты неизвестно: её классификации нельзя доверять. Действуют правила «{{fallback}}».",
+        why_foreign_room:
+            "Комната создана на {{server}}, а не на серверах компании: её классификации нельзя доверять. Действуют правила «{{fallback}}».",
+        why_foreign_room_unknown:
+            "Происхождение комнаты неизвестно: её классификации нельзя доверять. Действуют правила «{{fallback}}».",
         why_sender_lacks_power: "Классификацию задал тот, у кого нет на это прав. Действуют правила «{{fallback}}».",
         why_unknown_id: "Классификации нет в каталоге компании. Действуют правила «{{fallback}}».",
         why_malformed: "Запись классификации повреждена. Действуют правила «{{fallback}}».",
         badge_encrypted: "Зашифрована",
-        explain_encrypted: "Сообщения зашифрованы сквозным шифрованием: прочесть их могут только устройства участников.",
+        explain_encrypted:
+            "Сообщения зашифрованы сквозным шифрованием: прочесть их могут только устройства участников.",
         badge_unencrypted: "Без шифрования",
         explain_unencrypted: "Сообщения не зашифрованы сквозным шифрованием: серверы могут их прочесть.",
         badge_federated: "Федеративная",
@@ -152,7 +160,8 @@ export const policyBadgesStrings = {
         fix_guests: "Запретить гостей",
         fix_history: "Сузить видимость истории",
         "fix_join-rule": "Только по приглашению",
-        no_fix_federation: "Открытость комнаты другим серверам задаётся при создании: чтобы изменить её, создайте новую комнату.",
+        no_fix_federation:
+            "Открытость комнаты другим серверам задаётся при создании: чтобы изменить её, создайте новую комнату.",
         "no_fix_external-members": "Удалите участников с других серверов или измените классификацию.",
         fix_failed: "Не удалось изменить: {{error}}",
         tab: "Классификация",
@@ -168,7 +177,8 @@ export const policyBadgesStrings = {
         federate_note_on: "Комната открыта другим серверам. Это задаётся при создании и не меняется.",
         federate_note_off: "Комната закрыта для других серверов. Это задаётся при создании и не меняется.",
         state_heading: "Что это за комната",
-        invite_warning: "С другого сервера: {{users}}. А комната «{{label}}»: участники с других серверов не допускаются.",
+        invite_warning:
+            "С другого сервера: {{users}}. А комната «{{label}}»: участники с других серверов не допускаются.",
         room_policy: "Политика комнаты",
     },
     de: {
@@ -184,13 +194,18 @@ export const policyBadgesStrings = {
         classification_default: "{{label}} (Standard: noch nicht eingestuft)",
         unverified: "Nicht bestätigt",
         unverified_named: "Nicht bestätigt: {{label}}",
-        why_foreign_room: "Dieser Raum wurde auf {{server}} erstellt, nicht auf den Servern des Unternehmens: seiner Einstufung ist nicht zu trauen. Es gelten die Regeln von {{fallback}}.",
-        why_foreign_room_unknown: "Die Herkunft dieses Raums ist unbekannt: seiner Einstufung ist nicht zu trauen. Es gelten die Regeln von {{fallback}}.",
-        why_sender_lacks_power: "Die Einstufung setzte jemand ohne die Berechtigung dazu. Es gelten die Regeln von {{fallback}}.",
-        why_unknown_id: "Die Einstufung steht nicht im Katalog des Unternehmens. Es gelten die Regeln von {{fallback}}.",
+        why_foreign_room:
+            "Dieser Raum wurde auf {{server}} erstellt, nicht auf den Servern des Unternehmens: seiner Einstufung ist nicht zu trauen. Es gelten die Regeln von {{fallback}}.",
+        why_foreign_room_unknown:
+            "Die Herkunft dieses Raums ist unbekannt: seiner Einstufung ist nicht zu trauen. Es gelten die Regeln von {{fallback}}.",
+        why_sender_lacks_power:
+            "Die Einstufung setzte jemand ohne die Berechtigung dazu. Es gelten die Regeln von {{fallback}}.",
+        why_unknown_id:
+            "Die Einstufung steht nicht im Katalog des Unternehmens. Es gelten die Regeln von {{fallback}}.",
         why_malformed: "Der Eintrag der Einstufung ist fehlerhaft. Es gelten die Regeln von {{fallback}}.",
         badge_encrypted: "Verschlüsselt",
-        explain_encrypted: "Nachrichten sind Ende-zu-Ende-verschlüsselt: nur die Geräte der Mitglieder können sie lesen.",
+        explain_encrypted:
+            "Nachrichten sind Ende-zu-Ende-verschlüsselt: nur die Geräte der Mitglieder können sie lesen.",
         badge_unencrypted: "Nicht verschlüsselt",
         explain_unencrypted: "Nachrichten sind nicht Ende-zu-Ende-verschlüsselt: die Server können sie lesen.",
         badge_federated: "Föderiert",
@@ -210,7 +225,8 @@ export const policyBadgesStrings = {
         badge_archived: "Archiviert",
         explain_archived: "Dieser Raum ist archiviert.",
         badge_unknown: "Unbekannt",
-        explain_unknown: "Sie sind diesem Raum nicht beigetreten: Verschlüsselung, Mitglieder und Einstellungen lassen sich nicht prüfen.",
+        explain_unknown:
+            "Sie sind diesem Raum nicht beigetreten: Verschlüsselung, Mitglieder und Einstellungen lassen sich nicht prüfen.",
         join_public: "alle",
         join_invite: "Eingeladene",
         join_knock: "auf Anfrage",
@@ -236,7 +252,8 @@ export const policyBadgesStrings = {
         fix_guests: "Gastzugang ausschalten",
         fix_history: "Sichtbarkeit des Verlaufs einschränken",
         "fix_join-rule": "Nur auf Einladung",
-        no_fix_federation: "Ob ein Raum für andere Server offen ist, wird bei der Erstellung festgelegt: erstellen Sie einen neuen Raum, um es zu ändern.",
+        no_fix_federation:
+            "Ob ein Raum für andere Server offen ist, wird bei der Erstellung festgelegt: erstellen Sie einen neuen Raum, um es zu ändern.",
         "no_fix_external-members": "Entfernen Sie die Mitglieder anderer Server oder stufen Sie den Raum anders ein.",
         fix_failed: "Die Änderung ist fehlgeschlagen: {{error}}",
         tab: "Einstufung",
@@ -249,10 +266,13 @@ export const policyBadgesStrings = {
         no_power: "Sie haben nicht die Berechtigung, die Einstufung zu ändern.",
         compliance: "Regeltreue",
         compliant: "Dieser Raum hält alle Regeln seiner Einstufung ein.",
-        federate_note_on: "Dieser Raum ist für andere Server offen. Das wird bei der Erstellung festgelegt und lässt sich nicht ändern.",
-        federate_note_off: "Dieser Raum ist für andere Server geschlossen. Das wird bei der Erstellung festgelegt und lässt sich nicht ändern.",
+        federate_note_on:
+            "Dieser Raum ist für andere Server offen. Das wird bei der Erstellung festgelegt und lässt sich nicht ändern.",
+        federate_note_off:
+            "Dieser Raum ist für andere Server geschlossen. Das wird bei der Erstellung festgelegt und lässt sich nicht ändern.",
         state_heading: "Was dieser Raum ist",
-        invite_warning: "Auf einem anderen Server: {{users}}. Dieser Raum ist {{label}}: Mitglieder anderer Server sind nicht erlaubt.",
+        invite_warning:
+            "Auf einem anderen Server: {{users}}. Dieser Raum ist {{label}}: Mitglieder anderer Server sind nicht erlaubt.",
         room_policy: "Raumrichtlinie",
     },
     fr: {
@@ -268,13 +288,18 @@ export const policyBadgesStrings = {
         classification_default: "{{label}} (par défaut : pas encore classé)",
         unverified: "Non vérifiée",
         unverified_named: "Non vérifiée : {{label}}",
-        why_foreign_room: "Ce salon a été créé sur {{server}}, pas sur les serveurs de l'entreprise : sa classification n'est pas fiable. Les règles de {{fallback}} s'appliquent.",
-        why_foreign_room_unknown: "L'origine de ce salon est inconnue : sa classification n'est pas fiable. Les règles de {{fallback}} s'appliquent.",
-        why_sender_lacks_power: "La classification a été posée par quelqu'un qui n'en a pas le droit. Les règles de {{fallback}} s'appliquent.",
-        why_unknown_id: "La classification ne figure pas au catalogue de l'entreprise. Les règles de {{fallback}} s'appliquent.",
+        why_foreign_room:
+            "Ce salon a été créé sur {{server}}, pas sur les serveurs de l'entreprise : sa classification n'est pas fiable. Les règles de {{fallback}} s'appliquent.",
+        why_foreign_room_unknown:
+            "L'origine de ce salon est inconnue : sa classification n'est pas fiable. Les règles de {{fallback}} s'appliquent.",
+        why_sender_lacks_power:
+            "La classification a été posée par quelqu'un qui n'en a pas le droit. Les règles de {{fallback}} s'appliquent.",
+        why_unknown_id:
+            "La classification ne figure pas au catalogue de l'entreprise. Les règles de {{fallback}} s'appliquent.",
         why_malformed: "L'enregistrement de la classification est mal formé. Les règles de {{fallback}} s'appliquent.",
         badge_encrypted: "Chiffré",
-        explain_encrypted: "Les messages sont chiffrés de bout en bout : seuls les appareils des membres peuvent les lire.",
+        explain_encrypted:
+            "Les messages sont chiffrés de bout en bout : seuls les appareils des membres peuvent les lire.",
         badge_unencrypted: "Non chiffré",
         explain_unencrypted: "Les messages ne sont pas chiffrés de bout en bout : les serveurs peuvent les lire.",
         badge_federated: "Fédéré",
@@ -290,11 +315,13 @@ export const policyBadgesStrings = {
         badge_history: "Historique : {{value}}",
         explain_history: "Qui peut lire les messages passés : {{value}}.",
         badge_retention: "Conservation : {{number}} j",
-        explain_retention: "Les messages plus anciens que la durée de conservation sont supprimés (durée : {{number}} j).",
+        explain_retention:
+            "Les messages plus anciens que la durée de conservation sont supprimés (durée : {{number}} j).",
         badge_archived: "Archivé",
         explain_archived: "Ce salon est archivé.",
         badge_unknown: "Inconnu",
-        explain_unknown: "Vous n'avez pas rejoint ce salon : son chiffrement, ses membres et ses réglages ne peuvent être vérifiés.",
+        explain_unknown:
+            "Vous n'avez pas rejoint ce salon : son chiffrement, ses membres et ses réglages ne peuvent être vérifiés.",
         join_public: "tout le monde",
         join_invite: "les personnes invitées",
         join_knock: "sur demande",
@@ -320,7 +347,8 @@ export const policyBadgesStrings = {
         fix_guests: "Désactiver l'accès invité",
         fix_history: "Restreindre la visibilité de l'historique",
         "fix_join-rule": "Sur invitation uniquement",
-        no_fix_federation: "L'ouverture d'un salon aux autres serveurs est fixée à sa création : créez un nouveau salon pour la changer.",
+        no_fix_federation:
+            "L'ouverture d'un salon aux autres serveurs est fixée à sa création : créez un nouveau salon pour la changer.",
         "no_fix_external-members": "Retirez les membres d'autres serveurs, ou classez le salon autrement.",
         fix_failed: "La modification a échoué : {{error}}",
         tab: "Classification",
@@ -336,7 +364,8 @@ export const policyBadgesStrings = {
         federate_note_on: "Ce salon est ouvert aux autres serveurs. C'est fixé à la création et ne peut pas changer.",
         federate_note_off: "Ce salon est fermé aux autres serveurs. C'est fixé à la création et ne peut pas changer.",
         state_heading: "Ce qu'est ce salon",
-        invite_warning: "Sur un autre serveur : {{users}}. Ce salon est {{label}} : les membres d'autres serveurs ne sont pas autorisés.",
+        invite_warning:
+            "Sur un autre serveur : {{users}}. Ce salon est {{label}} : les membres d'autres serveurs ne sont pas autorisés.",
         room_policy: "Politique du salon",
     },
 };

@@ -78,7 +78,12 @@ export const DEFAULT_CLASSIFICATIONS: readonly Classification[] = [
             de: "Nur für Personen des Unternehmens.",
             fr: "Réservé aux personnes de l'entreprise.",
         },
-        rules: { ...OPEN_RULES, externalMembersAllowed: false, guestsAllowed: false, widestHistoryVisibility: "shared" },
+        rules: {
+            ...OPEN_RULES,
+            externalMembersAllowed: false,
+            guestsAllowed: false,
+            widestHistoryVisibility: "shared",
+        },
     },
     {
         id: "confidential",
@@ -167,7 +172,8 @@ function readRules(value: unknown): ClassificationRules {
 /** One config entry as a classification, or the reason it cannot be one. */
 export function readClassification(value: unknown): Classification | string {
     if (!isRecord(value)) return "not an object";
-    if (typeof value.id !== "string" || !ID.test(value.id)) return "its id is missing or not lower-case letters, digits, _ . -";
+    if (typeof value.id !== "string" || !ID.test(value.id))
+        return "its id is missing or not lower-case letters, digits, _ . -";
     const label = textsByLanguage(value.label, MAX_LABEL);
     const english = label.en ?? Object.values(label)[0];
     if (!english) return `"${value.id}" has no label`;
@@ -191,7 +197,10 @@ export interface CatalogueSettings {
  * The catalogue from the module's settings. `problems` lists what was dropped, for one log line.
  * No usable entry at all means the defaults; a default id that names no entry means the first entry.
  */
-export function readCatalogue(settings: CatalogueSettings, fallbackServer: string | null): { catalogue: Catalogue; problems: string[] } {
+export function readCatalogue(
+    settings: CatalogueSettings,
+    fallbackServer: string | null,
+): { catalogue: Catalogue; problems: string[] } {
     const problems: string[] = [];
     let classifications: Classification[] = [];
     if (Array.isArray(settings.classifications)) {

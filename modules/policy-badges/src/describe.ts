@@ -24,13 +24,17 @@ export function describeBadge(badge: Badge, t: Translate): Words {
             return { text: t(`badge_${badge.kind}`, { value }), explanation: t(`explain_${badge.kind}`, { value }) };
         }
         case "retention":
-            return { text: t("badge_retention", { number: badge.days }), explanation: t("explain_retention", { number: badge.days }) };
+            return {
+                text: t("badge_retention", { number: badge.days }),
+                explanation: t("explain_retention", { number: badge.days }),
+            };
         case "external":
             return { text: t("badge_external"), explanation: t("explain_external", { number: badge.count }) };
         case "guests":
             return {
                 text: t("badge_guests"),
-                explanation: badge.value === "can_join" ? t("explain_guests") : `${t("badge_guests")}: ${valueWords(badge, t)}`,
+                explanation:
+                    badge.value === "can_join" ? t("explain_guests") : `${t("badge_guests")}: ${valueWords(badge, t)}`,
             };
         default:
             return { text: t(`badge_${badge.kind}`), explanation: t(`explain_${badge.kind}`) };

@@ -17,7 +17,7 @@ const hostileText = fc.oneof(
     fc.string({ unit: "grapheme", maxLength: 30 }),
     fc.constantFrom(
         "<script>window.__pwned = 1</script>",
-        "<img src=x onerror=\"window.__pwned=1\">",
+        '<img src=x onerror="window.__pwned=1">',
         "<b>bold</b>",
         "\u202eevil\u202c",
         "javascript:alert(1)",
@@ -27,14 +27,21 @@ const hostileText = fc.oneof(
     fc.nat({ max: 70_000 }).map((n) => "A".repeat(n)),
 );
 
-const hostileValue = fc.oneof(hostileText, fc.anything(), fc.constantFrom("public", "invite", "shared", "world_readable", "can_join"));
+const hostileValue = fc.oneof(
+    hostileText,
+    fc.anything(),
+    fc.constantFrom("public", "invite", "shared", "world_readable", "can_join"),
+);
 
 const catalogueEntry = fc.oneof(
     fc.anything(),
     fc.record(
         {
             id: fc.oneof(hostileText, fc.constantFrom("public", "internal", "confidential", "restricted", "x")),
-            label: fc.oneof(fc.anything(), fc.dictionary(fc.constantFrom("en", "ru", "de", "fr", "__proto__", "xx"), hostileText)),
+            label: fc.oneof(
+                fc.anything(),
+                fc.dictionary(fc.constantFrom("en", "ru", "de", "fr", "__proto__", "xx"), hostileText),
+            ),
             colour: fc.oneof(hostileText, fc.constantFrom("#ff0000", "#FFFFFF", "red", "#fff", "url(x)")),
             icon: fc.oneof(hostileText, fc.constantFrom("globe", "lock", "shield", "building")),
             description: fc.oneof(fc.anything(), fc.dictionary(fc.constantFrom("en", "de"), hostileText)),
@@ -106,7 +113,20 @@ describe("policy badges under hostile input", () => {
                 const policy = evaluateRoom(room, catalogue);
                 for (const badge of policy.badges) {
                     if (badge.value !== undefined) {
-                        expect(["public", "invite", "knock", "restricted", "knock_restricted", "private", "joined", "invited", "shared", "world_readable", "can_join", "other"]).toContain(badge.value);
+                        expect([
+                            "public",
+                            "invite",
+                            "knock",
+                            "restricted",
+                            "knock_restricted",
+                            "private",
+                            "joined",
+                            "invited",
+                            "shared",
+                            "world_readable",
+                            "can_join",
+                            "other",
+                        ]).toContain(badge.value);
                     }
                     if (badge.value === "other") expect(badge.tone).toBe("neutral");
                 }

@@ -1,5 +1,12 @@
 import { readCatalogue } from "./catalogue";
-import { computeBadges, evaluateRoom, forbiddenInvitees, mostImportantBadge, type RoomFacts, type RuleName } from "./policy";
+import {
+    computeBadges,
+    evaluateRoom,
+    forbiddenInvitees,
+    mostImportantBadge,
+    type RoomFacts,
+    type RuleName,
+} from "./policy";
 import { catalogue, classified, facts, OTHER, OWN } from "./testFacts";
 
 const rulesBroken = (room: RoomFacts): RuleName[] => evaluateRoom(room, catalogue).violations.map((v) => v.rule);
@@ -26,7 +33,9 @@ describe("classification and its trust", () => {
     });
 
     it("does not trust a room whose creator is unknown", () => {
-        expect(evaluateRoom(facts({ ...classified("public"), creatorServer: null }), catalogue).status).toBe("unverified");
+        expect(evaluateRoom(facts({ ...classified("public"), creatorServer: null }), catalogue).status).toBe(
+            "unverified",
+        );
     });
 
     it("does not trust a record whose sender lacks the power", () => {
@@ -46,7 +55,9 @@ describe("classification and its trust", () => {
     });
 
     it("treats an emptied record as unclassified", () => {
-        expect(evaluateRoom(facts({ classification: { content: {}, senderHasPower: true } }), catalogue).status).toBe("default");
+        expect(evaluateRoom(facts({ classification: { content: {}, senderHasPower: true } }), catalogue).status).toBe(
+            "default",
+        );
     });
 
     it("cannot tell the classification of a room not joined", () => {
@@ -59,7 +70,18 @@ describe("classification and its trust", () => {
 describe("rules: classification × room state", () => {
     // [classification, room changes, rules broken]
     const cases: Array<[string, Partial<RoomFacts>, RuleName[]]> = [
-        ["public", { encrypted: false, federate: true, joinRule: "public", guestAccess: "can_join", historyVisibility: "world_readable", memberServers: [OWN, OTHER] }, []],
+        [
+            "public",
+            {
+                encrypted: false,
+                federate: true,
+                joinRule: "public",
+                guestAccess: "can_join",
+                historyVisibility: "world_readable",
+                memberServers: [OWN, OTHER],
+            },
+            [],
+        ],
         ["internal", {}, []],
         ["internal", { memberServers: [OWN, OTHER] }, ["external-members"]],
         ["internal", { guestAccess: "can_join" }, ["guests"]],
@@ -76,7 +98,14 @@ describe("rules: classification × room state", () => {
         ["restricted", { joinRule: "knock" }, ["join-rule"]],
         [
             "restricted",
-            { encrypted: false, federate: true, memberServers: [OTHER], guestAccess: "can_join", historyVisibility: "world_readable", joinRule: "public" },
+            {
+                encrypted: false,
+                federate: true,
+                memberServers: [OTHER],
+                guestAccess: "can_join",
+                historyVisibility: "world_readable",
+                joinRule: "public",
+            },
             ["encryption", "federation", "external-members", "guests", "history", "join-rule"],
         ],
         // Unknown values are judged as the widest: a room must not pass by saying something odd.
@@ -103,11 +132,11 @@ describe("rules: classification × room state", () => {
         });
         const fixes = Object.fromEntries(evaluateRoom(room, catalogue).violations.map((v) => [v.rule, v.fix]));
         expect(fixes).toEqual({
-            "encryption": { type: "m.room.encryption", content: { algorithm: "m.megolm.v1.aes-sha2" } },
-            "federation": null,
+            encryption: { type: "m.room.encryption", content: { algorithm: "m.megolm.v1.aes-sha2" } },
+            federation: null,
             "external-members": null,
-            "guests": { type: "m.room.guest_access", content: { guest_access: "forbidden" } },
-            "history": { type: "m.room.history_visibility", content: { history_visibility: "invited" } },
+            guests: { type: "m.room.guest_access", content: { guest_access: "forbidden" } },
+            history: { type: "m.room.history_visibility", content: { history_visibility: "invited" } },
             "join-rule": { type: "m.room.join_rules", content: { join_rule: "invite" } },
         });
     });
@@ -123,7 +152,12 @@ describe("computed badges", () => {
 
     it("tells encryption, federation, join rule and history of a joined room", () => {
         expect(kinds(facts())).toEqual(["encrypted", "local-only", "join-rule", "history"]);
-        expect(kinds(facts({ encrypted: false, federate: true }))).toEqual(["unencrypted", "federated", "join-rule", "history"]);
+        expect(kinds(facts({ encrypted: false, federate: true }))).toEqual([
+            "unencrypted",
+            "federated",
+            "join-rule",
+            "history",
+        ]);
     });
 
     it("says External when members from other servers are present, and counts the servers", () => {
@@ -138,7 +172,15 @@ describe("computed badges", () => {
             archive: { content: { archived: true, by: "@a:x" }, senderHasPower: true },
         });
         const badges = computeBadges(room, catalogue);
-        expect(badges.map((b) => b.kind)).toEqual(["archived", "encrypted", "local-only", "join-rule", "guests", "history", "retention"]);
+        expect(badges.map((b) => b.kind)).toEqual([
+            "archived",
+            "encrypted",
+            "local-only",
+            "join-rule",
+            "guests",
+            "history",
+            "retention",
+        ]);
         expect(badges.find((b) => b.kind === "retention")?.days).toBe(30);
     });
 
@@ -154,22 +196,36 @@ describe("computed badges", () => {
 
     it("turns unknown values into neutral badges naming no raw value", () => {
         const badges = computeBadges(facts({ joinRule: "<b>x</b>", historyVisibility: { evil: true } }), catalogue);
-        expect(badges.find((b) => b.kind === "join-rule")).toEqual({ kind: "join-rule", tone: "neutral", value: "other" });
+        expect(badges.find((b) => b.kind === "join-rule")).toEqual({
+            kind: "join-rule",
+            tone: "neutral",
+            value: "other",
+        });
         expect(badges.find((b) => b.kind === "history")).toEqual({ kind: "history", tone: "neutral", value: "other" });
     });
 
     it("marks what a preview cannot tell as unknown, and keeps what it can (the join rule)", () => {
-        const preview = facts({ knowledge: "preview", encrypted: null, federate: null, memberServers: null, joinRule: "public" });
+        const preview = facts({
+            knowledge: "preview",
+            encrypted: null,
+            federate: null,
+            memberServers: null,
+            joinRule: "public",
+        });
         expect(kinds(preview)).toEqual(["join-rule", "unknown"]);
     });
 });
 
 describe("the compact badge and the invite warning", () => {
     it("puts a broken rule first, then what matters most", () => {
-        expect(mostImportantBadge(evaluateRoom(facts({ ...classified("confidential"), encrypted: false }), catalogue))).toMatchObject({
+        expect(
+            mostImportantBadge(evaluateRoom(facts({ ...classified("confidential"), encrypted: false }), catalogue)),
+        ).toMatchObject({
             rule: "encryption",
         });
-        expect(mostImportantBadge(evaluateRoom(facts({ ...classified("public"), memberServers: [OTHER] }), catalogue))).toMatchObject({
+        expect(
+            mostImportantBadge(evaluateRoom(facts({ ...classified("public"), memberServers: [OTHER] }), catalogue)),
+        ).toMatchObject({
             kind: "external",
         });
         expect(mostImportantBadge(evaluateRoom(facts(classified("confidential")), catalogue))).toBeNull();
@@ -177,7 +233,9 @@ describe("the compact badge and the invite warning", () => {
 
     it("names the invitees from other servers when the classification forbids external members", () => {
         const restricted = evaluateRoom(facts(classified("restricted")), catalogue);
-        expect(forbiddenInvitees([`@a:${OWN}`, `@b:${OTHER}`, "nonsense"], restricted, catalogue)).toEqual([`@b:${OTHER}`]);
+        expect(forbiddenInvitees([`@a:${OWN}`, `@b:${OTHER}`, "nonsense"], restricted, catalogue)).toEqual([
+            `@b:${OTHER}`,
+        ]);
         const open = evaluateRoom(facts(classified("public")), catalogue);
         expect(forbiddenInvitees([`@b:${OTHER}`], open, catalogue)).toEqual([]);
     });

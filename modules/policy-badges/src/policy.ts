@@ -111,8 +111,12 @@ const GUEST_ACCESS = ["can_join", "forbidden"] as const;
 const DAY_MS = 86_400_000;
 
 /** The classification the room's record names, with its trust. */
-export function classify(facts: RoomFacts, catalogue: Catalogue): Pick<RoomPolicy, "classification" | "status" | "unverifiedReason" | "claimed"> {
-    const fallback = catalogue.classifications.find((c) => c.id === catalogue.defaultId) ?? catalogue.classifications[0];
+export function classify(
+    facts: RoomFacts,
+    catalogue: Catalogue,
+): Pick<RoomPolicy, "classification" | "status" | "unverifiedReason" | "claimed"> {
+    const fallback =
+        catalogue.classifications.find((c) => c.id === catalogue.defaultId) ?? catalogue.classifications[0];
     const record = facts.classification;
     if (!record && facts.knowledge !== "joined") return { classification: fallback, status: "unknown" };
     // An event with empty content is how a state event is removed: the room is unclassified again.
@@ -120,7 +124,8 @@ export function classify(facts: RoomFacts, catalogue: Catalogue): Pick<RoomPolic
         return { classification: fallback, status: "default" };
     }
     const id = isRecord(record.content) ? record.content.id : undefined;
-    if (typeof id !== "string") return { classification: fallback, status: "unverified", unverifiedReason: "malformed" };
+    if (typeof id !== "string")
+        return { classification: fallback, status: "unverified", unverifiedReason: "malformed" };
     const claimed = catalogue.classifications.find((c) => c.id === id);
     if (!claimed) return { classification: fallback, status: "unverified", unverifiedReason: "unknown-id" };
     if (!facts.creatorServer || !catalogue.ownServers.includes(facts.creatorServer)) {
@@ -161,13 +166,22 @@ export function computeBadges(facts: RoomFacts, catalogue: Catalogue): Badge[] {
     else if (facts.federate === true) badges.push({ kind: "federated", tone: "info" });
     if (facts.joinRule !== null && facts.joinRule !== undefined) {
         const value = known(facts.joinRule, JOIN_RULES);
-        badges.push({ kind: "join-rule", tone: value === "public" ? "caution" : value === "other" ? "neutral" : "info", value });
+        badges.push({
+            kind: "join-rule",
+            tone: value === "public" ? "caution" : value === "other" ? "neutral" : "info",
+            value,
+        });
     }
     if (facts.knowledge === "joined") {
         const guests = known(facts.guestAccess ?? "forbidden", GUEST_ACCESS);
-        if (guests !== "forbidden") badges.push({ kind: "guests", tone: guests === "other" ? "neutral" : "caution", value: guests });
+        if (guests !== "forbidden")
+            badges.push({ kind: "guests", tone: guests === "other" ? "neutral" : "caution", value: guests });
         const history = known(facts.historyVisibility ?? "shared", HISTORY_ORDER);
-        badges.push({ kind: "history", tone: history === "world_readable" ? "caution" : history === "other" ? "neutral" : "info", value: history });
+        badges.push({
+            kind: "history",
+            tone: history === "world_readable" ? "caution" : history === "other" ? "neutral" : "info",
+            value: history,
+        });
         const days = retentionDays(facts.retention);
         if (days !== null) badges.push({ kind: "retention", tone: "info", days });
     }
@@ -181,16 +195,23 @@ export function checkRules(facts: RoomFacts, classification: Classification, cat
     const rules = classification.rules;
     const violations: Violation[] = [];
     if (rules.requiresEncryption && facts.encrypted === false) {
-        violations.push({ rule: "encryption", fix: { type: "m.room.encryption", content: { algorithm: "m.megolm.v1.aes-sha2" } } });
+        violations.push({
+            rule: "encryption",
+            fix: { type: "m.room.encryption", content: { algorithm: "m.megolm.v1.aes-sha2" } },
+        });
     }
     if (!rules.federationAllowed && facts.federate !== false && facts.federate !== null) {
         violations.push({ rule: "federation", fix: null });
     }
     const external = externalServers(facts, catalogue);
-    if (!rules.externalMembersAllowed && external && external.length > 0) violations.push({ rule: "external-members", fix: null });
+    if (!rules.externalMembersAllowed && external && external.length > 0)
+        violations.push({ rule: "external-members", fix: null });
     const guests = facts.guestAccess ?? "forbidden";
     if (!rules.guestsAllowed && guests !== "forbidden") {
-        violations.push({ rule: "guests", fix: { type: "m.room.guest_access", content: { guest_access: "forbidden" } } });
+        violations.push({
+            rule: "guests",
+            fix: { type: "m.room.guest_access", content: { guest_access: "forbidden" } },
+        });
     }
     const history = facts.historyVisibility ?? "shared";
     const widest = HISTORY_ORDER.indexOf(rules.widestHistoryVisibility);
@@ -203,8 +224,14 @@ export function checkRules(facts: RoomFacts, classification: Classification, cat
             fix: { type: "m.room.history_visibility", content: { history_visibility: rules.widestHistoryVisibility } },
         });
     }
-    if (rules.joinRulesAllowed && facts.joinRule !== null && !rules.joinRulesAllowed.includes(facts.joinRule as string)) {
-        const fix = rules.joinRulesAllowed.includes("invite") ? { type: "m.room.join_rules", content: { join_rule: "invite" } } : null;
+    if (
+        rules.joinRulesAllowed &&
+        facts.joinRule !== null &&
+        !rules.joinRulesAllowed.includes(facts.joinRule as string)
+    ) {
+        const fix = rules.joinRulesAllowed.includes("invite")
+            ? { type: "m.room.join_rules", content: { join_rule: "invite" } }
+            : null;
         violations.push({ rule: "join-rule", fix });
     }
     return violations;

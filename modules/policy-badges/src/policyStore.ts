@@ -20,7 +20,10 @@ let stopListening: (() => void) | null = null;
 export function currentCatalogue(): Catalogue {
     if (!catalogueCache || !stopListening) {
         const me = currentUserId();
-        const { catalogue, problems } = readCatalogue(moduleSettings<CatalogueSettings>(MODULE_NAME), me ? serverOfUserId(me) : null);
+        const { catalogue, problems } = readCatalogue(
+            moduleSettings<CatalogueSettings>(MODULE_NAME),
+            me ? serverOfUserId(me) : null,
+        );
         const report = problems.join("; ");
         if (report && report !== reportedProblems) console.warn(`Atrium policy badges: ${report}`);
         reportedProblems = report;

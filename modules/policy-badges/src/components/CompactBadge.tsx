@@ -20,20 +20,31 @@ export function CompactBadgeView({ policy }: { policy: RoomPolicy }): JSX.Elemen
     const known = policy.status === "verified" || policy.status === "default";
     const colour = known ? policy.classification.colour : NEUTRAL_COLOUR;
     const top = mostImportantBadge(policy);
-    const topWords = top ? ("rule" in top ? describeViolation(top, t, labelIn(policy.classification, language)) : describeBadge(top, t)) : null;
+    const topWords = top
+        ? "rule" in top
+            ? describeViolation(top, t, labelIn(policy.classification, language))
+            : describeBadge(top, t)
+        : null;
     const isWarning = top !== null && "rule" in top;
     // The unknown badge says the same as an unknown classification: once is enough.
     const showTop = topWords && !(policy.status === "unknown" && top && "kind" in top && top.kind === "unknown");
-    const name = [known ? t("classification", { label: labelIn(policy.classification, language) }) : classification.text];
+    const name = [
+        known ? t("classification", { label: labelIn(policy.classification, language) }) : classification.text,
+    ];
     if (showTop) name.push(topWords.text);
     return (
         <span className="atrium_Policy_compact" role="img" aria-label={name.join(", ")} title={name.join("\n")}>
-            <span className="atrium_Policy_chip atrium_Policy_chip_classification" style={{ backgroundColor: colour, color: textColourOn(colour) }}>
+            <span
+                className="atrium_Policy_chip atrium_Policy_chip_classification"
+                style={{ backgroundColor: colour, color: textColourOn(colour) }}
+            >
                 {known && <ClassificationGlyph icon={policy.classification.icon} />}
                 {known ? labelIn(policy.classification, language) : classification.text}
             </span>
             {showTop && (
-                <span className={`atrium_Policy_chip atrium_Policy_chip_${isWarning ? "warning" : (top as { tone: string }).tone}`}>
+                <span
+                    className={`atrium_Policy_chip atrium_Policy_chip_${isWarning ? "warning" : (top as { tone: string }).tone}`}
+                >
                     {isWarning && "⚠ "}
                     {isWarning ? t(`badge_short_${(top as { rule: string }).rule}`) : topWords.text}
                 </span>

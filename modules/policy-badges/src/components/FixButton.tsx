@@ -25,7 +25,13 @@ export function FixButton({ roomId, violation }: { roomId: string; violation: Vi
     };
     return (
         <>
-            <button type="button" className="atrium_Policy_fix" disabled={busy} aria-busy={busy} onClick={() => void apply()}>
+            <button
+                type="button"
+                className="atrium_Policy_fix"
+                disabled={busy}
+                aria-busy={busy}
+                onClick={() => void apply()}
+            >
                 {t(`fix_${violation.rule}`)}
             </button>
             {error && (

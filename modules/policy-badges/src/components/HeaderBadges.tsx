@@ -29,7 +29,11 @@ export function HeaderBadgesView({ roomId, policy }: { roomId: string; policy: R
             />
             {policy.violations.map((violation) => (
                 <React.Fragment key={violation.rule}>
-                    <PolicyChip kind={`warning-${violation.rule}`} tone="warning" {...describeViolation(violation, t, labelIn(policy.classification, language))} />
+                    <PolicyChip
+                        kind={`warning-${violation.rule}`}
+                        tone="warning"
+                        {...describeViolation(violation, t, labelIn(policy.classification, language))}
+                    />
                     <FixButton roomId={roomId} violation={violation} />
                 </React.Fragment>
             ))}

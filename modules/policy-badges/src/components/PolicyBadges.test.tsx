@@ -18,7 +18,15 @@ let client: MatrixClient;
 let nextEvent = 0;
 
 function stateEvent(type: string, content: Record<string, unknown>, sender = ME, stateKey = ""): MatrixEvent {
-    return new MatrixEvent({ type, content, sender, state_key: stateKey, room_id: ROOM, event_id: `$e${++nextEvent}`, origin_server_ts: nextEvent });
+    return new MatrixEvent({
+        type,
+        content,
+        sender,
+        state_key: stateKey,
+        room_id: ROOM,
+        event_id: `$e${++nextEvent}`,
+        origin_server_ts: nextEvent,
+    });
 }
 
 /** A joined room created by `creator`, with its admin and the given extra state. */
@@ -59,7 +67,9 @@ describe("policy badges in a room", () => {
         makeRoom(ME, [classify("confidential")]);
         render(<CompactBadge roomId={ROOM} />);
         // Unencrypted, so the rule it breaks comes with it.
-        expect(screen.getByRole("img").getAttribute("aria-label")).toBe("Classification: Confidential, Breaks its classification: must be encrypted");
+        expect(screen.getByRole("img").getAttribute("aria-label")).toBe(
+            "Classification: Confidential, Breaks its classification: must be encrypted",
+        );
         expect(screen.getByRole("img").textContent).toBe("Confidential⚠ Encryption");
     });
 
@@ -85,7 +95,9 @@ describe("policy badges in a room", () => {
         expect(warning.getAttribute("tabindex")).toBe("0");
         const tip = document.getElementById(warning.getAttribute("aria-describedby")!)!;
         expect(tip.getAttribute("role")).toBe("tooltip");
-        expect(tip.textContent).toBe("The rules for Confidential rooms say: must be encrypted. Those with the power can fix it in one click.");
+        expect(tip.textContent).toBe(
+            "The rules for Confidential rooms say: must be encrypted. Those with the power can fix it in one click.",
+        );
         fireEvent.click(screen.getByRole("button", { name: "Turn encryption on" }));
         await act(async () => {});
         expect(send).toHaveBeenCalledWith(ROOM, "m.room.encryption", { algorithm: "m.megolm.v1.aes-sha2" }, "");
@@ -118,7 +130,9 @@ describe("policy badges in a room", () => {
         render(<HeaderBadges roomId={ROOM} />);
         expect(screen.queryByText("External")).toBeNull();
         await act(async () => {
-            room.currentState.setStateEvents([stateEvent("m.room.member", { membership: "join" }, "@bob:partner.example", "@bob:partner.example")]);
+            room.currentState.setStateEvents([
+                stateEvent("m.room.member", { membership: "join" }, "@bob:partner.example", "@bob:partner.example"),
+            ]);
         });
         expect(screen.getByText("External")).toBeTruthy();
         expect(screen.getByText("Breaks its classification: must not have members from other servers")).toBeTruthy();

@@ -50,10 +50,16 @@ export function SettingsTab({ roomId }: { roomId: string }): JSX.Element {
                                 checked={chosen === classification.id}
                                 onChange={() => setChosen(classification.id)}
                             />
-                            <span className="atrium_Policy_swatch" style={{ backgroundColor: classification.colour }} aria-hidden="true" />
+                            <span
+                                className="atrium_Policy_swatch"
+                                style={{ backgroundColor: classification.colour }}
+                                aria-hidden="true"
+                            />
                             <span className="atrium_Policy_optionLabel">{labelIn(classification, language)}</span>
                             {descriptionIn(classification, language) && (
-                                <span className="atrium_Policy_optionDescription">{descriptionIn(classification, language)}</span>
+                                <span className="atrium_Policy_optionDescription">
+                                    {descriptionIn(classification, language)}
+                                </span>
                             )}
                         </label>
                     ))}
@@ -75,7 +81,11 @@ export function SettingsTab({ roomId }: { roomId: string }): JSX.Element {
                 <ul className="atrium_Policy_violations">
                     {policy.violations.map((violation) => (
                         <li key={violation.rule}>
-                            <span>⚠ {describeViolation(violation, t, labelIn(policy.classification, language)).explanation}</span> <FixButton roomId={roomId} violation={violation} />
+                            <span>
+                                ⚠{" "}
+                                {describeViolation(violation, t, labelIn(policy.classification, language)).explanation}
+                            </span>{" "}
+                            <FixButton roomId={roomId} violation={violation} />
                         </li>
                     ))}
                 </ul>
@@ -92,7 +102,11 @@ export function SettingsTab({ roomId }: { roomId: string }): JSX.Element {
                     );
                 })}
             </ul>
-            {federate && <p className="atrium_Policy_federateNote">{t(federate.kind === "federated" ? "federate_note_on" : "federate_note_off")}</p>}
+            {federate && (
+                <p className="atrium_Policy_federateNote">
+                    {t(federate.kind === "federated" ? "federate_note_on" : "federate_note_off")}
+                </p>
+            )}
         </div>
     );
 }

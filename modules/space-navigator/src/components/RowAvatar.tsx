@@ -15,13 +15,20 @@ function colourIndex(id: string): number {
 }
 
 export function RowAvatar({ node }: { node: Readonly<NavigatorNode> }): JSX.Element {
-    if (node.kind === "section") return <span className="atrium_SpaceNav_icon" aria-hidden="true" data-kind={node.kind} />;
+    if (node.kind === "section")
+        return <span className="atrium_SpaceNav_icon" aria-hidden="true" data-kind={node.kind} />;
     const url = roomAvatarUrl(node.id, AVATAR_SIZE);
-    if (url) return <img className="atrium_SpaceNav_avatar" data-kind={node.kind} src={url} alt="" aria-hidden="true" />;
+    if (url)
+        return <img className="atrium_SpaceNav_avatar" data-kind={node.kind} src={url} alt="" aria-hidden="true" />;
     // The first character as a person sees it (one code point, not half a surrogate pair).
     const initial = Array.from(node.name.replace(/^[#@!]/, "").trim())[0]?.toUpperCase() ?? "?";
     return (
-        <span className="atrium_SpaceNav_avatar atrium_SpaceNav_avatar_letter" data-kind={node.kind} data-colour={colourIndex(node.id)} aria-hidden="true">
+        <span
+            className="atrium_SpaceNav_avatar atrium_SpaceNav_avatar_letter"
+            data-kind={node.kind}
+            data-colour={colourIndex(node.id)}
+            aria-hidden="true"
+        >
             {initial}
         </span>
     );
