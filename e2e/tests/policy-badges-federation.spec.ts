@@ -4,7 +4,7 @@
 // to the company's one through the session it is given.
 import { startFederatedPair, type FederatedPair } from "../harness/federation.ts";
 import { createRoom, expect, injectSession, matrixRequest, test, type MatrixSession } from "./fixtures.ts";
-import { classify, headerBadges } from "./policy-badges.spec.ts";
+import { classify, headerBadges } from "./policyBadges.ts";
 
 const r = encodeURIComponent;
 let pair: FederatedPair;

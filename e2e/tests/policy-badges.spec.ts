@@ -3,30 +3,16 @@
 // breaks, and the admin's one-click fix clears the warning.
 import type { Locator, Page } from "@playwright/test";
 
-import { createRoom, expect, injectSession, matrixRequest, test, type MatrixSession } from "./fixtures.ts";
+import { createRoom, expect, injectSession, matrixRequest, test } from "./fixtures.ts";
+import { classify, headerBadges } from "./policyBadges.ts";
 
 const r = encodeURIComponent;
-
-export async function classify(session: MatrixSession, roomId: string, id: string): Promise<void> {
-    // The settings tab sets it the same way; its dialog wrapper (roomSettingsTab) lands separately.
-    await matrixRequest(
-        session.baseUrl,
-        "PUT",
-        `/_matrix/client/v3/rooms/${r(roomId)}/state/org.atrium.classification/`,
-        {
-            accessToken: session.accessToken,
-            body: { id },
-        },
-    );
-}
 
 const tree = (page: Page): Locator => page.getByRole("tree", { name: "Spaces", exact: true });
 const nodeBadge = (page: Page, room: string): Locator =>
     tree(page)
         .getByRole("treeitem", { name: new RegExp(`^${room}`) })
         .locator(".atrium_Policy_compact");
-export const headerBadges = (page: Page): Locator =>
-    page.locator(".atrium_RoomHeaderItems").getByRole("group", { name: "Room policy" });
 
 test("a Confidential room shows its badge everywhere, warns while unencrypted, and the fix clears it", async ({
     page,
