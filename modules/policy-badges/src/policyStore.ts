@@ -51,7 +51,11 @@ let pending: Set<string> | "all" | null = null;
 function notifySoon(roomId: string | null): void {
     const first = pending === null;
     if (roomId === null || pending === "all") pending = "all";
-    else (pending ??= new Set()).add(roomId);
+    else {
+        const rooms: Set<string> = pending ?? new Set();
+        rooms.add(roomId);
+        pending = rooms;
+    }
     if (!first) return;
     queueMicrotask(() => {
         const rooms = pending;
