@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/harness/chromium.ts";
-import type { BenchResult } from "./navigator/result.ts";
+import { FLAVOURS, type BenchResult, type Flavour } from "./navigator/result.ts";
 import { renderTable, type Row } from "./table.ts";
 
 
@@ -73,23 +73,25 @@ async function main(): Promise<void> {
     const server = await serve(pageDir);
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    const results: Record<BenchResult["view"], BenchResult[]> = { classic: [], navigator: [] };
+    const results: Record<Flavour, BenchResult[]> = { "classic": [], "classic+badges": [], "navigator": [], "navigator+badges": [] };
     try {
         for (let run = 1; run <= runs; run++) {
             // Alternate which view goes first, so neither always meets a warmer machine.
-            const order: BenchResult["view"][] = run % 2 ? ["classic", "navigator"] : ["navigator", "classic"];
-            for (const view of order) {
+            const order: Flavour[] = run % 2 ? [...FLAVOURS] : [...FLAVOURS].reverse();
+            for (const flavour of order) {
+                const view = flavour.startsWith("classic") ? "classic" : "navigator";
+                const badges = flavour.endsWith("+badges");
                 const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
                 const page = await context.newPage();
                 const pageErrors: string[] = [];
                 page.on("pageerror", (e) => pageErrors.push(String(e)));
-                await page.goto(`${base}?view=${view}`);
+                await page.goto(`${base}?view=${view}${badges ? "&badges=on" : ""}`);
                 await page.waitForFunction(() => window.atriumBench !== undefined);
                 const result = (await page.evaluate(() => window.atriumBench)) as BenchResult;
                 result.errors.push(...pageErrors);
-                results[view].push(result);
+                results[flavour].push(result);
                 process.stdout.write(
-                    `  run ${run} ${view.padEnd(9)} render ${result.firstRenderMs.toFixed(0)} ms, collapse ${result.collapseMs.toFixed(0)} ms, expand ${result.expandMs.toFixed(0)} ms, ${result.renderedRows} rows in the DOM\n`,
+                    `  run ${run} ${flavour.padEnd(16)} render ${result.firstRenderMs.toFixed(0)} ms, collapse ${result.collapseMs.toFixed(0)} ms, expand ${result.expandMs.toFixed(0)} ms, ${result.renderedRows} rows in the DOM\n`,
                 );
                 await context.close();
             }
@@ -102,6 +104,13 @@ async function main(): Promise<void> {
     const [first] = results.navigator;
     const cells = (pick: (r: BenchResult) => number): string[] =>
         (["classic", "navigator"] as const).map((v) => median(results[v].map(pick)).toFixed(1));
+    // Badges on against off, per view: the ratio the module's budget (1.05×) is about.
+    const badgeCells = (pick: (r: BenchResult) => number): string[] =>
+        (["classic", "navigator"] as const).flatMap((v) => {
+            const off = median(results[v].map(pick));
+            const on = median(results[`${v}+badges`].map(pick));
+            return [off.toFixed(1), on.toFixed(1), `${(on / off).toFixed(2)}×`];
+        });
     const rows: Row[] = [
         { label: "stores ready (same for both; not part of render)", cells: cells((r) => r.setupMs) },
         { label: "first render, to first painted frame", cells: cells((r) => r.firstRenderMs) },
@@ -116,21 +125,33 @@ async function main(): Promise<void> {
     console.log(
         "Branch: the classic list's \"Rooms\" section (all rooms, Home with all rooms shown); the navigator's first department (9 teams, 20 rooms).",
     );
+    console.log("");
+    console.log(`Policy badges off vs on (modules/policy-badges on every tile and node), median of ${runs} runs (ms)`);
+    console.log(
+        renderTable(
+            ["", "classic", "classic+badges", "ratio", "navigator", "navigator+badges", "ratio"],
+            [
+                { label: "first render, to first painted frame", cells: badgeCells((r) => r.firstRenderMs) },
+                { label: "collapse a branch, to painted frame", cells: badgeCells((r) => r.collapseMs) },
+                { label: "expand it again, to painted frame", cells: badgeCells((r) => r.expandMs) },
+            ],
+        ),
+    );
     if (jsonFile) {
-        const medians = (view: BenchResult["view"]) => ({
+        const medians = (view: Flavour) => ({
             firstRenderMs: median(results[view].map((r) => r.firstRenderMs)),
             collapseMs: median(results[view].map((r) => r.collapseMs)),
             expandMs: median(results[view].map((r) => r.expandMs)),
             setupMs: median(results[view].map((r) => r.setupMs)),
             renderedRows: median(results[view].map((r) => r.renderedRows)),
         });
-        const summary = { rooms: first.rooms, spaces: first.spaces, runs, classic: medians("classic"), navigator: medians("navigator"), raw: results };
+        const summary = { rooms: first.rooms, spaces: first.spaces, runs, classic: medians("classic"), navigator: medians("navigator"), classicWithBadges: medians("classic+badges"), navigatorWithBadges: medians("navigator+badges"), raw: results };
         writeFileSync(jsonFile, JSON.stringify(summary, null, 2));
         console.log(`(medians and every run written to ${jsonFile})`);
     }
     // The SDK's start-up TDZ error (element-web#27606, see the README) is known noise; anything else is shown.
-    const errors = [...results.classic, ...results.navigator]
-        .flatMap((r) => r.errors.map((e) => `${r.view}: ${e}`))
+    const errors = FLAVOURS.flatMap((flavour) => results[flavour])
+        .flatMap((r) => r.errors.map((e) => `${r.view}${r.badges ? "+badges" : ""}: ${e}`))
         .filter((e) => !/Cannot access '[\w$]+' before initialization/.test(e));
     if (errors.length) console.log(`Page errors:\n  ${[...new Set(errors)].join("\n  ")}`);
 }

@@ -5,9 +5,17 @@ import type { AtriumModule } from "@atrium/sdk";
 import archive from "./archive";
 import companyDirectory from "./company-directory";
 import environmentBanner from "./environment-banner";
+import policyBadges from "./policy-badges";
 import roomLink from "./room-link";
 import spaceNavigator from "./space-navigator";
 
 export type { AtriumModule as AtriumModuleEntry };
 
-export const ATRIUM_MODULES: readonly AtriumModule[] = [roomLink, spaceNavigator, environmentBanner, archive, companyDirectory];
+export const ATRIUM_MODULES: readonly AtriumModule[] = [
+    roomLink,
+    spaceNavigator,
+    environmentBanner,
+    archive,
+    companyDirectory,
+    policyBadges,
+];

@@ -25,6 +25,7 @@ import { initAtriumI18n } from "../../src/i18n/atriumI18n";
 import { SpaceNavigator } from "../../modules/space-navigator/src/components/SpaceNavigator";
 import { buildSnapshot } from "../../modules/space-navigator/src/sdkSnapshot";
 import { HierarchyLoader } from "../../modules/space-navigator/src/hierarchyLoader";
+import { contributePolicyBadges } from "../../modules/policy-badges/src/PolicyBadgesModule";
 import { buildCompany } from "./company";
 
 import type { BenchResult, View } from "./result";
@@ -53,7 +54,7 @@ function count(selector: string): number {
     return document.querySelectorAll(selector).length;
 }
 
-async function run(view: View): Promise<BenchResult> {
+async function run(view: View, badges: boolean): Promise<BenchResult> {
     const errors: string[] = [];
     window.addEventListener("error", (e) => errors.push(String(e.message)));
     SdkConfig.put({ brand: "Atrium", default_theme: "light" } as never);
@@ -77,6 +78,8 @@ async function run(view: View): Promise<BenchResult> {
     if (view === "navigator") buildSnapshot(client, new HierarchyLoader(() => {}), { people: "People", other: "Other rooms" });
     const snapshotMs = view === "navigator" ? performance.now() - snapshotStart : 0;
 
+    // Policy badges on every tile and node (the room-decoration slot), as the module contributes them.
+    if (badges) contributePolicyBadges();
     const container = document.getElementById("panel")!;
     const app =
         view === "classic" ? (
@@ -128,7 +131,7 @@ async function run(view: View): Promise<BenchResult> {
         start = performance.now();
         branch().click();
         const collapseMs = await timeUntil("collapsed", start, () => !isOpen() && !childShown());
-        return { view, rooms, spaces, setupMs, snapshotMs, firstRenderMs, collapseMs, expandMs, renderedRows, errors };
+        return { view, badges, rooms, spaces, setupMs, snapshotMs, firstRenderMs, collapseMs, expandMs, renderedRows, errors };
     }
     // The classic list starts with its sections open: close "Rooms", then open it.
     let start = performance.now();
@@ -137,8 +140,9 @@ async function run(view: View): Promise<BenchResult> {
     start = performance.now();
     branch().click();
     const expandMs = await timeUntil("expanded", start, () => isOpen() && childShown());
-    return { view, rooms, spaces, setupMs, snapshotMs, firstRenderMs, collapseMs, expandMs, renderedRows, errors };
+    return { view, badges, rooms, spaces, setupMs, snapshotMs, firstRenderMs, collapseMs, expandMs, renderedRows, errors };
 }
 
-const view = new URLSearchParams(location.search).get("view") === "classic" ? "classic" : "navigator";
-window.atriumBench = run(view);
+const params = new URLSearchParams(location.search);
+const view = params.get("view") === "classic" ? "classic" : "navigator";
+window.atriumBench = run(view, params.get("badges") === "on");

@@ -7,11 +7,66 @@ export interface SynapseSecrets {
     formSecret: string;
 }
 
+/** A TLS listener for server-to-server traffic, with a self-signed certificate (test homeservers only). */
+export interface FederationListener {
+    tlsPort: number;
+    certificateFile: string;
+    privateKeyFile: string;
+}
+
 export interface SynapseConfigInput {
     dataDir: string;
     port: number;
     serverName: string;
     secrets: SynapseSecrets;
+    federation?: FederationListener;
+}
+
+/**
+ * Synapse's default IP range blocklist without loopback (127.0.0.0/8, ::1). Loopback must leave the
+ * blocklist itself: an allowlist entry is not enough, because the federation client's guard against
+ * IP-literal destinations (BlocklistingAgentWrapper in synapse/http/matrixfederationclient.py) is
+ * given the blocklist only, so `127.0.0.1:PORT` server names stay refused ("Blocking access to
+ * 127.0.0.1") — the key fetch behind "Failed to find any key to satisfy" included.
+ */
+const BLOCKLIST_WITHOUT_LOOPBACK = [
+    "10.0.0.0/8",
+    "172.16.0.0/12",
+    "192.168.0.0/16",
+    "100.64.0.0/10",
+    "192.0.0.0/24",
+    "169.254.0.0/16",
+    "192.88.99.0/24",
+    "198.18.0.0/15",
+    "192.0.2.0/24",
+    "198.51.100.0/24",
+    "203.0.113.0/24",
+    "224.0.0.0/4",
+    "fe80::/10",
+    "fc00::/7",
+    "2001:db8::/32",
+    "ff00::/8",
+    "fec0::/10",
+];
+
+/** What a test homeserver needs to federate with another on loopback: test configs only. */
+function federationSettings({ tlsPort, certificateFile, privateKeyFile }: FederationListener): Record<string, unknown> {
+    return {
+        tls_certificate_path: certificateFile,
+        tls_private_key_path: privateKeyFile,
+        federation_verify_certificates: false,
+        ip_range_blacklist: BLOCKLIST_WITHOUT_LOOPBACK,
+        ip_range_whitelist: ["127.0.0.0/8"],
+        listener: {
+            port: tlsPort,
+            bind_addresses: ["127.0.0.1"],
+            type: "http",
+            tls: true,
+            x_forwarded: false,
+            // The signing keys are their own resource: without "keys" the other server cannot check signatures.
+            resources: [{ names: ["federation", "keys"], compress: false }],
+        },
+    };
 }
 
 // High enough that no test or demo step is ever throttled.
@@ -22,7 +77,8 @@ const unlimited = { per_second: 10_000, burst_count: 10_000 };
  * key servers or stats, and every rate limit lifted.
  * Written as JSON, which is valid YAML, so no YAML library is needed.
  */
-export function homeserverConfig({ dataDir, port, serverName, secrets }: SynapseConfigInput): Record<string, unknown> {
+export function homeserverConfig({ dataDir, port, serverName, secrets, federation }: SynapseConfigInput): Record<string, unknown> {
+    const { listener: federationListener, ...federationRest } = federation ? federationSettings(federation) : { listener: null };
     return {
         server_name: serverName,
         public_baseurl: `http://127.0.0.1:${port}/`,
@@ -36,7 +92,9 @@ export function homeserverConfig({ dataDir, port, serverName, secrets }: Synapse
                 // `openid`: services (the company directory) check OpenID tokens at /_matrix/federation/v1/openid/userinfo.
                 resources: [{ names: ["client", "openid"], compress: false }],
             },
+            ...(federationListener ? [federationListener] : []),
         ],
+        ...federationRest,
         database: { name: "sqlite3", args: { database: path.join(dataDir, "homeserver.db") } },
         log_config: path.join(dataDir, "log.config.yaml"),
         media_store_path: path.join(dataDir, "media_store"),

@@ -20,6 +20,8 @@ export interface StartSynapseOptions {
     port: number;
     serverName: string;
     startTimeoutMs?: number;
+    /** Adds a TLS federation listener on this port, with a self-signed certificate made on first use. */
+    federationTlsPort?: number;
 }
 
 export interface RegisterOptions {
@@ -103,6 +105,21 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
     });
 }
 
+/** A self-signed certificate for a test homeserver's TLS listener, made with openssl once per data dir. */
+async function ensureSelfSignedCertificate(dataDir: string): Promise<{ certificateFile: string; privateKeyFile: string }> {
+    const certificateFile = path.join(dataDir, "tls.crt");
+    const privateKeyFile = path.join(dataDir, "tls.key");
+    if (existsSync(certificateFile) && existsSync(privateKeyFile)) return { certificateFile, privateKeyFile };
+    const args = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30", "-subj", "/CN=127.0.0.1"];
+    const openssl = spawn("openssl", [...args, "-keyout", privateKeyFile, "-out", certificateFile], { stdio: "ignore" });
+    const code = await new Promise<number | null>((resolve, reject) => {
+        openssl.once("error", reject);
+        openssl.once("exit", resolve);
+    });
+    if (code !== 0) throw new Error(`openssl could not make a test certificate in ${dataDir} (exit ${code})`);
+    return { certificateFile, privateKeyFile };
+}
+
 /** Starts a test Synapse on 127.0.0.1 and resolves once /health says OK. */
 export async function startSynapse(options: StartSynapseOptions): Promise<SynapseHandle> {
     const { port, serverName, startTimeoutMs = 60_000 } = options;
@@ -118,7 +135,11 @@ export async function startSynapse(options: StartSynapseOptions): Promise<Synaps
     await assertPortFree(port);
 
     const secrets = await loadSecrets(dataDir);
-    await writeFile(configFile, toYaml(homeserverConfig({ dataDir, port, serverName, secrets })));
+    const federation = options.federationTlsPort
+        ? { tlsPort: options.federationTlsPort, ...(await ensureSelfSignedCertificate(dataDir)) }
+        : undefined;
+    if (federation) await assertPortFree(federation.tlsPort);
+    await writeFile(configFile, toYaml(homeserverConfig({ dataDir, port, serverName, secrets, federation })));
     await writeFile(path.join(dataDir, "log.config.yaml"), toYaml(logConfig(logFile)));
 
     const out = openSync(consoleLog, "a");

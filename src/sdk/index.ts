@@ -105,3 +105,6 @@ export {
     type UserDirectoryAnswer,
     type UserDirectoryEntry,
 } from "./people";
+
+export { memberServers, serverOfUserId } from "./roomMembers";
+export { roomAvatarUrl } from "./roomAvatars";

@@ -6,6 +6,7 @@ import classNames from "classnames";
 import type { TreeRow } from "../tree/rows";
 import type { NodeBadgeRenderer } from "../badgeSlot";
 import type { Translate } from "../strings";
+import { RowAvatar } from "./RowAvatar";
 
 export const ROW_HEIGHT = 32;
 const INDENT_PX = 14;
@@ -61,6 +62,8 @@ export const TreeRowView = React.memo(function TreeRowView({
             aria-selected={current}
             aria-disabled={row.kind === "loading" ? true : undefined}
             aria-label={describeRow(row, t)}
+            // The badges (policy badges…) say in words what they show: heard as the row's description.
+            aria-describedby={renderBadges && !isStatus && node.kind !== "section" ? rowDomId(row.key) + "_badges" : undefined}
             tabIndex={active ? 0 : -1}
             className={classNames("atrium_SpaceNav_row", `atrium_SpaceNav_row_${isStatus ? row.kind : node.kind}`, {
                 atrium_SpaceNav_row_current: current,
@@ -77,14 +80,16 @@ export const TreeRowView = React.memo(function TreeRowView({
                 <span className="atrium_SpaceNav_name atrium_SpaceNav_status">{describeRow(row, t)}</span>
             ) : (
                 <>
-                    <span className="atrium_SpaceNav_icon" aria-hidden="true" data-kind={node.kind} />
+                    <RowAvatar node={node} />
                     <span className="atrium_SpaceNav_name">{node.name}</span>
                     {node.suggested && <span className="atrium_SpaceNav_tag" aria-hidden="true">{t("suggested")}</span>}
                     {node.membership === "none" && (
                         <span className="atrium_SpaceNav_tag atrium_SpaceNav_tag_join" aria-hidden="true">{t("not_joined")}</span>
                     )}
                     {node.membership === "invite" && <span className="atrium_SpaceNav_tag" aria-hidden="true">{t("invited")}</span>}
-                    <span className="atrium_SpaceNav_badges">{renderBadges?.(node)}</span>
+                    <span className="atrium_SpaceNav_badges" id={rowDomId(row.key) + "_badges"}>
+                        {renderBadges?.(node)}
+                    </span>
                     {row.unread > 0 && (
                         <span
                             className={classNames("atrium_SpaceNav_count", { atrium_SpaceNav_count_mention: row.mentions > 0 })}

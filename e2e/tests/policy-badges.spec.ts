@@ -1,0 +1,106 @@
+// Policy badges (modules/policy-badges) against the real Synapse: a room classified Confidential shows
+// its badge in the navigator, the classic room list and the header; unencrypted, it shows the rule it
+// breaks, and the admin's one-click fix clears the warning.
+import type { Locator, Page } from "@playwright/test";
+
+import { createRoom, expect, injectSession, matrixRequest, test } from "./fixtures.ts";
+import { classify, headerBadges } from "./policyBadges.ts";
+
+const r = encodeURIComponent;
+
+const tree = (page: Page): Locator => page.getByRole("tree", { name: "Spaces", exact: true });
+const nodeBadge = (page: Page, room: string): Locator =>
+    tree(page)
+        .getByRole("treeitem", { name: new RegExp(`^${room}`) })
+        .locator(".atrium_Policy_compact");
+
+test("a Confidential room shows its badge everywhere, warns while unencrypted, and the fix clears it", async ({
+    page,
+    synapse,
+}) => {
+    test.setTimeout(120_000);
+    const owner = await synapse.registerUser("owner");
+    // private_chat without encryption: Synapse encrypts new rooms only when told to.
+    const roomId = await createRoom(owner, { name: "Budget 2027", preset: "private_chat" });
+    await classify(owner, roomId, "confidential");
+    await createRoom(owner, { name: "Coffee", preset: "private_chat" });
+
+    await injectSession(page, owner);
+    await page.goto("/");
+    await expect(tree(page)).toBeVisible({ timeout: 30_000 });
+
+    // The navigator: the classification and the rule it breaks, in text and in the accessible name.
+    const budget = nodeBadge(page, "Budget 2027");
+    await expect(budget).toHaveAttribute(
+        "aria-label",
+        "Classification: Confidential, Breaks its classification: must be encrypted",
+    );
+    await expect(budget).toContainText("Confidential");
+    await expect(budget).toContainText("⚠ Encryption");
+    // The row's own name stays the room's; the badge is heard as its description.
+    await expect(tree(page).getByRole("treeitem", { name: /^Budget 2027/ })).toHaveAccessibleDescription(
+        "Classification: Confidential, Breaks its classification: must be encrypted",
+    );
+    // An unclassified room gets the default.
+    await expect(nodeBadge(page, "Coffee")).toHaveAttribute("aria-label", /^Classification: Internal/);
+
+    // The header: the full set, each badge explained on focus.
+    await tree(page)
+        .getByRole("treeitem", { name: /^Budget 2027/ })
+        .click();
+    const header = headerBadges(page);
+    await expect(header.getByText("Confidential", { exact: true })).toBeVisible({ timeout: 15_000 });
+    const warning = header.getByText("Breaks its classification: must be encrypted");
+    await expect(warning).toBeVisible();
+    await expect(header.getByText("Not encrypted")).toBeVisible();
+    await warning.focus();
+    await expect(
+        header.getByRole("tooltip").filter({ hasText: "The rules for Confidential rooms say: must be encrypted." }),
+    ).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath("policy-header-warning.png") });
+
+    // The admin's fix: encryption on, through the homeserver; the warning goes, everywhere.
+    await header.getByRole("button", { name: "Turn encryption on" }).click();
+    await expect(header.getByText("Encrypted", { exact: true })).toBeVisible({ timeout: 15_000 });
+    await expect(warning).toHaveCount(0);
+    await expect(budget).toHaveAttribute("aria-label", "Classification: Confidential");
+    const encryption = await matrixRequest<{ algorithm: string }>(
+        owner.baseUrl,
+        "GET",
+        `/_matrix/client/v3/rooms/${r(roomId)}/state/m.room.encryption/`,
+        { accessToken: owner.accessToken },
+    );
+    expect(encryption.algorithm).toBe("m.megolm.v1.aes-sha2");
+
+    // The classic room list's tile shows the classification too.
+    await page.getByRole("button", { name: "Switch to classic room list" }).click();
+    const tile = page.locator(".mx_RoomTile", { hasText: "Budget 2027" }).locator(".atrium_Policy_compact");
+    await expect(tile).toHaveAttribute("aria-label", "Classification: Confidential", { timeout: 15_000 });
+    await expect(tile).toContainText("Confidential");
+});
+
+test("a classification set by someone without the power shows as unverified", async ({ page, synapse }) => {
+    const owner = await synapse.registerUser("owner");
+    const member = await synapse.registerUser("member");
+    // state_default 0: anyone may send state, so a member can forge a record the rules must not trust.
+    const roomId = await createRoom(owner, {
+        name: "Loose room",
+        preset: "private_chat",
+        power_level_content_override: { state_default: 0, events: { "org.atrium.classification": 0 } },
+        invite: [member.userId],
+    });
+    await matrixRequest(member.baseUrl, "POST", `/_matrix/client/v3/join/${r(roomId)}`, {
+        accessToken: member.accessToken,
+        body: {},
+    });
+    await classify(member, roomId, "public");
+    // The owner then raises the bar: the record's sender no longer holds the power it needs.
+    await matrixRequest(owner.baseUrl, "PUT", `/_matrix/client/v3/rooms/${r(roomId)}/state/m.room.power_levels/`, {
+        accessToken: owner.accessToken,
+        body: { users: { [owner.userId]: 100 }, state_default: 50, events: { "org.atrium.classification": 50 } },
+    });
+
+    await injectSession(page, owner);
+    await page.goto(`/#/room/${roomId}`);
+    await expect(headerBadges(page).getByText("Unverified: Public")).toBeVisible({ timeout: 30_000 });
+});

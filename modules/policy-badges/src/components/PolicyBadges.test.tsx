@@ -1,0 +1,149 @@
+// The module's parts over a real js-sdk client and room (no homeserver): the client is reached, as in
+// the app, through the SDK's peg.
+import React from "react";
+import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { createClient, MatrixClient, MatrixEvent, Room, RoomStateEvent } from "matrix-js-sdk/src/matrix";
+import { MatrixClientPeg } from "matrix-react-sdk/src/MatrixClientPeg";
+import { initAtriumI18n } from "@atrium/sdk";
+
+import { putConfig } from "../../../../test/helpers/sdkEnvironment";
+import { CompactBadge } from "./CompactBadge";
+import { HeaderBadges } from "./HeaderBadges";
+import { SettingsTab } from "./SettingsTab";
+import { InviteNotice } from "./InviteNotice";
+
+const ME = "@admin:company.example";
+const ROOM = "!room:company.example";
+let client: MatrixClient;
+let nextEvent = 0;
+
+function stateEvent(type: string, content: Record<string, unknown>, sender = ME, stateKey = ""): MatrixEvent {
+    return new MatrixEvent({
+        type,
+        content,
+        sender,
+        state_key: stateKey,
+        room_id: ROOM,
+        event_id: `$e${++nextEvent}`,
+        origin_server_ts: nextEvent,
+    });
+}
+
+/** A joined room created by `creator`, with its admin and the given extra state. */
+function makeRoom(creator: string, extra: MatrixEvent[] = [], myLevel = 100): Room {
+    const room = new Room(ROOM, client, ME);
+    room.currentState.setStateEvents([
+        stateEvent("m.room.create", { room_version: "10" }, creator),
+        stateEvent("m.room.member", { membership: "join" }, creator, creator),
+        stateEvent("m.room.member", { membership: "join" }, ME, ME),
+        stateEvent("m.room.power_levels", { users: { [creator]: 100, [ME]: myLevel }, state_default: 50 }, creator),
+        stateEvent("m.room.join_rules", { join_rule: "invite" }, creator),
+        stateEvent("m.room.history_visibility", { history_visibility: "shared" }, creator),
+        ...extra,
+    ]);
+    room.updateMyMembership("join");
+    client.store.storeRoom(room);
+    // The client passes its rooms' state events on, as its sync does.
+    client.reEmitter.reEmit(room.currentState, [RoomStateEvent.Events]);
+    return room;
+}
+
+const classify = (id: string, sender = ME): MatrixEvent => stateEvent("org.atrium.classification", { id }, sender);
+
+describe("policy badges in a room", () => {
+    beforeAll(() => initAtriumI18n("en"));
+    beforeEach(() => {
+        putConfig({ atrium: { modules: { "policy-badges": { own_servers: ["company.example"] } } } });
+        client = createClient({ baseUrl: "https://matrix.company.example", userId: ME });
+        jest.spyOn(MatrixClientPeg, "get").mockReturnValue(client);
+        jest.spyOn(MatrixClientPeg, "safeGet").mockReturnValue(client);
+    });
+    afterEach(() => {
+        cleanup();
+        jest.restoreAllMocks();
+    });
+
+    it("shows a classification set in a room created on the company's server", () => {
+        makeRoom(ME, [classify("confidential")]);
+        render(<CompactBadge roomId={ROOM} />);
+        // Unencrypted, so the rule it breaks comes with it.
+        expect(screen.getByRole("img").getAttribute("aria-label")).toBe(
+            "Classification: Confidential, Breaks its classification: must be encrypted",
+        );
+        expect(screen.getByRole("img").textContent).toBe("Confidential⚠ Encryption");
+    });
+
+    it("shows a classification in a room created on another server as unverified, and says why", () => {
+        makeRoom("@founder:partner.example", [classify("confidential", "@founder:partner.example")]);
+        render(<HeaderBadges roomId={ROOM} />);
+        const chip = screen.getByText("Unverified: Confidential");
+        expect(chip.getAttribute("data-kind")).toBe("classification-unverified");
+        const tip = document.getElementById(chip.getAttribute("aria-describedby")!)!;
+        expect(tip.textContent).toContain("created on partner.example");
+        render(<CompactBadge roomId={ROOM} />);
+        expect(screen.getAllByRole("img")[0].getAttribute("aria-label")).toContain("Unverified: Confidential");
+    });
+
+    it("explains every header badge in a tooltip tied to it, and offers the admin the fix, which clears the warning", async () => {
+        const room = makeRoom(ME, [classify("confidential")]);
+        const send = jest.spyOn(client, "sendStateEvent").mockImplementation(async (_roomId, type, content) => {
+            room.currentState.setStateEvents([stateEvent(type as string, content as Record<string, unknown>)]);
+            return { event_id: "$fixed" };
+        });
+        render(<HeaderBadges roomId={ROOM} />);
+        const warning = screen.getByText("Breaks its classification: must be encrypted");
+        expect(warning.getAttribute("tabindex")).toBe("0");
+        const tip = document.getElementById(warning.getAttribute("aria-describedby")!)!;
+        expect(tip.getAttribute("role")).toBe("tooltip");
+        expect(tip.textContent).toBe(
+            "The rules for Confidential rooms say: must be encrypted. Those with the power can fix it in one click.",
+        );
+        fireEvent.click(screen.getByRole("button", { name: "Turn encryption on" }));
+        await act(async () => {});
+        expect(send).toHaveBeenCalledWith(ROOM, "m.room.encryption", { algorithm: "m.megolm.v1.aes-sha2" }, "");
+        expect(screen.queryByText(/Breaks its classification/)).toBeNull();
+        expect(screen.getByText("Encrypted")).toBeTruthy();
+    });
+
+    it("offers no fix to someone without the power, and none at all for federation", () => {
+        makeRoom("@founder:company.example", [classify("restricted", "@founder:company.example")], 0);
+        render(<SettingsTab roomId={ROOM} />);
+        expect(screen.getByText(/must not be open to other servers/).textContent).toContain("fixed when it is created");
+        expect(screen.queryByRole("button", { name: /Turn encryption on/ })).toBeNull();
+        expect(screen.getByText("You do not have the power to change the classification.")).toBeTruthy();
+        expect((screen.getByRole("radio", { name: /Restricted/ }) as HTMLInputElement).checked).toBe(true);
+    });
+
+    it("saves the chosen classification as the room's state event", async () => {
+        makeRoom(ME);
+        const send = jest.spyOn(client, "sendStateEvent").mockResolvedValue({ event_id: "$saved" });
+        render(<SettingsTab roomId={ROOM} />);
+        fireEvent.click(screen.getByRole("radio", { name: /Restricted/ }));
+        fireEvent.click(screen.getByRole("button", { name: "Save classification" }));
+        await act(async () => {});
+        expect(send).toHaveBeenCalledWith(ROOM, "org.atrium.classification", { id: "restricted" }, "");
+        expect(screen.getByRole("status").textContent).toBe("Classification saved");
+    });
+
+    it("says External once a member from another server joins, and an Internal room then breaks its rule", async () => {
+        const room = makeRoom(ME);
+        render(<HeaderBadges roomId={ROOM} />);
+        expect(screen.queryByText("External")).toBeNull();
+        await act(async () => {
+            room.currentState.setStateEvents([
+                stateEvent("m.room.member", { membership: "join" }, "@bob:partner.example", "@bob:partner.example"),
+            ]);
+        });
+        expect(screen.getByText("External")).toBeTruthy();
+        expect(screen.getByText("Breaks its classification: must not have members from other servers")).toBeTruthy();
+    });
+
+    it("warns before inviting people from other servers into a room that forbids them", () => {
+        makeRoom(ME, [classify("restricted")]);
+        const { rerender } = render(<InviteNotice roomId={ROOM} userIds={["@colleague:company.example"]} />);
+        expect(screen.queryByRole("alert")).toBeNull();
+        rerender(<InviteNotice roomId={ROOM} userIds={["@colleague:company.example", "@guest:partner.example"]} />);
+        expect(screen.getByRole("alert").textContent).toContain("@guest:partner.example");
+        expect(screen.getByRole("alert").textContent).toContain("Restricted");
+    });
+});

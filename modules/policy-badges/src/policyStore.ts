@@ -1,0 +1,116 @@
+// Each room's policy, computed once and kept until its state or the config changes: tiles, nodes and
+// the header read it on every render, and a list of thousands of rooms must not recompute it each
+// time. One listener on the client serves every badge on screen.
+import { useEffect, useState } from "react";
+import { currentUserId, moduleSettings, onModuleSettingsChange, onRoomStateChange, serverOfUserId } from "@atrium/sdk";
+
+import { readCatalogue, type Catalogue, type CatalogueSettings } from "./catalogue";
+import { evaluateRoom, type RoomPolicy } from "./policy";
+import { readRoomFacts } from "./roomFacts";
+
+export const MODULE_NAME = "policy-badges";
+
+let catalogueCache: Catalogue | null = null;
+let reportedProblems = "";
+const policies = new Map<string, RoomPolicy>();
+const listeners = new Map<string, Set<() => void>>();
+let stopListening: (() => void) | null = null;
+
+/** The catalogue from the live config; kept only while something listens for config changes. */
+export function currentCatalogue(): Catalogue {
+    if (!catalogueCache || !stopListening) {
+        const me = currentUserId();
+        const { catalogue, problems } = readCatalogue(
+            moduleSettings<CatalogueSettings>(MODULE_NAME),
+            me ? serverOfUserId(me) : null,
+        );
+        const report = problems.join("; ");
+        if (report && report !== reportedProblems) console.warn(`Atrium policy badges: ${report}`);
+        reportedProblems = report;
+        catalogueCache = catalogue;
+    }
+    return catalogueCache;
+}
+
+export function roomPolicy(roomId: string): RoomPolicy {
+    let policy = policies.get(roomId);
+    if (!policy) {
+        policy = evaluateRoom(readRoomFacts(roomId), currentCatalogue());
+        // Kept only while the client's changes are heard, so it cannot go stale.
+        if (stopListening) policies.set(roomId, policy);
+    }
+    return policy;
+}
+
+let pending: Set<string> | "all" | null = null;
+
+/**
+ * Tells the badges showing the rooms, once the current change is complete: the js-sdk emits a state
+ * event before it updates the room's member list, and a sync brings many events at once.
+ */
+function notifySoon(roomId: string | null): void {
+    const first = pending === null;
+    if (roomId === null || pending === "all") pending = "all";
+    else {
+        const rooms: Set<string> = pending ?? new Set();
+        rooms.add(roomId);
+        pending = rooms;
+    }
+    if (!first) return;
+    queueMicrotask(() => {
+        const rooms = pending;
+        pending = null;
+        // Anything read mid-change is forgotten again.
+        if (rooms === "all") policies.clear();
+        else rooms?.forEach((id) => policies.delete(id));
+        const targets = rooms === "all" ? [...listeners.values()] : [...(rooms ?? [])].map((id) => listeners.get(id));
+        for (const set of targets) set?.forEach((listener) => listener());
+    });
+}
+
+/** Forgets what was computed (a room's, or everything) and tells the badges showing it. */
+export function invalidate(roomId: string | null): void {
+    if (roomId) policies.delete(roomId);
+    else {
+        policies.clear();
+        catalogueCache = null;
+    }
+    notifySoon(roomId);
+}
+
+function startListening(): void {
+    const offState = onRoomStateChange((roomId) => invalidate(roomId));
+    const offSettings = onModuleSettingsChange(MODULE_NAME, () => invalidate(null));
+    stopListening = () => {
+        offState();
+        offSettings();
+    };
+}
+
+function subscribe(roomId: string, listener: () => void): () => void {
+    if (!stopListening) startListening();
+    let set = listeners.get(roomId);
+    if (!set) listeners.set(roomId, (set = new Set()));
+    set.add(listener);
+    return () => {
+        set!.delete(listener);
+        if (set!.size === 0) listeners.delete(roomId);
+        if (listeners.size === 0 && stopListening) {
+            stopListening();
+            stopListening = null;
+            // Nothing listens for changes now: what is cached could go stale.
+            policies.clear();
+        }
+    };
+}
+
+/** The room's policy, re-rendering the caller when it changes. */
+export function useRoomPolicy(roomId: string): RoomPolicy {
+    const [policy, setPolicy] = useState(() => roomPolicy(roomId));
+    useEffect(() => {
+        const update = (): void => setPolicy(roomPolicy(roomId));
+        update();
+        return subscribe(roomId, update);
+    }, [roomId]);
+    return policy;
+}
