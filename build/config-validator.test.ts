@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- build/ is CommonJS (webpack's and jest's configs require it)
 const generator = require("./config-validator.js") as {
     generateConfigValidator(schema: object): { source: string; warnings: string[]; hash: string };
     SCHEMA_PATH: string;

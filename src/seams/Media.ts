@@ -71,7 +71,7 @@ export class Media {
     private toHttp(mxc: string, width?: number, height?: number, mode?: ResizeMethod): string {
         const authenticated = usesAuthenticatedMedia(this.client);
         // Never a direct (non-mxc) link; redirects allowed, as the SDK's own did.
-        // eslint-disable-next-line no-restricted-properties
+        // eslint-disable-next-line no-restricted-properties -- this is the one place that turns mxc into http
         return this.client.mxcUrlToHttp(mxc, width, height, mode, false, true, authenticated) ?? "";
     }
 }

@@ -3,7 +3,7 @@
 import React, { useCallback, useImperativeHandle, useMemo, useRef, useState } from "react";
 
 import type { NavigatorNode, NavigatorSnapshot } from "../tree/model";
-import { childKey, rollUpCounts, visibleRows, type TreeRow } from "../tree/rows";
+import { rollUpCounts, visibleRows, type TreeRow } from "../tree/rows";
 import { registeredBadgeRenderer, type NodeBadgeRenderer } from "../badgeSlot";
 import { useNavigatorStrings } from "../strings";
 import { NavigatorTree, type NavigatorTreeHandle } from "./NavigatorTree";
@@ -110,5 +110,3 @@ export const NavigatorPanel = React.forwardRef<NavigatorPanelHandle, NavigatorPa
         </div>
     );
 });
-
-export { childKey };
