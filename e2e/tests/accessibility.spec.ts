@@ -42,6 +42,7 @@ function stableTarget(selectors: string[]): string {
         .replace(/@[a-z0-9._=\-/]+:[a-z0-9.-]+(?::\d+)?/gi, "@USER")
         .replace(/![A-Za-z0-9]+:[a-z0-9.-]+(?::\d+)?/g, "!ROOM")
         .replace(/#(mx_[A-Za-z]+_|radix-)[\w-]+/g, "#$1ID")
+        .replace(/#floating-ui-\d+/g, "#floating-ui-ID")
         .replace(/\b(aria-labelledby|aria-describedby|aria-controls|id)="[^"]*"/g, '$1="ID"');
 }
 
