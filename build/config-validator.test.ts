@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 
 import { composeConfigSchema } from "../contract/composeSchema.cjs";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- build/ is CommonJS (webpack's and jest's configs require it)
 const generator = require("./config-validator.js") as {
     generateConfigValidator(schema: object): { source: string; warnings: string[]; hash: string };
     SCHEMA_PATH: string;

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { getNormalizedLanguageKeys } from "matrix-web-i18n";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- build/ is CommonJS (webpack's and jest's configs require it)
 const { languageKeyForFile } = require("./languages.js") as { languageKeyForFile(baseName: string): string };
 
 describe("languageKeyForFile", () => {

@@ -1,5 +1,5 @@
-// `npm test`: type-check, unit and component tests, the production build, then the end-to-end
-// suite against a real Synapse. Ends with one line summing every suite: "N passed, N failed".
+// `npm test`: type-check, lint (ESLint, Prettier, knip), unit and component tests, the production
+// build, then the end-to-end suite against a real Synapse. Ends with one line summing every suite: "N passed, N failed".
 import { run } from "./run.mjs";
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -49,6 +49,8 @@ const playwrightCounts = (out) => ({
 });
 
 await step("type-check", "npm", ["run", "--silent", "typecheck"]);
+// Fails on any ESLint error or warning, a file Prettier would change, or an unused file, export or dependency.
+await step("lint (eslint, prettier, knip)", "npm", ["run", "--silent", "lint"]);
 await step("unit and component tests (jest)", "npx", ["jest", "--ci"], jestCounts);
 const buildCode = await step("production build", "npm", ["run", "--silent", "build"]);
 if (buildCode === 0) {

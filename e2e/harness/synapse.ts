@@ -11,7 +11,7 @@ import { homeserverConfig, logConfig, toYaml, type SynapseSecrets } from "./syna
 import { waitForHttp } from "./process.ts";
 import { ensureSynapseInstalled } from "./synapse-install.ts";
 
-export { ensureSynapseInstalled, SYNAPSE_VERSION } from "./synapse-install.ts";
+export { ensureSynapseInstalled } from "./synapse-install.ts";
 export * from "./matrix-client.ts";
 
 export interface StartSynapseOptions {

@@ -2,9 +2,8 @@ import { randomUUID } from "node:crypto";
 
 import { expect, test as base, type BrowserContext, type Locator, type Page } from "@playwright/test";
 
-import { matrixRequest } from "../harness/matrix-client.ts";
+import { elementSessionEntries, matrixRequest } from "../harness/matrix-client.ts";
 import { readStackInfo, type E2eStackInfo } from "../harness/stack-info.ts";
-import { elementSessionEntries } from "../harness/matrix-client.ts";
 import { registerUser, type MatrixSession, type RegisterOptions } from "../harness/synapse.ts";
 
 export { expect } from "@playwright/test";

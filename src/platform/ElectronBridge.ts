@@ -1,9 +1,12 @@
 // The calls Element Desktop's preload script exposes as `window.electron`: messages go out on
 // "ipcCall" as {id, name, args} and come back on "ipcReply" as {id, reply} or {id, error}.
+// The messages are whatever Electron's IPC delivers: each listener narrows its own arguments.
+/* eslint-disable @typescript-eslint/no-explicit-any -- IPC arguments are untyped; listeners narrow them */
 export interface ElectronApi {
     on(channel: string, listener: (event: unknown, ...args: any[]) => void): void;
     send(channel: string, ...args: any[]): void;
 }
+/* eslint-enable @typescript-eslint/no-explicit-any -- the rest of the file is typed */
 
 interface PendingCall {
     resolve(value: unknown): void;
@@ -56,6 +59,7 @@ export class ElectronBridge {
         this.electron.send(channel, ...args);
     }
 
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- IPC arguments are untyped; listeners narrow them
     public on(channel: string, listener: (...args: any[]) => void): void {
         this.electron.on(channel, (_event, ...args) => listener(...args));
     }

@@ -55,10 +55,12 @@ export class ElectronPlatform extends WebPlatform {
             "Electron.showTrayIcon", "Electron.enableHardwareAcceleration"].includes(settingName);
     }
 
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the signature of the SDK's BasePlatform
     public getSettingValue(settingName: string): Promise<any> {
         return this.bridge.call("getSettingValue", settingName);
     }
 
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the signature of the SDK's BasePlatform
     public setSettingValue(settingName: string, value: any): Promise<void> {
         return this.bridge.call("setSettingValue", settingName, value);
     }

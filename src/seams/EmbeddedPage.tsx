@@ -56,8 +56,7 @@ function usePage(url: string | undefined, replaceMap: Record<string, string> | u
         return () => {
             current = false;
         };
-        // replaceMap is compared by value: callers build a new object on every render.
-        // eslint-disable-next-line react-hooks/exhaustive-deps
+        // eslint-disable-next-line react-hooks/exhaustive-deps -- replaceMap is compared by value (replaceKey): callers build a new object on every render
     }, [url, replaceKey]);
     return page;
 }

@@ -61,6 +61,7 @@ class ChunkLoadBoundary extends React.Component<BoundaryProps, { error?: unknown
 const LoggedInView = React.forwardRef<OriginalLoggedInView, Props>(function LoggedInView(props, ref) {
     const [attempt, setAttempt] = useState(0);
     // React.lazy remembers a failure for good: each attempt gets a lazy component of its own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new attempt is exactly what makes a new lazy component
     const Lazy = useMemo(() => React.lazy(loadOrExplain), [attempt]);
     return (
         <ChunkLoadBoundary key={attempt} onRetry={() => setAttempt((n) => n + 1)}>

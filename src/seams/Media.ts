@@ -72,7 +72,7 @@ export class Media {
         const authenticated = usesAuthenticatedMedia(this.client);
         // Never a direct (non-mxc) link; redirects allowed, as the SDK's own did (js-sdk always allows
         // them for authenticated media). A fetch that carries the token refuses them (fetchMedia, sw.js).
-        // eslint-disable-next-line no-restricted-properties
+        // eslint-disable-next-line no-restricted-properties -- this is the one place that turns mxc into http
         return this.client.mxcUrlToHttp(mxc, width, height, mode, false, true, authenticated) ?? "";
     }
 }

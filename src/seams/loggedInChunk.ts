@@ -49,7 +49,7 @@ export function preloadLoggedInViewWhenLikely(
         if (payload.action === "will_start_client") fetchNow();
     };
     const events = ["keydown", "pointerdown"] as const;
-    let dispatcherToken: string | undefined;
+    let dispatcherToken: string | undefined = undefined; // set only once listening starts
     let listening = true;
     function stop(): void {
         if (!listening) return;

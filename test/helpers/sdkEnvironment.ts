@@ -8,7 +8,7 @@ import { withAtriumDefaults } from "../../src/config/atriumDefaults";
 import { initAtriumI18n } from "../../src/i18n/atriumI18n";
 import { bundledAssetResponse, jsonResponse } from "./fakeResponse";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON file jest loads as CommonJS
 const sdkEnglish = require("matrix-react-sdk/src/i18n/strings/en_EN.json");
 
 type Route = (url: string, init?: RequestInit) => Response | Promise<Response> | undefined;

@@ -34,14 +34,14 @@ describe("Media seam", () => {
 
     it("falls back to legacy URLs once the homeserver turns out not to have Matrix 1.11", async () => {
         const old = client(false);
-        mediaFromMxc(MXC, old).srcHttp;
+        void mediaFromMxc(MXC, old).srcHttp;
         await settle();
         expect(mediaFromMxc(MXC, old).srcHttp).toBe(`${HS}/_matrix/media/v3/download/example.org/AbCdEf?allow_redirect=true`);
     });
 
     it("uses authenticated URLs on a homeserver with only the unstable MSC3916 flag", async () => {
         const unstable = client(false, true);
-        mediaFromMxc(MXC, unstable).srcHttp;
+        void mediaFromMxc(MXC, unstable).srcHttp;
         await settle();
         expect(mediaFromMxc(MXC, unstable).srcHttp).toContain("/_matrix/client/v1/media/download/");
     });

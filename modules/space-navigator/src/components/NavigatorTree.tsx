@@ -102,8 +102,7 @@ export const NavigatorTree = React.forwardRef<NavigatorTreeHandle, Props>(functi
         if (rows[activeIndex]?.kind === "node" && rows[activeIndex].node.id === revealedId) return;
         const index = rows.findIndex((r) => r.key === revealKey.key);
         if (index >= 0) moveTo(index, false);
-        // Only a new request reveals; the rows changing later must not scroll the tree back.
-        // eslint-disable-next-line react-hooks/exhaustive-deps
+        // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new request reveals; rows changing later must not scroll the tree back
     }, [revealKey]);
 
     // After a key moved the active row, focus it once it is rendered; and when the focused row left
@@ -175,6 +174,7 @@ export const NavigatorTree = React.forwardRef<NavigatorTreeHandle, Props>(functi
     if (activeIndex >= end && activeIndex < rows.length) rendered.push(activeIndex);
 
     return (
+        // eslint-disable-next-line jsx-a11y/interactive-supports-focus -- roving tab stop: the active treeitem is focusable, not the tree
         <div
             ref={scroller}
             role="tree"

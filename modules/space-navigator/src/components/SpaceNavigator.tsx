@@ -109,7 +109,7 @@ function useSnapshot(client: MatrixClient, names: SectionNames): { snapshot: Nav
                 }),
             );
         }
-        // eslint-disable-next-line react-hooks/exhaustive-deps
+        // eslint-disable-next-line react-hooks/exhaustive-deps -- build reads the latest names through namesRef
     }, [client]);
     const throttled = useThrottled(flush);
     // During the first sync rooms arrive by the thousand: the tree is built once, when it is done
@@ -214,8 +214,7 @@ export const SpaceNavigator = React.forwardRef<NavigatorPanelHandle, SpaceNaviga
     useEffect(() => {
         const openAtMount = sdkCurrentRoomId();
         if (openAtMount) reveal(openAtMount);
-        // Once, at mount: later changes come through onCurrentRoomChange.
-        // eslint-disable-next-line react-hooks/exhaustive-deps
+        // eslint-disable-next-line react-hooks/exhaustive-deps -- once, at mount: later changes come through onCurrentRoomChange
     }, []);
     // Picking a space in the space bar opens it here.
     useEffect(() => onSpaceBarSelection((spaceId) => reveal(spaceId, true)), [reveal]);
@@ -232,7 +231,7 @@ export const SpaceNavigator = React.forwardRef<NavigatorPanelHandle, SpaceNaviga
             const hierarchy = row && hierarchyOfParent(row);
             if (hierarchy) previewHierarchyRoom(hierarchy.hierarchy, node.id);
         },
-        // eslint-disable-next-line react-hooks/exhaustive-deps
+        // eslint-disable-next-line react-hooks/exhaustive-deps -- hierarchyOfParent only reads the loader
         [loader],
     );
 

@@ -51,6 +51,7 @@ export const TreeRowView = React.memo(function TreeRowView({
     const { node } = row;
     const isStatus = row.kind !== "node";
     return (
+        // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- the tree's onKeyDown handles keys for every row (NavigatorTree)
         <div
             role="treeitem"
             id={rowDomId(row.key)}
