@@ -8,7 +8,9 @@ module.exports = (api) => {
                 "@babel/preset-env",
                 {
                     // Jest runs on node and needs CommonJS; webpack keeps ES modules for tree shaking.
-                    targets: isTest ? { node: "current" } : "last 2 Chrome versions, last 2 Firefox versions, Safari >= 15.4",
+                    targets: isTest
+                        ? { node: "current" }
+                        : "last 2 Chrome versions, last 2 Firefox versions, Safari >= 15.4",
                     modules: isTest ? "commonjs" : false,
                     bugfixes: true,
                 },
@@ -17,9 +19,6 @@ module.exports = (api) => {
             ["@babel/preset-typescript", { allowDeclareFields: true }],
             "@babel/preset-react",
         ],
-        plugins: [
-            "@babel/plugin-proposal-export-default-from",
-            "@babel/plugin-transform-runtime",
-        ],
+        plugins: ["@babel/plugin-proposal-export-default-from", "@babel/plugin-transform-runtime"],
     };
 };

@@ -11,7 +11,14 @@ const escape = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 module.exports = {
     rootDir: __dirname,
     testEnvironment: "jsdom",
-    roots: ["<rootDir>/src", "<rootDir>/modules", "<rootDir>/test", "<rootDir>/build", "<rootDir>/service", "<rootDir>/contract"],
+    roots: [
+        "<rootDir>/src",
+        "<rootDir>/modules",
+        "<rootDir>/test",
+        "<rootDir>/build",
+        "<rootDir>/service",
+        "<rootDir>/contract",
+    ],
     testMatch: ["**/*.test.ts", "**/*.test.tsx", "<rootDir>/test/**/*.test.ts", "<rootDir>/test/**/*.test.tsx"],
     testPathIgnorePatterns: ["/node_modules/", "<rootDir>/e2e/"],
     modulePathIgnorePatterns: ["<rootDir>/e2e/", "<rootDir>/webapp/", "<rootDir>/webapp-[^/]+/", "<rootDir>/.cache/"],

@@ -63,7 +63,11 @@ function themeLinks(compilation) {
 
 /** Matches files in the packages the declared replacements touch (the plugin's cheap first filter). */
 function replacedPackagesPattern(replacements) {
-    const packageOf = (target) => target.split("/").slice(0, target.startsWith("@") ? 2 : 1).join("/");
+    const packageOf = (target) =>
+        target
+            .split("/")
+            .slice(0, target.startsWith("@") ? 2 : 1)
+            .join("/");
     const names = [...new Set(replacements.map((r) => packageOf(r.target)))];
     const escaped = names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("/", "[\\\\/]"));
     return new RegExp(`node_modules[\\\\/](${escaped.join("|")})[\\\\/]`);
@@ -84,7 +88,8 @@ function replacementPlugin() {
         // The module's identity is its request string: rewrite it too, or a second importer of the
         // same file would share the first importer's module.
         for (const key of ["request", "userRequest", "rawRequest"]) {
-            if (typeof createData[key] === "string") createData[key] = createData[key].split(createData.resource).join(replacement);
+            if (typeof createData[key] === "string")
+                createData[key] = createData[key].split(createData.resource).join(replacement);
         }
         createData.resource = replacement;
         createData.context = path.dirname(replacement);
@@ -117,7 +122,8 @@ module.exports = (env, argv) => {
             path: outputDir,
             publicPath: "",
             // The service worker keeps one URL at the root: its scope and its registration depend on it.
-            filename: (pathData) => (pathData.chunk && pathData.chunk.name === "sw" ? "sw.js" : "bundles/[name].[contenthash:8].js"),
+            filename: (pathData) =>
+                pathData.chunk && pathData.chunk.name === "sw" ? "sw.js" : "bundles/[name].[contenthash:8].js",
             chunkFilename: "bundles/[name].[contenthash:8].js",
             assetModuleFilename: `assets/${assetName}`,
             clean: true,
@@ -129,19 +135,24 @@ module.exports = (env, argv) => {
             name: `${stock ? "stock" : "atrium"}-${production ? "prod" : "dev"}`,
             // A change to the build itself or to the seam map must not reuse cached modules.
             buildDependencies: {
-                config: [__filename, path.join(root, "babel.config.js"), path.join(root, "build/"), path.join(root, "src/seams/sdk-replacements.json")],
+                config: [
+                    __filename,
+                    path.join(root, "babel.config.js"),
+                    path.join(root, "build/"),
+                    path.join(root, "src/seams/sdk-replacements.json"),
+                ],
             },
         },
         resolve: {
             extensions: [".ts", ".tsx", ".js", ".jsx", ".json", ".mjs"],
             alias: {
                 // One copy of each, whoever imports them.
-                "react": path.join(nodeModules, "react"),
+                react: path.join(nodeModules, "react"),
                 "react-dom": path.join(nodeModules, "react-dom"),
                 "matrix-js-sdk": path.join(nodeModules, "matrix-js-sdk"),
                 "matrix-react-sdk": sdkRoot,
                 // The SDK's languageHandler imports $webapp/i18n/languages.json; a build step fills it.
-                "$webapp": path.join(root, ".generated"),
+                $webapp: path.join(root, ".generated"),
                 [ORIGINAL_PREFIX.slice(0, -1)]: sdkSrc,
                 "@atrium": path.join(root, "src"),
             },
@@ -164,7 +175,10 @@ module.exports = (env, argv) => {
                     test: /[\\/]matrix-react-sdk[\\/]src[\\/]audio[\\/]RecorderWorklet\.ts$/,
                     type: "javascript/auto",
                     use: [
-                        { loader: path.join(root, "build/worklet-loader.js"), options: { filename: "bundles/recorder-worklet.[contenthash:8].js" } },
+                        {
+                            loader: path.join(root, "build/worklet-loader.js"),
+                            options: { filename: "bundles/recorder-worklet.[contenthash:8].js" },
+                        },
                         { loader: "babel-loader", options: { cacheDirectory: path.join(root, ".cache/babel") } },
                     ],
                 },
@@ -203,7 +217,11 @@ module.exports = (env, argv) => {
                     test: /\.svg$/,
                     oneOf: [
                         // From CSS an SVG is a plain file.
-                        { issuer: /\.(pcss|css)$/, type: "asset/resource", generator: { filename: `img/${assetName}` } },
+                        {
+                            issuer: /\.(pcss|css)$/,
+                            type: "asset/resource",
+                            generator: { filename: `img/${assetName}` },
+                        },
                         {
                             // From code: `import { Icon }` gives a component, the default export the URL.
                             type: "javascript/auto",
@@ -216,11 +234,19 @@ module.exports = (env, argv) => {
                                         // svgo strips the editors' XML namespaces that JSX cannot hold.
                                         svgo: true,
                                         svgoConfig: {
-                                            plugins: [{ name: "preset-default", params: { overrides: { removeViewBox: false, cleanupIds: false } } }],
+                                            plugins: [
+                                                {
+                                                    name: "preset-default",
+                                                    params: { overrides: { removeViewBox: false, cleanupIds: false } },
+                                                },
+                                            ],
                                         },
                                     },
                                 },
-                                { loader: "file-loader", options: { esModule: false, name: "img/[name].[contenthash:8].[ext]" } },
+                                {
+                                    loader: "file-loader",
+                                    options: { esModule: false, name: "img/[name].[contenthash:8].[ext]" },
+                                },
                             ],
                         },
                     ],
@@ -272,7 +298,11 @@ module.exports = (env, argv) => {
             }),
             new CopyWebpackPlugin({
                 patterns: [
-                    { from: path.join(root, ".generated/i18n"), to: "i18n", globOptions: { ignore: ["**/languages.json"] } },
+                    {
+                        from: path.join(root, ".generated/i18n"),
+                        to: "i18n",
+                        globOptions: { ignore: ["**/languages.json"] },
+                    },
                     // Notification and call sounds: without them every notification logs a decode error.
                     { from: path.join(sdkRoot, "res/media"), to: "media" },
                     { from: path.join(root, "res/static"), to: "." },

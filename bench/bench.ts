@@ -66,7 +66,8 @@ function parseOptions(argv: string[]): Options {
             process.exit(0);
         } else throw new Error(`unknown argument ${arg} (try --help)`);
     }
-    if (!Number.isInteger(options.runs) || options.runs < 5) throw new Error("--runs needs a whole number of at least 5");
+    if (!Number.isInteger(options.runs) || options.runs < 5)
+        throw new Error("--runs needs a whole number of at least 5");
     return options;
 }
 
@@ -155,7 +156,10 @@ function initialFiles(load: LoginLoad, match: (pathname: string) => boolean): st
 function typicalFiles(loads: LoginLoad[], match: (pathname: string) => boolean): string[] {
     const counts = new Map<string, number>();
     for (const load of loads) for (const p of initialFiles(load, match)) counts.set(p, (counts.get(p) ?? 0) + 1);
-    return [...counts].filter(([, n]) => n * 2 >= loads.length).map(([p]) => p).sort();
+    return [...counts]
+        .filter(([, n]) => n * 2 >= loads.length)
+        .map(([p]) => p)
+        .sort();
 }
 
 async function sizeFiles(webappDir: string, pathnames: string[], withComposition: boolean): Promise<LoadedTotals> {
@@ -191,10 +195,21 @@ function printTable(results: Record<FlavourId, FlavourResult>, runs: number): vo
         cells: [pick(s), pick(a), ratio ? formatRatio(pick(a), pick(s)) : ""],
     });
     const ms = (label: string, pick: (r: FlavourResult) => TimingSummary): Row[] => [
-        { label, cells: [pick(s).medianMs.toFixed(0), pick(a).medianMs.toFixed(0), formatRatio(pick(a).medianMs, pick(s).medianMs)] },
+        {
+            label,
+            cells: [
+                pick(s).medianMs.toFixed(0),
+                pick(a).medianMs.toFixed(0),
+                formatRatio(pick(a).medianMs, pick(s).medianMs),
+            ],
+        },
         {
             label: "    min – max",
-            cells: [`${pick(s).minMs.toFixed(0)} – ${pick(s).maxMs.toFixed(0)}`, `${pick(a).minMs.toFixed(0)} – ${pick(a).maxMs.toFixed(0)}`, ""],
+            cells: [
+                `${pick(s).minMs.toFixed(0)} – ${pick(s).maxMs.toFixed(0)}`,
+                `${pick(a).minMs.toFixed(0)} – ${pick(a).maxMs.toFixed(0)}`,
+                "",
+            ],
         },
     ];
     const rows: Row[] = [
@@ -232,7 +247,9 @@ function topGroups(composition: Record<string, number> | null, total: number, co
 }
 
 function printLoginFiles(results: Record<FlavourId, FlavourResult>): void {
-    console.log("\nLogin page files, largest first (raw / gzip bytes; JS: biggest sources by minified size; others only from 10 kB):");
+    console.log(
+        "\nLogin page files, largest first (raw / gzip bytes; JS: biggest sources by minified size; others only from 10 kB):",
+    );
     for (const flavour of FLAVOURS) {
         const page = results[flavour.id].loginPage;
         console.log(`  ${flavour.label}:`);
@@ -249,7 +266,8 @@ function printLoginFiles(results: Record<FlavourId, FlavourResult>): void {
 
 function sumCompositions(files: LoadedFile[]): Record<string, number> {
     const sum: Record<string, number> = {};
-    for (const file of files) for (const [group, chars] of Object.entries(file.composition ?? {})) sum[group] = (sum[group] ?? 0) + chars;
+    for (const file of files)
+        for (const [group, chars] of Object.entries(file.composition ?? {})) sum[group] = (sum[group] ?? 0) + chars;
     return sum;
 }
 
@@ -282,11 +300,17 @@ async function printAtriumParts(results: Record<FlavourId, FlavourResult>): Prom
     const rows = groups
         .map((group) => ({ group, s: gzip(stock, group), a: gzip(atrium, group) }))
         .sort((x, y) => y.a - y.s - (x.a - x.s))
-        .map(({ group, s, a }): Row => ({ label: `  ${group.replace(/^atrium /, "")}`, cells: [s, a, formatDifference(a, s)] }));
-    const sum = (shares: Record<string, GroupShare>): number => Object.values(shares).reduce((total, share) => total + share.gzip, 0);
+        .map(({ group, s, a }): Row => ({
+            label: `  ${group.replace(/^atrium /, "")}`,
+            cells: [s, a, formatDifference(a, s)],
+        }));
+    const sum = (shares: Record<string, GroupShare>): number =>
+        Object.values(shares).reduce((total, share) => total + share.gzip, 0);
     const [s, a] = [sum(stock), sum(atrium)];
     rows.push({ label: "  all of it", cells: [s, a, formatDifference(a, s)] });
-    console.log("\nWhat each part of Atrium's own code adds to the login page's first load (JS, gzip bytes of the part's code alone, an estimate):");
+    console.log(
+        "\nWhat each part of Atrium's own code adds to the login page's first load (JS, gzip bytes of the part's code alone, an estimate):",
+    );
     console.log(renderTable(["", "stock", "Atrium", "Atrium-stock"], rows));
 }
 
@@ -323,7 +347,9 @@ async function main(): Promise<void> {
             log(`building ${flavour.label} (npm run ${flavour.npmScript}) ...`);
             const logFile = path.join(outDir, `build-${flavour.id}.log`);
             builds[flavour.id] = await runBuild(flavour.npmScript, repoRoot, logFile);
-            log(`built ${flavour.label} into ${path.relative(repoRoot, flavour.dir)}/ in ${seconds(builds[flavour.id]!.wallMs)}`);
+            log(
+                `built ${flavour.label} into ${path.relative(repoRoot, flavour.dir)}/ in ${seconds(builds[flavour.id]!.wallMs)}`,
+            );
         }
     } else {
         const missing = FLAVOURS.filter((f) => !hasWebBuild(f.dir));
@@ -369,7 +395,9 @@ async function main(): Promise<void> {
         // Alternate which flavour goes first, so drift on the machine hits both alike.
         const order = i % 2 === 0 ? FLAVOURS : [...FLAVOURS].reverse();
         for (const flavour of order) loads[flavour.id].push(await loadLoginPage(browser, servers[flavour.id].url));
-        log(`run ${i + 1}/${options.runs}: ${FLAVOURS.map((f) => `${f.label} ${loads[f.id][i].readyMs.toFixed(0)} ms`).join(", ")}`);
+        log(
+            `run ${i + 1}/${options.runs}: ${FLAVOURS.map((f) => `${f.label} ${loads[f.id][i].readyMs.toFixed(0)} ms`).join(", ")}`,
+        );
     }
 
     const cpu = cpuShare(cpuBefore, cpuSnapshot());
@@ -400,7 +428,8 @@ async function main(): Promise<void> {
                 requestsBeforeReady: measured[0].responses.filter((r) => r.beforeReady).length,
                 timeline: [
                     ...measured[0].responses.map(
-                        (r) => `${r.startMs.toFixed(0).padStart(5)} ms ${r.status} ${r.resourceType} ${r.sameOrigin ? r.pathname : r.url}`,
+                        (r) =>
+                            `${r.startMs.toFixed(0).padStart(5)} ms ${r.status} ${r.resourceType} ${r.sameOrigin ? r.pathname : r.url}`,
                     ),
                     `${measured[0].readyMs.toFixed(0).padStart(5)} ms login form usable`,
                 ].sort((x, y) => parseFloat(x) - parseFloat(y)),
@@ -439,7 +468,8 @@ async function main(): Promise<void> {
         ratioAtriumOverStock: {
             loginJsGzip: results.atrium.loginPage.js.gzip / results.stock.loginPage.js.gzip,
             loginCssGzip: results.atrium.loginPage.css.gzip / results.stock.loginPage.css.gzip,
-            coldStartMedian: results.atrium.loginPage.coldStartMs.medianMs / results.stock.loginPage.coldStartMs.medianMs,
+            coldStartMedian:
+                results.atrium.loginPage.coldStartMs.medianMs / results.stock.loginPage.coldStartMs.medianMs,
             assetsGzip: results.atrium.output.assets.gzip / results.stock.output.assets.gzip,
         },
         results,

@@ -16,7 +16,12 @@ export type SegmentVisitor = (line: number, startColumn: number, endColumn: numb
  * line (or the line's end); text before a line's first segment and after the last line belongs to
  * no source.
  */
-export function walkSegments(mappings: string, lineLengths: number[], sourceCount: number, visit: SegmentVisitor): void {
+export function walkSegments(
+    mappings: string,
+    lineLengths: number[],
+    sourceCount: number,
+    visit: SegmentVisitor,
+): void {
     let line = 0;
     let source = 0; // source indexes are deltas across the whole mappings string
     let segmentColumn = 0; // generated column of the current segment
@@ -110,7 +115,11 @@ export function sourceGroup(source: string): string {
 export async function bundleComposition(jsFile: string): Promise<Record<string, number> | null> {
     const file = await readWithMap(jsFile);
     if (!file) return null;
-    const totals = charactersBySource(file.map.mappings, file.lines.map((l) => l.length), file.map.sources.length);
+    const totals = charactersBySource(
+        file.map.mappings,
+        file.lines.map((l) => l.length),
+        file.map.sources.length,
+    );
     const groups: Record<string, number> = {};
     totals.forEach((chars, index) => {
         if (chars === 0) return;
@@ -141,19 +150,27 @@ export interface GroupShare {
 }
 
 /** What each source group (see sourceGroup) takes of `jsFiles`, minified and gzipped on its own. */
-export async function groupShares(jsFiles: string[], keep: (group: string) => boolean): Promise<Record<string, GroupShare>> {
+export async function groupShares(
+    jsFiles: string[],
+    keep: (group: string) => boolean,
+): Promise<Record<string, GroupShare>> {
     const pieces = new Map<string, string[]>();
     for (const jsFile of jsFiles) {
         const file = await readWithMap(jsFile);
         if (!file) continue;
         const groups = file.map.sources.map(sourceGroup);
-        walkSegments(file.map.mappings, file.lines.map((l) => l.length), file.map.sources.length, (line, start, end, source) => {
-            const group = source < 0 ? "(unmapped)" : groups[source];
-            if (!keep(group)) return;
-            const list = pieces.get(group) ?? [];
-            list.push(file.lines[line].slice(start, end));
-            pieces.set(group, list);
-        });
+        walkSegments(
+            file.map.mappings,
+            file.lines.map((l) => l.length),
+            file.map.sources.length,
+            (line, start, end, source) => {
+                const group = source < 0 ? "(unmapped)" : groups[source];
+                if (!keep(group)) return;
+                const list = pieces.get(group) ?? [];
+                list.push(file.lines[line].slice(start, end));
+                pieces.set(group, list);
+            },
+        );
     }
     const shares: Record<string, GroupShare> = {};
     for (const [group, list] of pieces) {
@@ -172,10 +189,15 @@ export async function sourceLocator(jsFile: string): Promise<((line: number, col
     if (!file) return null;
     const starts: number[][] = file.lines.map(() => []);
     const sources: number[][] = file.lines.map(() => []);
-    walkSegments(file.map.mappings, file.lines.map((l) => l.length), file.map.sources.length, (line, start, _end, source) => {
-        starts[line].push(start);
-        sources[line].push(source);
-    });
+    walkSegments(
+        file.map.mappings,
+        file.lines.map((l) => l.length),
+        file.map.sources.length,
+        (line, start, _end, source) => {
+            starts[line].push(start);
+            sources[line].push(source);
+        },
+    );
     return (line, column) => {
         const lineStarts = starts[line];
         if (!lineStarts || lineStarts.length === 0) return null;

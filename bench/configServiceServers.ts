@@ -55,7 +55,6 @@ function keepStderr(child: ChildProcess): () => string {
     return () => text.trim();
 }
 
-
 function alive(pid: number): boolean {
     try {
         process.kill(pid, 0);
@@ -116,7 +115,14 @@ export async function startService(
     };
     register(server); // from now on the caller's clean-up stops it, whatever happens
     try {
-        await waitForHttp({ url: `${origin}/healthz`, child, what: "the config service", timeoutMs: START_TIMEOUT_MS, exitDetail: stderr, pollMs: 100 });
+        await waitForHttp({
+            url: `${origin}/healthz`,
+            child,
+            what: "the config service",
+            timeoutMs: START_TIMEOUT_MS,
+            exitDetail: stderr,
+            pollMs: 100,
+        });
     } catch (error) {
         await server.stop();
         throw error;
@@ -212,7 +218,14 @@ export async function startNginx(
     };
     register(server);
     try {
-        await waitForHttp({ url: `${server.origin}${server.path}`, child, what: "nginx", timeoutMs: START_TIMEOUT_MS, exitDetail: errorLog, pollMs: 100 });
+        await waitForHttp({
+            url: `${server.origin}${server.path}`,
+            child,
+            what: "nginx",
+            timeoutMs: START_TIMEOUT_MS,
+            exitDetail: errorLog,
+            pollMs: 100,
+        });
         workers = pid ? descendants(pid) : [];
     } catch (error) {
         await server.stop();

@@ -6,7 +6,6 @@ import { chromium, type Browser, type Request } from "playwright-core";
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/harness/chromium.ts";
 
-
 export function launchChromium(): Promise<Browser> {
     return chromium.launch({
         executablePath: CHROMIUM_PATH,
@@ -97,7 +96,9 @@ export async function loadLoginPage(browser: Browser, baseUrl: string, options: 
         page.on("pageerror", (error) => pageErrors.push(error.message));
 
         let onReady!: (at: { readyMs: number; timeOrigin: number; wallMs: number }) => void;
-        const ready = new Promise<{ readyMs: number; timeOrigin: number; wallMs: number }>((resolve) => (onReady = resolve));
+        const ready = new Promise<{ readyMs: number; timeOrigin: number; wallMs: number }>(
+            (resolve) => (onReady = resolve),
+        );
         let gotoStartedAt = 0;
         await page.exposeFunction("__atriumBenchReady", (readyMs: number, timeOrigin: number) =>
             onReady({ readyMs, timeOrigin, wallMs: nodeClock.now() - gotoStartedAt }),

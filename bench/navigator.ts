@@ -17,7 +17,6 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/harness/chromium.ts";
 import { FLAVOURS, type BenchResult, type Flavour } from "./navigator/result.ts";
 import { renderTable, type Row } from "./table.ts";
 
-
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const pageDir = path.join(root, ".cache/bench-navigator/page");
 const args = process.argv.slice(2);
@@ -30,7 +29,12 @@ function build(): void {
     console.log("navigator bench: building the bench page (Atrium's webpack config, unminified production)…");
     const result = spawnSync(
         process.execPath,
-        ["--max-old-space-size=6144", path.join(root, "node_modules/webpack/bin/webpack.js"), "--config", path.join(root, "bench/navigator/webpack.config.cjs")],
+        [
+            "--max-old-space-size=6144",
+            path.join(root, "node_modules/webpack/bin/webpack.js"),
+            "--config",
+            path.join(root, "bench/navigator/webpack.config.cjs"),
+        ],
         { cwd: root, stdio: "inherit", env: { ...process.env, NAV_BENCH_OUTPUT_DIR: pageDir } },
     );
     if (result.status !== 0) throw new Error("navigator bench: the page build failed");
@@ -73,7 +77,12 @@ async function main(): Promise<void> {
     const server = await serve(pageDir);
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    const results: Record<Flavour, BenchResult[]> = { "classic": [], "classic+badges": [], "navigator": [], "navigator+badges": [] };
+    const results: Record<Flavour, BenchResult[]> = {
+        classic: [],
+        "classic+badges": [],
+        navigator: [],
+        "navigator+badges": [],
+    };
     try {
         for (let run = 1; run <= runs; run++) {
             // Alternate which view goes first, so neither always meets a warmer machine.
@@ -114,13 +123,18 @@ async function main(): Promise<void> {
     const rows: Row[] = [
         { label: "stores ready (same for both; not part of render)", cells: cells((r) => r.setupMs) },
         { label: "first render, to first painted frame", cells: cells((r) => r.firstRenderMs) },
-        { label: "navigator's snapshot of all rooms, built alone", cells: ["–", median(results.navigator.map((r) => r.snapshotMs)).toFixed(1)] },
+        {
+            label: "navigator's snapshot of all rooms, built alone",
+            cells: ["–", median(results.navigator.map((r) => r.snapshotMs)).toFixed(1)],
+        },
         { label: "collapse a branch, to painted frame", cells: cells((r) => r.collapseMs) },
         { label: "expand it again, to painted frame", cells: cells((r) => r.expandMs) },
         { label: "rows in the DOM after first render", cells: cells((r) => r.renderedRows) },
     ];
     console.log("");
-    console.log(`Space navigator vs classic room list: ${first.rooms.toLocaleString("en-US")} rooms in ${first.spaces} spaces, median of ${runs} runs (ms)`);
+    console.log(
+        `Space navigator vs classic room list: ${first.rooms.toLocaleString("en-US")} rooms in ${first.spaces} spaces, median of ${runs} runs (ms)`,
+    );
     console.log(renderTable(["", "classic", "navigator"], rows));
     console.log(
         "Branch: the classic list's \"Rooms\" section (all rooms, Home with all rooms shown); the navigator's first department (9 teams, 20 rooms).",
@@ -145,7 +159,16 @@ async function main(): Promise<void> {
             setupMs: median(results[view].map((r) => r.setupMs)),
             renderedRows: median(results[view].map((r) => r.renderedRows)),
         });
-        const summary = { rooms: first.rooms, spaces: first.spaces, runs, classic: medians("classic"), navigator: medians("navigator"), classicWithBadges: medians("classic+badges"), navigatorWithBadges: medians("navigator+badges"), raw: results };
+        const summary = {
+            rooms: first.rooms,
+            spaces: first.spaces,
+            runs,
+            classic: medians("classic"),
+            navigator: medians("navigator"),
+            classicWithBadges: medians("classic+badges"),
+            navigatorWithBadges: medians("navigator+badges"),
+            raw: results,
+        };
         writeFileSync(jsonFile, JSON.stringify(summary, null, 2));
         console.log(`(medians and every run written to ${jsonFile})`);
     }

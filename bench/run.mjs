@@ -16,7 +16,10 @@ const withDirectory = !args.includes("--no-directory");
 
 function runTs(file, fileArgs) {
     return new Promise((resolve) => {
-        const child = spawn("npx", ["tsx", path.join(here, file), ...fileArgs], { cwd: path.join(here, ".."), stdio: "inherit" });
+        const child = spawn("npx", ["tsx", path.join(here, file), ...fileArgs], {
+            cwd: path.join(here, ".."),
+            stdio: "inherit",
+        });
         const forward = () => child.kill("SIGTERM");
         process.on("SIGTERM", forward);
         child.on("exit", (code, signal) => {
@@ -28,7 +31,10 @@ function runTs(file, fileArgs) {
 
 // Ctrl-C reaches the whole foreground group; each bench cleans up on SIGINT and exits on its own.
 process.on("SIGINT", () => {});
-const appCode = await runTs("bench.ts", args.filter((a) => !["--no-service", "--no-navigator", "--no-sessions", "--no-directory", "--profile"].includes(a)));
+const appCode = await runTs(
+    "bench.ts",
+    args.filter((a) => !["--no-service", "--no-navigator", "--no-sessions", "--no-directory", "--profile"].includes(a)),
+);
 const runsAt = args.indexOf("--runs");
 const runsArgs = runsAt >= 0 ? args.slice(runsAt, runsAt + 2) : [];
 // The large account (seeded once, npm run seed:large) in the two builds bench.ts just made; with

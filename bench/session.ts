@@ -71,10 +71,13 @@ const WATCH_LONG_TASKS = `(() => {
 /** Long tasks that started before `untilMs`: how many, and the time beyond 50 ms each (blocking time). */
 function longTasksUntil(page: Page, untilMs: number): Promise<{ count: number; blockingMs: number }> {
     return page.evaluate((untilMs) => {
-        const tasks = ((window as unknown as { __atriumLongTasks?: [number, number][] }).__atriumLongTasks ?? []).filter(
-            ([start]) => start <= untilMs,
-        );
-        return { count: tasks.length, blockingMs: tasks.reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0) };
+        const tasks = (
+            (window as unknown as { __atriumLongTasks?: [number, number][] }).__atriumLongTasks ?? []
+        ).filter(([start]) => start <= untilMs);
+        return {
+            count: tasks.length,
+            blockingMs: tasks.reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0),
+        };
     }, untilMs);
 }
 
@@ -138,7 +141,8 @@ function initialSync(page: Page): Promise<InitialSync | null> {
     return page.evaluate(() => {
         const entry = performance
             .getEntriesByType("resource")
-            .find((e) => e.name.includes("/_matrix/client/v3/sync") && !e.name.includes("since=")) as PerformanceResourceTiming | undefined;
+            .find((e) => e.name.includes("/_matrix/client/v3/sync") && !e.name.includes("since=")) as
+            PerformanceResourceTiming | undefined;
         return entry ? { startTime: entry.startTime, responseEnd: entry.responseEnd } : null;
     });
 }
@@ -158,7 +162,8 @@ async function switchTo(page: Page, room: { name: string; lastMessage: string })
                 const check = (): void => {
                     const header = document.querySelector(".mx_RoomHeader")?.textContent ?? "";
                     const timeline = document.querySelector(".mx_RoomView_MessageList")?.textContent ?? "";
-                    if (header.includes(name) && timeline.includes(lastMessage)) return resolve(performance.now() - started);
+                    if (header.includes(name) && timeline.includes(lastMessage))
+                        return resolve(performance.now() - started);
                     if (performance.now() - started > 30_000) return reject(new Error(`room ${name} did not show`));
                     requestAnimationFrame(check);
                 };
@@ -233,7 +238,13 @@ interface PhaseProfiles {
  * group in each phase. The page's clock and the profile's are lined up through the wall clock
  * (performance.timeOrigin in the page, the moment the profiler started in Node), to about a ms.
  */
-function profiledRun(browser: Browser, app: WebappServer, flavour: Flavour, seed: SeedRecord, synapseUrl: string): Promise<PhaseProfiles> {
+function profiledRun(
+    browser: Browser,
+    app: WebappServer,
+    flavour: Flavour,
+    seed: SeedRecord,
+    synapseUrl: string,
+): Promise<PhaseProfiles> {
     return withFreshSession(browser, app, seed, synapseUrl, async (page) => {
         const stop = await startCpuProfile(page);
         const profileStartedAt = performance.timeOrigin + performance.now();
@@ -246,8 +257,14 @@ function profiledRun(browser: Browser, app: WebappServer, flavour: Flavour, seed
         const pageOrigin = await page.evaluate(() => performance.timeOrigin);
         const inProfile = (pageMs: number): number => pageOrigin + pageMs - profileStartedAt;
         return {
-            beforeSync: await attributeProfile(profile, flavour.dir, app.url, { fromMs: 0, toMs: inProfile(sync.startTime) }),
-            afterSync: await attributeProfile(profile, flavour.dir, app.url, { fromMs: inProfile(sync.responseEnd), toMs: inProfile(readyMs) }),
+            beforeSync: await attributeProfile(profile, flavour.dir, app.url, {
+                fromMs: 0,
+                toMs: inProfile(sync.startTime),
+            }),
+            afterSync: await attributeProfile(profile, flavour.dir, app.url, {
+                fromMs: inProfile(sync.responseEnd),
+                toMs: inProfile(readyMs),
+            }),
         };
     });
 }
@@ -260,7 +277,8 @@ export interface SessionResults {
 
 export async function measureSessions(runs: number, profile = false): Promise<SessionResults> {
     for (const flavour of FLAVOURS) {
-        if (!hasWebBuild(flavour.dir)) throw new Error(`no build in ${flavour.dir}: run npm run bench (or build and build:stock) first`);
+        if (!hasWebBuild(flavour.dir))
+            throw new Error(`no build in ${flavour.dir}: run npm run bench (or build and build:stock) first`);
     }
     const { synapse, seed } = await startLargeSynapse(log);
     const apps = await Promise.all(
@@ -329,7 +347,14 @@ export function sessionRows(results: Record<FlavourId, RunResult[]>): Row[] {
         const ratio = formatRatio(atrium, stock);
         return {
             label,
-            cells: [shown(stock), shown(atrium), ratio, shown(classic), formatRatio(classic, stock), budget === null ? "" : budgetCell(ratio, budget)],
+            cells: [
+                shown(stock),
+                shown(atrium),
+                ratio,
+                shown(classic),
+                formatRatio(classic, stock),
+                budget === null ? "" : budgetCell(ratio, budget),
+            ],
         };
     };
     const clientPart = (r: RunResult): number | null => (r.initialSyncMs === null ? null : r.readyMs - r.initialSyncMs);
@@ -356,11 +381,7 @@ export function profileRows(title: string, profiles: Record<FlavourId, Map<strin
         .sort((x, y) => Math.max(ms("stock", y), ms("atrium", y)) - Math.max(ms("stock", x), ms("atrium", x)))
         .slice(0, top)
         .map((group): Row => ({ label: `  ${group}`, cells: FLAVOURS.map((f) => ms(f.id, group).toFixed(0)) }));
-    return [
-        heading(title),
-        { label: "  all", cells: FLAVOURS.map((f) => total(f.id).toFixed(0)) },
-        ...rows,
-    ];
+    return [heading(title), { label: "  all", cells: FLAVOURS.map((f) => total(f.id).toFixed(0)) }, ...rows];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -371,10 +392,29 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (results.profiles) {
         console.log("");
         const phase = (key: keyof PhaseProfiles): Record<FlavourId, Map<string, number>> =>
-            Object.fromEntries(FLAVOURS.map((f) => [f.id, results.profiles![f.id][key]])) as Record<FlavourId, Map<string, number>>;
+            Object.fromEntries(FLAVOURS.map((f) => [f.id, results.profiles![f.id][key]])) as Record<
+                FlavourId,
+                Map<string, number>
+            >;
         const columns = ["", ...FLAVOURS.map((f) => f.label)];
-        console.log(renderTable(columns, profileRows("Main thread before the initial /sync, one profiled run each, ms by source (self time)", phase("beforeSync"))));
+        console.log(
+            renderTable(
+                columns,
+                profileRows(
+                    "Main thread before the initial /sync, one profiled run each, ms by source (self time)",
+                    phase("beforeSync"),
+                ),
+            ),
+        );
         console.log("");
-        console.log(renderTable(columns, profileRows("Main thread from the initial /sync's response to ready, ms by source (self time)", phase("afterSync"))));
+        console.log(
+            renderTable(
+                columns,
+                profileRows(
+                    "Main thread from the initial /sync's response to ready, ms by source (self time)",
+                    phase("afterSync"),
+                ),
+            ),
+        );
     }
 }

@@ -40,7 +40,10 @@ export function renderTable(header: Cell[], rows: Row[]): string {
     const dataTexts = texts.filter((_, i) => rows[i].cells.length > 0);
     const widths = headerTexts.map((h, i) => Math.max(h.length, ...dataTexts.map((t) => t[i].length)));
     const line = (cells: string[]): string =>
-        cells.map((c, i) => (i === 0 ? c.padEnd(widths[0]) : c.padStart(widths[i]))).join("   ").trimEnd();
+        cells
+            .map((c, i) => (i === 0 ? c.padEnd(widths[0]) : c.padStart(widths[i])))
+            .join("   ")
+            .trimEnd();
     const out = [line(headerTexts), widths.map((w) => "-".repeat(w)).join("   ")];
     rows.forEach((row, i) => out.push(row.cells.length ? line(texts[i]) : row.label));
     return out.join("\n");

@@ -33,7 +33,9 @@ try {
             );
             for (const [start, end, name] of entries) {
                 const url = new URL(name);
-                console.log(`${start.toFixed(0).padStart(6)} ${end.toFixed(0).padStart(6)}  ${url.pathname.slice(0, 90)}${url.search.slice(0, 30)}`);
+                console.log(
+                    `${start.toFixed(0).padStart(6)} ${end.toFixed(0).padStart(6)}  ${url.pathname.slice(0, 90)}${url.search.slice(0, 30)}`,
+                );
             }
             console.log(`ready at ${ready.toFixed(0)} ms`);
         });

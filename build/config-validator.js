@@ -48,7 +48,11 @@ function generateConfigValidator(schema, { schemaName = path.relative(root, SCHE
         allErrors: false,
         messages: true,
         code: { source: true, esm: true },
-        logger: { log: () => {}, warn: (...args) => warnings.push(args.join(" ")), error: (...args) => warnings.push(args.join(" ")) },
+        logger: {
+            log: () => {},
+            warn: (...args) => warnings.push(args.join(" ")),
+            error: (...args) => warnings.push(args.join(" ")),
+        },
     });
     let validate;
     try {

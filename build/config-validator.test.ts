@@ -56,8 +56,8 @@ describe("the generated config validator", () => {
     });
 
     it("fails clearly on a schema that does not compile", () => {
-        expect(() => generator.generateConfigValidator({ type: "object", properties: { a: { type: "strnig" } } })).toThrow(
-            /does not compile/,
-        );
+        expect(() =>
+            generator.generateConfigValidator({ type: "object", properties: { a: { type: "strnig" } } }),
+        ).toThrow(/does not compile/);
     });
 });

@@ -36,7 +36,9 @@ function moduleSettingsSchema(name, fragment, file) {
     const allowed = new Set(["description", "properties", "required"]);
     const unknown = Object.keys(fragment).filter((key) => !allowed.has(key));
     if (unknown.length > 0) {
-        throw new SchemaCompositionError(`${file}: unknown key(s) ${unknown.join(", ")} (allowed: ${[...allowed].join(", ")})`);
+        throw new SchemaCompositionError(
+            `${file}: unknown key(s) ${unknown.join(", ")} (allowed: ${[...allowed].join(", ")})`,
+        );
     }
     const properties = fragment.properties ?? {};
     if (typeof properties !== "object" || properties === null || Array.isArray(properties)) {

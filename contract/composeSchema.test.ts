@@ -33,7 +33,10 @@ describe("composeConfigSchema", () => {
         const dir = modulesFolder({ plain: undefined, rich: { properties: { size: { type: "integer" } } } });
         const modules = modulesOf(composeConfigSchema({ modulesDir: dir }));
         expect(Object.keys(modules)).toEqual(["plain", "rich"]);
-        expect(modules.plain).toMatchObject({ additionalProperties: false, properties: { enabled: { type: "boolean" } } });
+        expect(modules.plain).toMatchObject({
+            additionalProperties: false,
+            properties: { enabled: { type: "boolean" } },
+        });
         expect(Object.keys((modules.plain as { properties: object }).properties)).toEqual(["enabled"]);
         expect((modules.rich as { properties: object }).properties).toHaveProperty("size");
     });
@@ -47,7 +50,9 @@ describe("composeConfigSchema", () => {
     it("refuses a fragment with keys it does not know, naming the file", () => {
         const dir = modulesFolder({ odd: { properties: {}, additionalProperties: true } });
         expect(() => composeConfigSchema({ modulesDir: dir })).toThrow(SchemaCompositionError);
-        expect(() => composeConfigSchema({ modulesDir: dir })).toThrow(/odd\/config\.schema\.json.*additionalProperties/);
+        expect(() => composeConfigSchema({ modulesDir: dir })).toThrow(
+            /odd\/config\.schema\.json.*additionalProperties/,
+        );
     });
 
     it("refuses a fragment that is not JSON, and a module name the config could not hold", () => {

@@ -8,7 +8,10 @@ describe("deepMerge", () => {
     });
 
     it("replaces arrays instead of concatenating them", () => {
-        const merged = deepMerge({ servers: ["a", "b"], nested: { list: [1, 2, 3] } }, { servers: ["c"], nested: { list: [] } });
+        const merged = deepMerge(
+            { servers: ["a", "b"], nested: { list: [1, 2, 3] } },
+            { servers: ["c"], nested: { list: [] } },
+        );
         expect(merged).toEqual({ servers: ["c"], nested: { list: [] } });
     });
 
@@ -27,7 +30,9 @@ describe("deepMerge", () => {
     });
 
     it("ignores __proto__, constructor and prototype keys from JSON (prototype pollution)", () => {
-        const hostile = JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, "nested": {"__proto__": {"polluted": true}}}');
+        const hostile = JSON.parse(
+            '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, "nested": {"__proto__": {"polluted": true}}}',
+        );
         const merged = deepMerge({ nested: { safe: 1 } }, hostile) as Record<string, unknown>;
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
         expect(merged.polluted).toBeUndefined();

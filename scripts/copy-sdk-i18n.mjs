@@ -16,7 +16,9 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
 const index = {};
-for (const file of readdirSync(sdkStrings).filter((f) => f.endsWith(".json")).sort()) {
+for (const file of readdirSync(sdkStrings)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const text = readFileSync(path.join(sdkStrings, file));
     const hash = createHash("sha256").update(text).digest("hex").slice(0, 8);
     const baseName = path.basename(file, ".json");

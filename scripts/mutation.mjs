@@ -28,30 +28,47 @@ function parseArgs(argv) {
         else if (arg === "--force") args.force = true;
         else if (arg === "--ignore-static") args.ignoreStatic = true;
         else if (arg === "--concurrency") args.concurrency = Number(argv[++i]);
-        else throw new Error(`Unknown option ${arg}: use --mutate GLOB, --folder PATH, --force, --ignore-static, --concurrency N`);
+        else
+            throw new Error(
+                `Unknown option ${arg}: use --mutate GLOB, --folder PATH, --force, --ignore-static, --concurrency N`,
+            );
     }
-    if (!Number.isInteger(args.concurrency) || args.concurrency < 1) throw new Error("--concurrency needs a whole number ≥ 1");
+    if (!Number.isInteger(args.concurrency) || args.concurrency < 1)
+        throw new Error("--concurrency needs a whole number ≥ 1");
     return args;
 }
 
 /** The fixed leading directories of a glob ("src/security/**" → "src/security"). */
-const globBase = (glob) => glob.split("/").filter((part, i, parts) => !parts.slice(0, i + 1).some((p) => /[*?[{]/.test(p))).join("/");
+const globBase = (glob) =>
+    glob
+        .split("/")
+        .filter((part, i, parts) => !parts.slice(0, i + 1).some((p) => /[*?[{]/.test(p)))
+        .join("/");
 
 /** Which folders to run, and what to mutate in each. */
 function plan(args) {
     const unknown = args.folders.filter((name) => !FOLDERS.some((f) => f.path === name));
-    if (unknown.length) throw new Error(`Not a mutation folder: ${unknown.join(", ")} (known: ${FOLDERS.map((f) => f.path).join(", ")})`);
+    if (unknown.length)
+        throw new Error(
+            `Not a mutation folder: ${unknown.join(", ")} (known: ${FOLDERS.map((f) => f.path).join(", ")})`,
+        );
     const chosen = args.folders.length ? FOLDERS.filter((f) => args.folders.includes(f.path)) : FOLDERS;
     if (!args.mutate.length) return chosen.map((folder) => ({ folder, mutate: folder.mutate }));
     const runs = [];
     for (const folder of chosen) {
         const globs = args.mutate.filter((glob) => {
             const base = globBase(glob);
-            return base === folder.path || base.startsWith(folder.path + "/") || folder.path.startsWith(base + "/") || base === "";
+            return (
+                base === folder.path ||
+                base.startsWith(folder.path + "/") ||
+                folder.path.startsWith(base + "/") ||
+                base === ""
+            );
         });
         if (globs.length) runs.push({ folder, mutate: globs });
     }
-    if (!runs.length) throw new Error(`--mutate ${args.mutate.join(" ")} touches none of: ${FOLDERS.map((f) => f.path).join(", ")}`);
+    if (!runs.length)
+        throw new Error(`--mutate ${args.mutate.join(" ")} touches none of: ${FOLDERS.map((f) => f.path).join(", ")}`);
     return runs;
 }
 
@@ -86,7 +103,19 @@ function strykerOptions(folder, mutate, args) {
         jsonReporter: { fileName: `.cache/stryker/${slug}.report.json` },
         clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: true },
         // Only what the tests read goes into the sandbox copy.
-        ignorePatterns: ["/webapp", "/webapp-*", "/.e2e", "/.cache", "/bench", "/e2e", "/docs", "/reports", "/.generated", "/test-results", "/res/i18n-gen"],
+        ignorePatterns: [
+            "/webapp",
+            "/webapp-*",
+            "/.e2e",
+            "/.cache",
+            "/bench",
+            "/e2e",
+            "/docs",
+            "/reports",
+            "/.generated",
+            "/test-results",
+            "/res/i18n-gen",
+        ],
         tempDirName: ".cache/stryker-tmp",
         cleanTempDir: true,
         thresholds: { high: 90, low: 80, break: null },
@@ -99,7 +128,14 @@ function score(results) {
     const detected = count("Killed", "Timeout");
     const undetected = count("Survived", "NoCoverage");
     const total = detected + undetected;
-    return { detected, undetected, survived: count("Survived"), noCoverage: count("NoCoverage"), total, percent: total ? (100 * detected) / total : NaN };
+    return {
+        detected,
+        undetected,
+        survived: count("Survived"),
+        noCoverage: count("NoCoverage"),
+        total,
+        percent: total ? (100 * detected) / total : NaN,
+    };
 }
 
 async function main() {
@@ -113,7 +149,10 @@ async function main() {
     }
     console.log("\nMutation score per folder (killed or timed out / valid mutants):");
     for (const row of rows) {
-        const scope = row.mutate.join(" ") === FOLDERS.find((f) => f.path === row.folder).mutate.join(" ") ? "" : ` [${row.mutate.join(" ")}]`;
+        const scope =
+            row.mutate.join(" ") === FOLDERS.find((f) => f.path === row.folder).mutate.join(" ")
+                ? ""
+                : ` [${row.mutate.join(" ")}]`;
         console.log(
             `  ${row.folder.padEnd(40)} ${Number.isNaN(row.percent) ? "  n/a" : row.percent.toFixed(1).padStart(5) + " %"}  ` +
                 `${row.detected}/${row.total} (survived ${row.survived}, no coverage ${row.noCoverage})${scope}`,

@@ -33,7 +33,10 @@ for (const dir of ["src", "service", "modules", "test"]) {
     for (const file of testFiles(path.join(sandbox, dir))) {
         const text = readFileSync(file, "utf8");
         if (!DOCBLOCK_ENV.test(text)) continue;
-        writeFileSync(file, text.replace(DOCBLOCK_ENV, (_, env) => `@jest-environment @stryker-mutator/jest-runner/jest-env/${env}`));
+        writeFileSync(
+            file,
+            text.replace(DOCBLOCK_ENV, (_, env) => `@jest-environment @stryker-mutator/jest-runner/jest-env/${env}`),
+        );
         changed++;
     }
 }

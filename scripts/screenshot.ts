@@ -12,7 +12,12 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 page.on("response", (r) => r.status() >= 400 && console.log("HTTP", r.status(), r.url()));
 page.on("pageerror", (e) => console.log("pageerror:", e.message, (e.stack ?? "").split("\n").slice(1, 12).join("\n")));
-page.on("console", (m) => (m.type() === "error" || process.env.SHOT_ALL_CONSOLE) && console.log(`console.${m.type()}:`, m.text().slice(0, 300)));
+page.on(
+    "console",
+    (m) =>
+        (m.type() === "error" || process.env.SHOT_ALL_CONSOLE) &&
+        console.log(`console.${m.type()}:`, m.text().slice(0, 300)),
+);
 await page.goto(url);
 if (waitForText) await page.getByText(waitForText).first().waitFor({ timeout: 30000 });
 else await page.waitForTimeout(5000);

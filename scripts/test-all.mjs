@@ -54,7 +54,12 @@ await step("lint (eslint, prettier, knip)", "npm", ["run", "--silent", "lint"]);
 await step("unit and component tests (jest)", "npx", ["jest", "--ci"], jestCounts);
 const buildCode = await step("production build", "npm", ["run", "--silent", "build"]);
 if (buildCode === 0) {
-    await step("end-to-end (Playwright, real Synapse, Chromium)", "npx", ["playwright", "test", "-c", "e2e/playwright.config.ts"], playwrightCounts);
+    await step(
+        "end-to-end (Playwright, real Synapse, Chromium)",
+        "npx",
+        ["playwright", "test", "-c", "e2e/playwright.config.ts"],
+        playwrightCounts,
+    );
 } else {
     console.error("end-to-end: skipped, there is no build to test");
     broken = true;

@@ -18,7 +18,9 @@ const shimmed = replacements
         specifier: r.request ?? r.target.replace(/\/index\.tsx?$/, "").replace(/\.tsx?$/, ""),
     }));
 // Type errors a compat entry knowingly leaves in the code it serves, counted so a new one surfaces.
-const knownErrors = replacements.filter((r) => r.expectedTypeErrors).map((r) => ({ target: r.target, ...r.expectedTypeErrors }));
+const knownErrors = replacements
+    .filter((r) => r.expectedTypeErrors)
+    .map((r) => ({ target: r.target, ...r.expectedTypeErrors }));
 
 const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "--noEmit", "-p", "tsconfig.json"], {
     cwd: root,
@@ -46,7 +48,8 @@ for (const known of knownErrors) {
 }
 const tolerated = errors.filter(expected);
 const real = errors.filter((line) => !expected(line));
-if (tolerated.length) console.log(`typecheck: ${tolerated.length} error(s) in SDK files that Atrium replaces (expected)`);
+if (tolerated.length)
+    console.log(`typecheck: ${tolerated.length} error(s) in SDK files that Atrium replaces (expected)`);
 if (tsc.status !== 0 && errors.length === 0) {
     console.error(tsc.stdout + tsc.stderr);
     process.exit(1);

@@ -48,7 +48,9 @@ if (typeof globalThis.IntersectionObserver === "undefined") define(globalThis, "
 if (typeof globalThis.fetch === "undefined") {
     define(globalThis, "fetch", (input: unknown): Promise<Response> => {
         const asset = bundledAssetResponse(String(input));
-        return asset ? Promise.resolve(asset) : Promise.reject(new Error(`Unexpected fetch in a unit test: ${String(input)}`));
+        return asset
+            ? Promise.resolve(asset)
+            : Promise.reject(new Error(`Unexpected fetch in a unit test: ${String(input)}`));
     });
 }
 

@@ -1,6 +1,13 @@
 // The bench's company, made locally (no homeserver): 50 departments with 9 teams each (500 spaces),
 // 20 rooms in every space (10,000 rooms), all joined, in a MatrixClient that never connects.
-import { createClient, MatrixEvent, MemoryStore, PendingEventOrdering, Room, type MatrixClient } from "matrix-js-sdk/src/matrix";
+import {
+    createClient,
+    MatrixEvent,
+    MemoryStore,
+    PendingEventOrdering,
+    Room,
+    type MatrixClient,
+} from "matrix-js-sdk/src/matrix";
 import { KnownMembership } from "matrix-js-sdk/src/types";
 
 export const DEPARTMENTS = 50;
@@ -25,10 +32,18 @@ function makeRoom(client: MatrixClient, roomId: string, name: string, isSpace: b
     // Detached pending events, as Element runs its client (the room list asks for them).
     const room = new Room(roomId, client, USER_ID, { pendingEventOrdering: PendingEventOrdering.Detached });
     const events = [
-        stateEvent(roomId, "m.room.create", "", { creator: USER_ID, room_version: "10", ...(isSpace ? { type: "m.space" } : {}) }),
+        stateEvent(roomId, "m.room.create", "", {
+            creator: USER_ID,
+            room_version: "10",
+            ...(isSpace ? { type: "m.space" } : {}),
+        }),
         stateEvent(roomId, "m.room.name", "", { name }),
         stateEvent(roomId, "m.room.member", USER_ID, { membership: "join", displayname: "Bench" }),
-        stateEvent(roomId, "m.room.power_levels", "", { users: { [USER_ID]: 100 }, events_default: 0, state_default: 50 }),
+        stateEvent(roomId, "m.room.power_levels", "", {
+            users: { [USER_ID]: 100 },
+            events_default: 0,
+            state_default: 50,
+        }),
         ...children.map((child, i) =>
             stateEvent(roomId, "m.space.child", child, { via: ["localhost"], order: String(i).padStart(4, "0") }),
         ),
@@ -72,7 +87,10 @@ export function buildCompany(): { client: MatrixClient; rooms: number; spaces: n
             teamIds.push(id);
             spaces++;
         }
-        makeRoom(client, `!d${d}:localhost`, `Department ${d}`, true, [...teamIds, ...roomsOf(`d${d}`, `Department ${d}`)]);
+        makeRoom(client, `!d${d}:localhost`, `Department ${d}`, true, [
+            ...teamIds,
+            ...roomsOf(`d${d}`, `Department ${d}`),
+        ]);
         spaces++;
     }
     return { client, rooms, spaces };

@@ -37,8 +37,7 @@ declare global {
 }
 
 /** Resolves after the next frame has been painted. */
-const nextPaint = (): Promise<void> =>
-    new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const nextPaint = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 /** Polls once per frame until `ready()` holds, then waits for that frame's paint; ms since `start`. */
 async function timeUntil(what: string, start: number, ready: () => boolean, timeoutMs = 60_000): Promise<number> {
@@ -70,12 +69,16 @@ async function run(view: View, badges: boolean): Promise<BenchResult> {
     void SpaceStore.instance;
     void RoomListStore.instance;
     void RoomNotificationStateStore.instance;
-    dis.dispatch({ action: "MatrixActions.sync", state: SyncState.Prepared, prevState: null, matrixClient: client }, true);
+    dis.dispatch(
+        { action: "MatrixActions.sync", state: SyncState.Prepared, prevState: null, matrixClient: client },
+        true,
+    );
     await timeUntil("stores ready", setupStart, () => SpaceStore.instance.spacePanelSpaces.length > 0);
     await new Promise((resolve) => setTimeout(resolve, 200)); // the stores' asynchronous list builds
     const setupMs = performance.now() - setupStart;
     const snapshotStart = performance.now();
-    if (view === "navigator") buildSnapshot(client, new HierarchyLoader(() => {}), { people: "People", other: "Other rooms" });
+    if (view === "navigator")
+        buildSnapshot(client, new HierarchyLoader(() => {}), { people: "People", other: "Other rooms" });
     const snapshotMs = view === "navigator" ? performance.now() - snapshotStart : 0;
 
     // Policy badges on every tile and node (the room-decoration slot), as the module contributes them.
@@ -131,7 +134,19 @@ async function run(view: View, badges: boolean): Promise<BenchResult> {
         start = performance.now();
         branch().click();
         const collapseMs = await timeUntil("collapsed", start, () => !isOpen() && !childShown());
-        return { view, badges, rooms, spaces, setupMs, snapshotMs, firstRenderMs, collapseMs, expandMs, renderedRows, errors };
+        return {
+            view,
+            badges,
+            rooms,
+            spaces,
+            setupMs,
+            snapshotMs,
+            firstRenderMs,
+            collapseMs,
+            expandMs,
+            renderedRows,
+            errors,
+        };
     }
     // The classic list starts with its sections open: close "Rooms", then open it.
     let start = performance.now();
@@ -140,7 +155,19 @@ async function run(view: View, badges: boolean): Promise<BenchResult> {
     start = performance.now();
     branch().click();
     const expandMs = await timeUntil("expanded", start, () => isOpen() && childShown());
-    return { view, badges, rooms, spaces, setupMs, snapshotMs, firstRenderMs, collapseMs, expandMs, renderedRows, errors };
+    return {
+        view,
+        badges,
+        rooms,
+        spaces,
+        setupMs,
+        snapshotMs,
+        firstRenderMs,
+        collapseMs,
+        expandMs,
+        renderedRows,
+        errors,
+    };
 }
 
 const params = new URLSearchParams(location.search);

@@ -30,7 +30,10 @@ async function readMarker(dataDir: string): Promise<SeedRecord | null> {
 }
 
 /** Starts the bench Synapse; seeds the large account first when the data dir has no matching marker. */
-export async function startLargeSynapse(log: (message: string) => void, options: { reseed?: boolean } = {}): Promise<LargeSynapse> {
+export async function startLargeSynapse(
+    log: (message: string) => void,
+    options: { reseed?: boolean } = {},
+): Promise<LargeSynapse> {
     const dataDir = LARGE_SYNAPSE_DIR;
     let seed = options.reseed ? null : await readMarker(dataDir);
     if (!seed && existsSync(dataDir)) {
@@ -40,7 +43,9 @@ export async function startLargeSynapse(log: (message: string) => void, options:
     }
     const synapse = await startSynapse({ dataDir, port: LARGE_SYNAPSE_PORT, serverName: SERVER_NAME });
     if (seed) {
-        log(`reusing the seeded account ${seed.user.userId} (${seed.counts.rooms} rooms, ${seed.counts.spaces} spaces; seeded ${seed.seededAt})`);
+        log(
+            `reusing the seeded account ${seed.user.userId} (${seed.counts.rooms} rooms, ${seed.counts.spaces} spaces; seeded ${seed.seededAt})`,
+        );
         return { synapse, seed, seededNow: false };
     }
     try {

@@ -62,7 +62,12 @@ export function largeAccountPlan(): SeedPlan {
             const midIndex = spaces.length;
             spaces.push({ index: midIndex, name: `${division}${mid} Department`, level: 2, parentIndex: topIndex });
             for (let leaf = 1; leaf <= CHILDREN_PER_MIDDLE; leaf++) {
-                spaces.push({ index: spaces.length, name: `${division}${mid}.${leaf} Team`, level: 3, parentIndex: midIndex });
+                spaces.push({
+                    index: spaces.length,
+                    name: `${division}${mid}.${leaf} Team`,
+                    level: 3,
+                    parentIndex: midIndex,
+                });
             }
         }
     }
@@ -75,7 +80,9 @@ export function largeAccountPlan(): SeedPlan {
         const unread = i % UNREAD_EVERY === 0;
         rooms.push({
             index: i,
-            name: inNoSpace ? `Lobby ${pad(i + 1, 2)}` : `${spaces[spaceIndex!].name.split(" ")[0]} room ${pad(i + 1, 4)}`,
+            name: inNoSpace
+                ? `Lobby ${pad(i + 1, 2)}`
+                : `${spaces[spaceIndex!].name.split(" ")[0]} room ${pad(i + 1, 4)}`,
             spaceIndex,
             colleagueMessages: unread ? 1 + (i % 4) : 0,
             mention: unread && i % (UNREAD_EVERY * 10) === 0,

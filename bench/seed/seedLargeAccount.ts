@@ -2,13 +2,7 @@
 // secret), rooms, spaces and messages through the client API, batched and a few at a time.
 import { randomUUID } from "node:crypto";
 
-import {
-    createRoom,
-    joinRoom,
-    matrixRequest,
-    registerUser,
-    type MatrixSession,
-} from "../../e2e/harness/synapse.ts";
+import { createRoom, joinRoom, matrixRequest, registerUser, type MatrixSession } from "../../e2e/harness/synapse.ts";
 import { inPool } from "./pool.ts";
 import { LARGE_ACCOUNT, lastMessageBody, type PlannedRoom, type SeedPlan } from "./plan.ts";
 
@@ -31,7 +25,14 @@ export interface SeedRecord {
     serverName: string;
     user: { userId: string; localpart: string; password: string };
     colleague: { userId: string };
-    counts: { rooms: number; roomsInNoSpace: number; spaces: number; unreadRooms: number; mentions: number; messages: number };
+    counts: {
+        rooms: number;
+        roomsInNoSpace: number;
+        spaces: number;
+        unreadRooms: number;
+        mentions: number;
+        messages: number;
+    };
     /** The top-level spaces, shown in the space bar once the account is ready. */
     topSpaces: { roomId: string; name: string }[];
     /** The two rooms in no space (visible in stock Element's Home) that the bench switches between. */
@@ -68,14 +69,21 @@ export async function seedLargeAccount(
     const started = Date.now();
     const { user, colleague } = LARGE_ACCOUNT;
     const register = (who: typeof user): Promise<MatrixSession> =>
-        registerUser(synapse.baseUrl, synapse.registrationSharedSecret, who.localpart, who.password, { displayName: who.displayName });
+        registerUser(synapse.baseUrl, synapse.registrationSharedSecret, who.localpart, who.password, {
+            displayName: who.displayName,
+        });
     const [me, other] = await Promise.all([register(user), register(colleague)]);
 
     // Rooms first, so each space can list its children in its initial state (one request per space).
     // Public join rules let the colleague join without an invite round trip.
     const roomIds = await timed(log, `created ${plan.rooms.length} rooms`, () =>
         inPool(plan.rooms, CONCURRENCY, (room) =>
-            createRoom(me, { name: room.name, preset: "public_chat", visibility: "private", topic: `Seeded room ${room.index}` }),
+            createRoom(me, {
+                name: room.name,
+                preset: "public_chat",
+                visibility: "private",
+                topic: `Seeded room ${room.index}`,
+            }),
         ),
     );
 
@@ -94,7 +102,11 @@ export async function seedLargeAccount(
                     preset: "public_chat",
                     visibility: "private",
                     creation_content: { type: "m.space" },
-                    initial_state: children.map((child) => ({ type: "m.space.child", state_key: child, content: { via } })),
+                    initial_state: children.map((child) => ({
+                        type: "m.space.child",
+                        state_key: child,
+                        content: { via },
+                    })),
                 });
             }),
         );
@@ -124,7 +136,13 @@ export async function seedLargeAccount(
         }
         for (let i = 1; i < room.colleagueMessages; i++) await send(other, roomId, text(`Update ${i} in ${room.name}`));
         const last = lastMessageBody(room);
-        await send(other, roomId, room.mention ? { ...text(`${user.displayName}: ${last}`), "m.mentions": { user_ids: [me.userId] } } : text(last));
+        await send(
+            other,
+            roomId,
+            room.mention
+                ? { ...text(`${user.displayName}: ${last}`), "m.mentions": { user_ids: [me.userId] } }
+                : text(last),
+        );
         messages += room.colleagueMessages;
     };
     const others = plan.rooms.filter((r) => !switchSet.has(r.index));

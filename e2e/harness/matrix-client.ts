@@ -53,10 +53,7 @@ export async function matrixRequest<T>(
 
 const r = encodeURIComponent;
 
-function asSession(
-    baseUrl: string,
-    body: { user_id: string; access_token: string; device_id: string },
-): MatrixSession {
+function asSession(baseUrl: string, body: { user_id: string; access_token: string; device_id: string }): MatrixSession {
     return { baseUrl, userId: body.user_id, accessToken: body.access_token, deviceId: body.device_id };
 }
 
@@ -137,9 +134,14 @@ export async function getMessages(session: MatrixSession, roomId: string, limit 
 
 /** IDs of the rooms the user has joined. */
 export async function joinedRooms(session: MatrixSession): Promise<string[]> {
-    const res = await matrixRequest<{ joined_rooms: string[] }>(session.baseUrl, "GET", "/_matrix/client/v3/joined_rooms", {
-        accessToken: session.accessToken,
-    });
+    const res = await matrixRequest<{ joined_rooms: string[] }>(
+        session.baseUrl,
+        "GET",
+        "/_matrix/client/v3/joined_rooms",
+        {
+            accessToken: session.accessToken,
+        },
+    );
     return res.joined_rooms;
 }
 
@@ -160,7 +162,11 @@ export async function roomName(session: MatrixSession, roomId: string): Promise<
 }
 
 /** The state event that makes a room end-to-end encrypted from its creation. */
-export const ENCRYPTION_STATE = { type: "m.room.encryption", state_key: "", content: { algorithm: "m.megolm.v1.aes-sha2" } };
+export const ENCRYPTION_STATE = {
+    type: "m.room.encryption",
+    state_key: "",
+    content: { algorithm: "m.megolm.v1.aes-sha2" },
+};
 
 /** An encrypted room `owner` creates with `members` invited and joined; returns its ID. */
 export async function createEncryptedRoom(
@@ -179,7 +185,9 @@ export async function createEncryptedRoom(
 }
 
 /** Element's localStorage entries for a signed-in session (what it writes after a login). */
-export function elementSessionEntries(session: Pick<MatrixSession, "baseUrl" | "userId" | "accessToken" | "deviceId">): [string, string][] {
+export function elementSessionEntries(
+    session: Pick<MatrixSession, "baseUrl" | "userId" | "accessToken" | "deviceId">,
+): [string, string][] {
     return [
         ["mx_hs_url", session.baseUrl],
         ["mx_user_id", session.userId],

@@ -46,10 +46,12 @@ export interface WaitForHttpOptions {
 /** Polls `url` until the server that `child` runs answers as ready; fails early if it exits. */
 export async function waitForHttp(options: WaitForHttpOptions): Promise<void> {
     const { url, child, what, timeoutMs, pollMs = 200 } = options;
-    const isReady = options.isReady ?? (async (response: Response) => {
-        await response.arrayBuffer();
-        return response.ok;
-    });
+    const isReady =
+        options.isReady ??
+        (async (response: Response) => {
+            await response.arrayBuffer();
+            return response.ok;
+        });
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
         if (child.exitCode !== null || child.signalCode !== null) {

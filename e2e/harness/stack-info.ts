@@ -21,7 +21,10 @@ export interface E2eStackInfo {
 
 // One file per web-app port, so runs on other ports (E2E_WEBAPP_PORT) can go side by side.
 const webappPort = e2ePorts().webapp;
-export const stackInfoFile = path.join(e2eStateDir, webappPort === 18080 ? "e2e-stack.json" : `e2e-stack-${webappPort}.json`);
+export const stackInfoFile = path.join(
+    e2eStateDir,
+    webappPort === 18080 ? "e2e-stack.json" : `e2e-stack-${webappPort}.json`,
+);
 
 export async function readStackInfo(): Promise<E2eStackInfo> {
     try {

@@ -77,8 +77,16 @@ const unlimited = { per_second: 10_000, burst_count: 10_000 };
  * key servers or stats, and every rate limit lifted.
  * Written as JSON, which is valid YAML, so no YAML library is needed.
  */
-export function homeserverConfig({ dataDir, port, serverName, secrets, federation }: SynapseConfigInput): Record<string, unknown> {
-    const { listener: federationListener, ...federationRest } = federation ? federationSettings(federation) : { listener: null };
+export function homeserverConfig({
+    dataDir,
+    port,
+    serverName,
+    secrets,
+    federation,
+}: SynapseConfigInput): Record<string, unknown> {
+    const { listener: federationListener, ...federationRest } = federation
+        ? federationSettings(federation)
+        : { listener: null };
     return {
         server_name: serverName,
         public_baseurl: `http://127.0.0.1:${port}/`,

@@ -58,7 +58,9 @@ export async function ensureSynapseInstalled(): Promise<string> {
     const basePython = process.env.E2E_PYTHON ?? "python3";
     await checkBasePython(basePython);
     const started = Date.now();
-    log(`installing matrix-synapse ${SYNAPSE_VERSION} into ${path.relative(repoRoot, venvDir)} (first run takes a minute or two)`);
+    log(
+        `installing matrix-synapse ${SYNAPSE_VERSION} into ${path.relative(repoRoot, venvDir)} (first run takes a minute or two)`,
+    );
     // --clear: a stale or half-made venv is rebuilt rather than patched.
     await runVisible(basePython, ["-m", "venv", "--clear", venvDir]);
     const pipArgs = ["-m", "pip", "install", "--disable-pip-version-check", "--progress-bar", "off"];
@@ -68,7 +70,9 @@ export async function ensureSynapseInstalled(): Promise<string> {
     await runVisible(venvPython, pipArgs);
 
     // Synapse appends the git branch of the enclosing work tree, e.g. "1.163.2 (b=main,6cf690b)".
-    const installed = (await runCaptured(venvPython, ["-c", "import synapse; print(synapse.__version__)"])).split(" ")[0];
+    const installed = (await runCaptured(venvPython, ["-c", "import synapse; print(synapse.__version__)"])).split(
+        " ",
+    )[0];
     if (installed !== SYNAPSE_VERSION) throw new Error(`expected Synapse ${SYNAPSE_VERSION}, venv has ${installed}`);
     await writeFile(markerFile, wanted);
     log(`matrix-synapse ${installed} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

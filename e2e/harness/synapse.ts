@@ -106,12 +106,16 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
 }
 
 /** A self-signed certificate for a test homeserver's TLS listener, made with openssl once per data dir. */
-async function ensureSelfSignedCertificate(dataDir: string): Promise<{ certificateFile: string; privateKeyFile: string }> {
+async function ensureSelfSignedCertificate(
+    dataDir: string,
+): Promise<{ certificateFile: string; privateKeyFile: string }> {
     const certificateFile = path.join(dataDir, "tls.crt");
     const privateKeyFile = path.join(dataDir, "tls.key");
     if (existsSync(certificateFile) && existsSync(privateKeyFile)) return { certificateFile, privateKeyFile };
     const args = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30", "-subj", "/CN=127.0.0.1"];
-    const openssl = spawn("openssl", [...args, "-keyout", privateKeyFile, "-out", certificateFile], { stdio: "ignore" });
+    const openssl = spawn("openssl", [...args, "-keyout", privateKeyFile, "-out", certificateFile], {
+        stdio: "ignore",
+    });
     const code = await new Promise<number | null>((resolve, reject) => {
         openssl.once("error", reject);
         openssl.once("exit", resolve);

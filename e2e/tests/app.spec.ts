@@ -68,7 +68,10 @@ test("a room created in the app carries a message to a second user", async ({ pa
     const bobPage = await newSessionPage(bob);
     await bobPage.goto("/");
     await waitForApp(bobPage);
-    await bobPage.getByRole("treeitem", { name: /Project Atlas/ }).first().click();
+    await bobPage
+        .getByRole("treeitem", { name: /Project Atlas/ })
+        .first()
+        .click();
     await expect(bobPage.getByText("Do you want to join Project Atlas?")).toBeVisible();
     await bobPage.getByRole("button", { name: "Accept" }).click();
     await expect(page.getByText(/bob.* joined the room/i).first()).toBeVisible({ timeout: 30_000 });
@@ -82,7 +85,11 @@ test("an encrypted DM is readable on both sides and opaque on the server", async
     const alice = await synapse.registerUser("dm-alice", { displayName: "Alice" });
     const bob = await synapse.registerUser("dm-bob", { displayName: "Bob" });
     // The DM exists before either app starts, as one made yesterday would.
-    const roomId = await createEncryptedRoom(alice, [bob], { name: "Alice and Bob", is_direct: true, preset: "trusted_private_chat" });
+    const roomId = await createEncryptedRoom(alice, [bob], {
+        name: "Alice and Bob",
+        is_direct: true,
+        preset: "trusted_private_chat",
+    });
 
     // Both devices start (and upload their keys) before anyone writes.
     const alicePage = await newSessionPage(alice);
@@ -100,7 +107,9 @@ test("an encrypted DM is readable on both sides and opaque on the server", async
     await expect(timelineMessage(alicePage, "Understood, only here")).toBeVisible({ timeout: 30_000 });
 
     const onServer = await getMessages(alice, roomId, 50);
-    const contentTypes = onServer.filter((e) => e.sender === alice.userId || e.sender === bob.userId).map((e) => e.type);
+    const contentTypes = onServer
+        .filter((e) => e.sender === alice.userId || e.sender === bob.userId)
+        .map((e) => e.type);
     expect(contentTypes).toContain("m.room.encrypted");
     expect(contentTypes).not.toContain("m.room.message");
     expect(JSON.stringify(onServer)).not.toContain("confidential");

@@ -65,7 +65,11 @@ test("a policy archive: enforced by the server, found by search, read-only, expo
     test.setTimeout(180_000);
     const alice = await synapse.registerUser("alice");
     const bob = await synapse.registerUser("bob");
-    const roomId = await createRoom(alice, { name: "Zephyr project", topic: "Rocket telemetry", preset: "public_chat" });
+    const roomId = await createRoom(alice, {
+        name: "Zephyr project",
+        topic: "Rocket telemetry",
+        preset: "public_chat",
+    });
     await joinRoom(bob, roomId);
     await sendMessage(bob, roomId, "Telemetry looks nominal");
     const original = await stateContent(alice, roomId, PL);
@@ -149,7 +153,10 @@ test("a policy archive: enforced by the server, found by search, read-only, expo
     await expect(page.locator(".mx_EventTile_last")).toContainText("Restored and writing", { timeout: 15_000 });
 });
 
-test("a record from someone below the configured level does not archive the room", async ({ synapse, newSessionPage }) => {
+test("a record from someone below the configured level does not archive the room", async ({
+    synapse,
+    newSessionPage,
+}) => {
     const alice = await synapse.registerUser("alice");
     const mod = await synapse.registerUser("mod");
     // A room whose low state_default lets a moderator send any state event, our record too.
@@ -177,7 +184,10 @@ test("a record from someone below the configured level does not archive the room
     await expect(page.getByRole("region", { name: "Archive" }).getByText("No archived rooms")).toBeVisible();
 });
 
-test("archive for me: the room leaves my list and comes back when a colleague mentions me", async ({ synapse, newSessionPage }) => {
+test("archive for me: the room leaves my list and comes back when a colleague mentions me", async ({
+    synapse,
+    newSessionPage,
+}) => {
     const alice = await synapse.registerUser("alice");
     const bob = await synapse.registerUser("bob");
     const carol = await synapse.registerUser("carol");

@@ -1,8 +1,21 @@
 // Files in an encrypted room: sent from one app, saved from another, byte for byte. The saving goes
 // through the sandboxed usercontent/ page (src/usercontent), which must ship with the build.
-import { createEncryptedRoom, createRoom, expect, expectImageLoaded, joinRoom, PIXEL_PNG, setAvatar, test, waitUntilDeviceKnown } from "./fixtures.ts";
+import {
+    createEncryptedRoom,
+    createRoom,
+    expect,
+    expectImageLoaded,
+    joinRoom,
+    PIXEL_PNG,
+    setAvatar,
+    test,
+    waitUntilDeviceKnown,
+} from "./fixtures.ts";
 
-test("an attachment sent in an encrypted room downloads intact on the other side", async ({ synapse, newSessionPage }) => {
+test("an attachment sent in an encrypted room downloads intact on the other side", async ({
+    synapse,
+    newSessionPage,
+}) => {
     const alice = await synapse.registerUser("files-alice");
     const bob = await synapse.registerUser("files-bob");
     const roomId = await createEncryptedRoom(alice, [bob], { name: "Contracts" });
@@ -12,16 +25,21 @@ test("an attachment sent in an encrypted room downloads intact on the other side
     await alicePage.goto(`/#/room/${roomId}`);
     await bobPage.goto(`/#/room/${roomId}`);
     for (const page of [alicePage, bobPage]) {
-        await expect(page.getByRole("textbox", { name: /Send (a|an encrypted) message/ })).toBeVisible({ timeout: 30_000 });
+        await expect(page.getByRole("textbox", { name: /Send (a|an encrypted) message/ })).toBeVisible({
+            timeout: 30_000,
+        });
     }
     await waitUntilDeviceKnown(alicePage, bob);
 
     const contents = `Signed contract, ${new Date().toISOString()}\n`;
-    await alicePage.locator('input[type="file"]').first().setInputFiles({
-        name: "contract.txt",
-        mimeType: "text/plain",
-        buffer: Buffer.from(contents),
-    });
+    await alicePage
+        .locator('input[type="file"]')
+        .first()
+        .setInputFiles({
+            name: "contract.txt",
+            mimeType: "text/plain",
+            buffer: Buffer.from(contents),
+        });
     await alicePage.getByRole("dialog").getByRole("button", { name: "Upload" }).click();
 
     const tile = bobPage.locator(".mx_EventTile", { hasText: "contract.txt" });
@@ -50,8 +68,13 @@ test("an image sent to a room shows on the other side (authenticated media throu
     const bobPage = await newSessionPage(bob);
     await alicePage.goto(`/#/room/${roomId}`);
     await bobPage.goto(`/#/room/${roomId}`);
-    await expect(alicePage.getByRole("textbox", { name: /Send (a|an encrypted) message/ })).toBeVisible({ timeout: 30_000 });
-    await alicePage.locator('input[type="file"]').first().setInputFiles({ name: "pixel.png", mimeType: "image/png", buffer: PIXEL_PNG });
+    await expect(alicePage.getByRole("textbox", { name: /Send (a|an encrypted) message/ })).toBeVisible({
+        timeout: 30_000,
+    });
+    await alicePage
+        .locator('input[type="file"]')
+        .first()
+        .setInputFiles({ name: "pixel.png", mimeType: "image/png", buffer: PIXEL_PNG });
     await alicePage.getByRole("dialog").getByRole("button", { name: "Upload" }).click();
 
     const image = bobPage.locator(".mx_EventTile .mx_MImageBody img").first();

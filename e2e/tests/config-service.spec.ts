@@ -39,7 +39,10 @@ test.describe("config service", () => {
         await rm(tenantsDir, { recursive: true, force: true });
     });
 
-    test("an admin's brand edit shows live; with the service down the last good config starts", async ({ browser, synapse }, testInfo) => {
+    test("an admin's brand edit shows live; with the service down the last good config starts", async ({
+        browser,
+        synapse,
+    }, testInfo) => {
         tenantsDir = await mkdtemp(path.join(os.tmpdir(), "atrium-e2e-tenants-"));
         const tenantPath = path.join(tenantsDir, "acme.yaml");
         await writeFile(tenantPath, tenantFile(synapse.baseUrl, "Acme Chat"));

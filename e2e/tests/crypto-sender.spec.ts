@@ -30,7 +30,10 @@ async function forgeFirstMessage(page: Page, roomId: string, realSender: string,
 const shieldOf = (page: Page, text: string) =>
     page.locator(".mx_EventTile", { hasText: text }).locator(".mx_EventTile_e2eIcon");
 
-test("a message relabelled by the homeserver as another user's is flagged (CVE-2025-48937)", async ({ synapse, newSessionPage }) => {
+test("a message relabelled by the homeserver as another user's is flagged (CVE-2025-48937)", async ({
+    synapse,
+    newSessionPage,
+}) => {
     const alice = await synapse.registerUser("alice", { displayName: "Alice" });
     const bob = await synapse.registerUser("bob", { displayName: "Bob" });
     const carol = await synapse.registerUser("carol", { displayName: "Carol" });
@@ -42,7 +45,9 @@ test("a message relabelled by the homeserver as another user's is flagged (CVE-2
     await bobPage.goto(`/#/room/${roomId}`);
     await carolPage.goto(`/#/room/${roomId}`);
     for (const page of [bobPage, carolPage]) {
-        await expect(page.getByRole("textbox", { name: /Send (a|an encrypted) message/ })).toBeVisible({ timeout: 30_000 });
+        await expect(page.getByRole("textbox", { name: /Send (a|an encrypted) message/ })).toBeVisible({
+            timeout: 30_000,
+        });
     }
     await waitUntilDeviceKnown(carolPage, bob);
 

@@ -47,7 +47,10 @@ test.describe("a module on the plain module API", () => {
         await rm(tenantsDir, { recursive: true, force: true });
     });
 
-    test("shows its banner and header button, and the tenant file switches them off", async ({ browser, synapse }, testInfo) => {
+    test("shows its banner and header button, and the tenant file switches them off", async ({
+        browser,
+        synapse,
+    }, testInfo) => {
         test.setTimeout(120_000);
         tenantsDir = await mkdtemp(path.join(os.tmpdir(), "atrium-e2e-banner-"));
         const tenantPath = path.join(tenantsDir, "acme.yaml");

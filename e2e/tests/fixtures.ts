@@ -148,9 +148,16 @@ export async function waitUntilDeviceKnown(page: Page, other: { userId: string; 
             () =>
                 page.evaluate(async ({ userId, deviceId }) => {
                     const peg = (window as unknown as { mxMatrixClientPeg?: { get(): unknown } }).mxMatrixClientPeg;
-                    const client = peg?.get() as
-                        | { getCrypto(): { getUserDeviceInfo(u: string[], fetch: boolean): Promise<Map<string, Map<string, unknown>>> } | undefined }
-                        | null;
+                    const client = peg?.get() as {
+                        getCrypto():
+                            | {
+                                  getUserDeviceInfo(
+                                      u: string[],
+                                      fetch: boolean,
+                                  ): Promise<Map<string, Map<string, unknown>>>;
+                              }
+                            | undefined;
+                    } | null;
                     const crypto = client?.getCrypto();
                     if (!crypto) return false;
                     const devices = await crypto.getUserDeviceInfo([userId], true);
@@ -176,10 +183,15 @@ export async function setAvatar(session: MatrixSession, png: Buffer = PIXEL_PNG)
     });
     if (!upload.ok) throw new Error(`upload -> ${upload.status}: ${await upload.text()}`);
     const { content_uri: avatarUrl } = (await upload.json()) as { content_uri: string };
-    await matrixRequest(session.baseUrl, "PUT", `/_matrix/client/v3/profile/${encodeURIComponent(session.userId)}/avatar_url`, {
-        accessToken: session.accessToken,
-        body: { avatar_url: avatarUrl },
-    });
+    await matrixRequest(
+        session.baseUrl,
+        "PUT",
+        `/_matrix/client/v3/profile/${encodeURIComponent(session.userId)}/avatar_url`,
+        {
+            accessToken: session.accessToken,
+            body: { avatar_url: avatarUrl },
+        },
+    );
     return avatarUrl;
 }
 

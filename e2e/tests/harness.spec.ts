@@ -6,7 +6,16 @@ import path from "node:path";
 import { e2eWebappConfig } from "../harness/config.ts";
 import { registerUser } from "../harness/synapse.ts";
 import { MissingWebBuildError, serveWebapp } from "../harness/webapp.ts";
-import { createRoom, expect, getMessages, injectSession, joinRoom, sendMessage, setDisplayName, test } from "./fixtures.ts";
+import {
+    createRoom,
+    expect,
+    getMessages,
+    injectSession,
+    joinRoom,
+    sendMessage,
+    setDisplayName,
+    test,
+} from "./fixtures.ts";
 
 test("two users exchange a message through the real Synapse", async ({ synapse }) => {
     const alice = await synapse.registerUser("alice", { displayName: "Alice" });
@@ -21,12 +30,21 @@ test("two users exchange a message through the real Synapse", async ({ synapse }
 
     const messages = (await getMessages(bob, roomId)).filter((e) => e.type === "m.room.message");
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ event_id: eventId, sender: alice.userId, content: { body: "hello from alice" } });
+    expect(messages[0]).toMatchObject({
+        event_id: eventId,
+        sender: alice.userId,
+        content: { body: "hello from alice" },
+    });
 });
 
 test("registering an existing user logs in with a new device", async ({ synapse }) => {
     const first = await synapse.registerUser("again");
-    const second = await registerUser(synapse.baseUrl, synapse.registrationSharedSecret, first.localpart, first.password);
+    const second = await registerUser(
+        synapse.baseUrl,
+        synapse.registrationSharedSecret,
+        first.localpart,
+        first.password,
+    );
     expect(second.userId).toBe(first.userId);
     expect(second.deviceId).not.toBe(first.deviceId);
     await expect(

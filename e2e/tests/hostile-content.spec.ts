@@ -4,7 +4,16 @@
 // and break no view: room list or space navigator, timeline, member list, room settings.
 import type { Page } from "@playwright/test";
 
-import { createRoom, expect, joinRoom, matrixRequest, sendMessage, setDisplayName, test, type MatrixSession } from "./fixtures.ts";
+import {
+    createRoom,
+    expect,
+    joinRoom,
+    matrixRequest,
+    sendMessage,
+    setDisplayName,
+    test,
+    type MatrixSession,
+} from "./fixtures.ts";
 
 /** Every payload calls the tripwire if it ever runs. */
 const RUN = (where: string): string => `window.__tripwire('${where}')`;
@@ -23,7 +32,13 @@ const FORMATTED = [
 const NESTED = `${"<blockquote>".repeat(300)}deep quote${"</blockquote>".repeat(300)}`;
 const LONG_BODY = `start of a long message ${"lorem ipsum ".repeat(5000)} end`;
 
-async function putState(session: MatrixSession, roomId: string, type: string, stateKey: string, content: unknown): Promise<void> {
+async function putState(
+    session: MatrixSession,
+    roomId: string,
+    type: string,
+    stateKey: string,
+    content: unknown,
+): Promise<void> {
     const path = `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/state/${encodeURIComponent(type)}/${encodeURIComponent(stateKey)}`;
     await matrixRequest(session.baseUrl, "PUT", path, { accessToken: session.accessToken, body: content });
 }
@@ -50,27 +65,53 @@ const liveHandlers = (page: Page): Promise<string[]> =>
         for (const el of Array.from(document.querySelectorAll("*"))) {
             for (const attr of el.getAttributeNames()) {
                 const value = el.getAttribute(attr) ?? "";
-                if (attr.startsWith("on") || /^\s*javascript:/i.test(value)) found.push(`${el.tagName} ${attr}=${value.slice(0, 60)}`);
+                if (attr.startsWith("on") || /^\s*javascript:/i.test(value))
+                    found.push(`${el.tagName} ${attr}=${value.slice(0, 60)}`);
             }
         }
         return found;
     });
 
-test("hostile names, topics, bodies and state events render as text and run nothing", async ({ synapse, newSessionPage, consoleErrors }) => {
+test("hostile names, topics, bodies and state events render as text and run nothing", async ({
+    synapse,
+    newSessionPage,
+    consoleErrors,
+}) => {
     test.setTimeout(120_000);
     const mallory = await synapse.registerUser("mallory");
     const alice = await synapse.registerUser("alice");
     await setDisplayName(mallory, DISPLAY_NAME);
-    const space = await createRoom(mallory, { name: `<svg onload="${RUN("space")}">Departments`, creation_content: { type: "m.space" }, preset: "public_chat" });
+    const space = await createRoom(mallory, {
+        name: `<svg onload="${RUN("space")}">Departments`,
+        creation_content: { type: "m.space" },
+        preset: "public_chat",
+    });
     const roomId = await createRoom(mallory, { name: NAME, topic: TOPIC, preset: "public_chat" });
     // The space lists the room with a hostile order string; an Atrium-namespaced event carries HTML too.
-    await putState(mallory, space, "m.space.child", roomId, { via: ["localhost"], order: "\u0020<script>", suggested: true });
+    await putState(mallory, space, "m.space.child", roomId, {
+        via: ["localhost"],
+        order: "\u0020<script>",
+        suggested: true,
+    });
     await putState(mallory, roomId, "m.space.parent", space, { via: ["localhost"], canonical: true });
-    await putState(mallory, roomId, "atrium.policy", "", { label: `<img src=x onerror="${RUN("policy")}">`, level: "x".repeat(10_000) });
+    await putState(mallory, roomId, "atrium.policy", "", {
+        label: `<img src=x onerror="${RUN("policy")}">`,
+        level: "x".repeat(10_000),
+    });
     await putState(mallory, roomId, "m.room.avatar", "", { url: `javascript:${RUN("avatar")}` });
     await sendMessage(mallory, roomId, PLAIN_BODY);
-    await sendMessage(mallory, roomId, { msgtype: "m.text", body: "formatted body", format: "org.matrix.custom.html", formatted_body: FORMATTED });
-    await sendMessage(mallory, roomId, { msgtype: "m.text", body: "deep quote", format: "org.matrix.custom.html", formatted_body: NESTED });
+    await sendMessage(mallory, roomId, {
+        msgtype: "m.text",
+        body: "formatted body",
+        format: "org.matrix.custom.html",
+        formatted_body: FORMATTED,
+    });
+    await sendMessage(mallory, roomId, {
+        msgtype: "m.text",
+        body: "deep quote",
+        format: "org.matrix.custom.html",
+        formatted_body: NESTED,
+    });
     await sendMessage(mallory, roomId, { msgtype: "m.notice", body: LONG_BODY });
     await sendMessage(mallory, roomId, "last words");
     await joinRoom(alice, space);
@@ -89,7 +130,12 @@ test("hostile names, topics, bodies and state events render as text and run noth
     // The room's name and topic in the header, as text.
     await expect(page.locator(".mx_RoomHeader").getByText(NAME)).toBeVisible();
     // The left panel still lists the space by its literal name.
-    await expect(page.locator(".mx_LeftPanel").getByRole("treeitem", { name: /<svg onload=.*Departments/ }).first()).toBeVisible();
+    await expect(
+        page
+            .locator(".mx_LeftPanel")
+            .getByRole("treeitem", { name: /<svg onload=.*Departments/ })
+            .first(),
+    ).toBeVisible();
 
     // First-run announcements are dialogs too: out of the way.
     await page.getByRole("dialog", { name: "Threads Activity Centre" }).getByRole("button", { name: "OK" }).click();

@@ -37,9 +37,12 @@ test("when the logged-in app cannot be downloaded, Try again brings it without a
 
     // The SDK's toasts are alerts too: ours is the one with this text.
     const alert = page.getByRole("alert").filter({ hasText: "This part of the app could not be loaded." });
-    await expect(alert).toHaveText("This part of the app could not be loaded. Check your connection, then try again.Try again", {
-        timeout: 30_000,
-    });
+    await expect(alert).toHaveText(
+        "This part of the app could not be loaded. Check your connection, then try again.Try again",
+        {
+            timeout: 30_000,
+        },
+    );
     await page.unroute(LOGGED_IN_CHUNK);
     await page.getByRole("button", { name: "Try again" }).click();
     await waitForApp(page);

@@ -2,7 +2,12 @@
 // room's permalink on the clipboard, read back through the browser's clipboard (permission granted).
 import { createRoom, expect, injectSession, test } from "./fixtures.ts";
 
-test("'Copy room link' in the room header copies the room's permalink and says so", async ({ page, context, synapse, baseURL }) => {
+test("'Copy room link' in the room header copies the room's permalink and says so", async ({
+    page,
+    context,
+    synapse,
+    baseURL,
+}) => {
     const alice = await synapse.registerUser("alice");
     const room = await createRoom(alice, { name: "Quarterly plan", preset: "private_chat" });
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
@@ -18,16 +23,16 @@ test("'Copy room link' in the room header copies the room's permalink and says s
     // A room with no alias: its ID, and the server of its only member as the one to join through (room
     // IDs of current room versions name no server).
     const serverName = alice.userId.slice(alice.userId.indexOf(":") + 1);
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(
-        `https://matrix.to/#/${room}?via=${serverName}`,
-    );
+    await expect
+        .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+        .toBe(`https://matrix.to/#/${room}?via=${serverName}`);
     await expect(page.getByText("Room link copied")).toBeAttached();
 
     // By keyboard too, after the clipboard is changed again.
     await page.evaluate(() => navigator.clipboard.writeText("not the link"));
     await button.focus();
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(
-        `https://matrix.to/#/${room}?via=${serverName}`,
-    );
+    await expect
+        .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+        .toBe(`https://matrix.to/#/${room}?via=${serverName}`);
 });

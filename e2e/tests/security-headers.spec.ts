@@ -46,7 +46,9 @@ async function recordViolations(page: Page): Promise<void> {
     await page.addInitScript(() => {
         const seen: string[] = [];
         (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-        document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+        document.addEventListener("securitypolicyviolation", (e) =>
+            seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+        );
     });
 }
 
@@ -59,7 +61,8 @@ async function startAttacker(port: number, appUrl: string): Promise<{ server: ht
     const page = `<!doctype html><title>Elsewhere</title><iframe title="Atrium" src="${appUrl}/#/login" width="900" height="600"></iframe>`;
     const server = http.createServer((req, res) => {
         requested.push(req.url ?? "");
-        if (req.url === "/evil.js") res.writeHead(200, { "Content-Type": "text/javascript" }).end("window.__evil = true;");
+        if (req.url === "/evil.js")
+            res.writeHead(200, { "Content-Type": "text/javascript" }).end("window.__evil = true;");
         else res.writeHead(200, { "Content-Type": "text/html" }).end(page);
     });
     await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", () => resolve()));
@@ -79,7 +82,9 @@ async function recordViolationsNow(page: Page): Promise<void> {
     await page.evaluate(() => {
         const seen: string[] = [];
         (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-        document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+        document.addEventListener("securitypolicyviolation", (e) =>
+            seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+        );
     });
 }
 
@@ -107,7 +112,10 @@ test.describe("security headers", () => {
         await rm(tenantsDir, { recursive: true, force: true });
     });
 
-    test("the app works under its policy, and an injected inline script does not run", async ({ synapse, newSessionPage }) => {
+    test("the app works under its policy, and an injected inline script does not run", async ({
+        synapse,
+        newSessionPage,
+    }) => {
         const alice = await synapse.registerUser("csp-alice");
         const bob = await synapse.registerUser("csp-bob");
         const roomId = await createEncryptedRoom(alice, [bob], { name: "Board" });
@@ -124,7 +132,9 @@ test.describe("security headers", () => {
         await bobPage.goto(`${service!.url}/#/room/${roomId}`);
         // Both devices start (and upload their keys) before anyone writes.
         for (const p of [alicePage, bobPage]) {
-            await expect(p.getByRole("textbox", { name: /Send (a|an encrypted) message/ })).toBeVisible({ timeout: 30_000 });
+            await expect(p.getByRole("textbox", { name: /Send (a|an encrypted) message/ })).toBeVisible({
+                timeout: 30_000,
+            });
         }
         await waitUntilDeviceKnown(alicePage, bob);
         await waitUntilDeviceKnown(bobPage, alice);
@@ -149,7 +159,9 @@ test.describe("security headers", () => {
             script.textContent = "window.__pwned = true;";
             document.body.appendChild(script);
         });
-        await expect.poll(() => violations(alicePage)).toContainEqual(expect.stringMatching(/^script-src(-elem)? inline$/));
+        await expect
+            .poll(() => violations(alicePage))
+            .toContainEqual(expect.stringMatching(/^script-src(-elem)? inline$/));
         expect(await alicePage.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
         // An inline event handler is refused the same way.
         await alicePage.evaluate(() => {
@@ -158,7 +170,9 @@ test.describe("security headers", () => {
             img.src = "data:,not-an-image";
             document.body.appendChild(img);
         });
-        await expect.poll(() => violations(alicePage)).toContainEqual(expect.stringMatching(/^script-src(-attr)? inline$/));
+        await expect
+            .poll(() => violations(alicePage))
+            .toContainEqual(expect.stringMatching(/^script-src(-attr)? inline$/));
         expect(await alicePage.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
     });
 
@@ -173,11 +187,16 @@ test.describe("security headers", () => {
         const refused: string[] = [];
         page.on("console", (message) => refused.push(message.text()));
         await page.goto(`http://127.0.0.1:${OTHER_EMBEDDER_PORT}/`);
-        await expect.poll(() => refused.join("\n"), { timeout: 15_000 }).toMatch(/violates the following Content Security Policy directive: "frame-ancestors/);
+        await expect
+            .poll(() => refused.join("\n"), { timeout: 15_000 })
+            .toMatch(/violates the following Content Security Policy directive: "frame-ancestors/);
         await expect(framed.getByRole("button", { name: "Sign in" })).toHaveCount(0);
     });
 
-    test("a tenant file with hostile URLs is refused: the last valid policy stays, foreign script and frames are refused", async ({ page, synapse }) => {
+    test("a tenant file with hostile URLs is refused: the last valid policy stays, foreign script and frames are refused", async ({
+        page,
+        synapse,
+    }) => {
         const before = await fetch(`${service!.url}/`);
         const validPolicy = before.headers.get("content-security-policy")!;
         expect(validPolicy).toContain(`frame-ancestors 'self' ${ALLOWED_EMBEDDER}`);
@@ -224,6 +243,8 @@ test.describe("security headers", () => {
         await expect
             .poll(() => messages.join("\n"), { timeout: 15_000 })
             .toMatch(/violates the following Content Security Policy directive: "frame-ancestors/);
-        await expect(page.frameLocator('iframe[title="Atrium"]').getByRole("button", { name: "Sign in" })).toHaveCount(0);
+        await expect(page.frameLocator('iframe[title="Atrium"]').getByRole("button", { name: "Sign in" })).toHaveCount(
+            0,
+        );
     });
 });

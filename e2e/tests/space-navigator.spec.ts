@@ -16,18 +16,35 @@ import {
 
 const r = encodeURIComponent;
 
-async function setState(session: MatrixSession, roomId: string, type: string, stateKey: string, content: object): Promise<void> {
-    await matrixRequest(session.baseUrl, "PUT", `/_matrix/client/v3/rooms/${r(roomId)}/state/${r(type)}/${r(stateKey)}`, {
-        accessToken: session.accessToken,
-        body: content,
-    });
+async function setState(
+    session: MatrixSession,
+    roomId: string,
+    type: string,
+    stateKey: string,
+    content: object,
+): Promise<void> {
+    await matrixRequest(
+        session.baseUrl,
+        "PUT",
+        `/_matrix/client/v3/rooms/${r(roomId)}/state/${r(type)}/${r(stateKey)}`,
+        {
+            accessToken: session.accessToken,
+            body: content,
+        },
+    );
 }
 
 const createSpace = (owner: MatrixSession, name: string): Promise<string> =>
     createRoom(owner, { name, preset: "public_chat", creation_content: { type: "m.space" } });
 
 /** Lists `child` in `space`; `order` sets the space's order (the m.space.child `order` key). */
-async function addChild(owner: MatrixSession, space: string, child: string, order: string, suggested = false): Promise<void> {
+async function addChild(
+    owner: MatrixSession,
+    space: string,
+    child: string,
+    order: string,
+    suggested = false,
+): Promise<void> {
     await setState(owner, space, "m.space.child", child, { via: ["localhost"], order, suggested });
     await setState(owner, child, "m.space.parent", space, { via: ["localhost"], canonical: true });
 }

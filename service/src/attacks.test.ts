@@ -43,7 +43,10 @@ describe("URL values cannot reach the policy unchecked", () => {
         ["  permalink_prefix: VALUE", "/config/permalink_prefix"],
         ["  map_style_url: VALUE", "/config/map_style_url"],
         ["  branding:\n    auth_header_logo_url: VALUE", "/config/branding/auth_header_logo_url"],
-        ["  branding:\n    auth_footer_links: [{ text: Help, url: VALUE }]", "/config/branding/auth_footer_links/0/url"],
+        [
+            "  branding:\n    auth_footer_links: [{ text: Help, url: VALUE }]",
+            "/config/branding/auth_footer_links/0/url",
+        ],
         ["  embedded_pages:\n    home_url: VALUE", "/config/embedded_pages/home_url"],
         ["  embedded_pages:\n    welcome_url: VALUE", "/config/embedded_pages/welcome_url"],
     ];
@@ -77,7 +80,10 @@ describe("URL values cannot reach the policy unchecked", () => {
         // Under the file's own `atrium:` and `brand:` (a second one would be a duplicate key).
         for (const [insert, pointer] of [
             ["    config_service:\n      url: VALUE\n    brand:\n", "/config/atrium/config_service/url"],
-            ["    embedding:\n      frame_ancestors: [VALUE]\n    brand:\n", "/config/atrium/embedding/frame_ancestors/0"],
+            [
+                "    embedding:\n      frame_ancestors: [VALUE]\n    brand:\n",
+                "/config/atrium/embedding/frame_ancestors/0",
+            ],
             ["    brand:\n      logo_url: VALUE\n", "/config/atrium/brand/logo_url"],
         ]) {
             const text = ACME_YAML.replace("    brand:\n", insert.replace("VALUE", '"https://a.test;x"'));
@@ -111,7 +117,10 @@ describe("URL values cannot reach the policy unchecked", () => {
                     urlFields.push(childAt);
                     const ref = (child as { $ref?: string }).$ref ?? "";
                     const pattern = definitions[ref.replace("#/definitions/", "")]?.pattern;
-                    expect([childAt, pattern && new RegExp(pattern).test("https://a.test;b")]).toEqual([childAt, false]);
+                    expect([childAt, pattern && new RegExp(pattern).test("https://a.test;b")]).toEqual([
+                        childAt,
+                        false,
+                    ]);
                     expect([childAt, pattern && new RegExp(pattern).test("https://chat.acme.test:8443/x")]).toEqual([
                         childAt,
                         true,
@@ -185,7 +194,8 @@ describe("URL values cannot reach the policy unchecked", () => {
 });
 
 describe("two tenant files claiming one host", () => {
-    const claim = (brand: string): string => `hosts: [chat.acme.test, ${brand.toLowerCase()}.test]\nconfig:\n  brand: ${brand}\n`;
+    const claim = (brand: string): string =>
+        `hosts: [chat.acme.test, ${brand.toLowerCase()}.test]\nconfig:\n  brand: ${brand}\n`;
 
     it("serves the host to neither at start, whatever the files are called", async () => {
         for (const [first, second] of [
@@ -224,10 +234,16 @@ describe("two tenant files claiming one host", () => {
         await app.tenants.reload();
         expect((await get(app, "/v1/config")).json().brand).toBe("Live");
         const status = (await get(app, "/v1/status")).json();
-        expect(status.host_conflicts).toEqual([{ host: "chat.acme.test", claimed_by: ["aaa", "zzz"], served_by: "zzz" }]);
+        expect(status.host_conflicts).toEqual([
+            { host: "chat.acme.test", claimed_by: ["aaa", "zzz"], served_by: "zzz" },
+        ]);
         const newcomer = status.tenants.find((t: { name: string }) => t.name === "aaa");
         expect(newcomer.problems).toEqual([
-            { file: "aaa.yaml", path: "/hosts", message: expect.stringMatching(/served by tenant zzz; it stays there/) },
+            {
+                file: "aaa.yaml",
+                path: "/hosts",
+                message: expect.stringMatching(/served by tenant zzz; it stays there/),
+            },
         ]);
         expect(status.tenants.find((t: { name: string }) => t.name === "zzz").problems).toEqual([]);
 
@@ -309,7 +325,12 @@ describe("security headers decided on the route, not the raw path", () => {
 
     it("sends the tenant's policy with the app however its path is spelled", async () => {
         const app = await service({ tenantsDir: tenants.dir, webappDir: webapp });
-        for (const url of ["/v1/../index.html", "/v1/%2e%2e/index.html", "/v1/./../index.html", "/healthz/../index.html"]) {
+        for (const url of [
+            "/v1/../index.html",
+            "/v1/%2e%2e/index.html",
+            "/v1/./../index.html",
+            "/healthz/../index.html",
+        ]) {
             const res = await get(app, url);
             if (res.statusCode !== 200) continue; // some spellings are not served at all: fine
             expect([url, res.body]).toEqual([url, expect.stringContaining("<title>Atrium</title>")]);
@@ -331,7 +352,10 @@ describe("security headers decided on the route, not the raw path", () => {
         for (const url of ["/v1/nothing", "/v1/config/", "/v1/", "/nope"]) {
             const res = await get(app, url);
             expect([url, res.statusCode]).toEqual([url, 404]);
-            expect([url, String(res.headers["content-security-policy"])]).toEqual([url, expect.stringContaining("default-src")]);
+            expect([url, String(res.headers["content-security-policy"])]).toEqual([
+                url,
+                expect.stringContaining("default-src"),
+            ]);
         }
     });
 
@@ -394,7 +418,13 @@ describe("/v1/status for operators only", () => {
 
     it("asks for the operator token when one is set", async () => {
         const app = await service({ tenantsDir: tenants.dir, operatorToken: TOKEN });
-        for (const authorization of [undefined, "Bearer wrong-token-0123456789", `Basic ${TOKEN}`, `Bearer ${TOKEN}x`, TOKEN]) {
+        for (const authorization of [
+            undefined,
+            "Bearer wrong-token-0123456789",
+            `Basic ${TOKEN}`,
+            `Bearer ${TOKEN}x`,
+            TOKEN,
+        ]) {
             const res = await get(app, "/v1/status", authorization ? { authorization } : {});
             expect([authorization, res.statusCode]).toEqual([authorization, 401]);
             expect(res.headers["www-authenticate"]).toBe('Bearer realm="atrium-operator"');
@@ -437,14 +467,26 @@ describe("/v1/status for operators only", () => {
     });
 
     it("refuses a short operator token at start", async () => {
-        await expect(quietService({ tenantsDir: tenants.dir, operatorToken: "short" })).rejects.toThrow(/16 characters/);
+        await expect(quietService({ tenantsDir: tenants.dir, operatorToken: "short" })).rejects.toThrow(
+            /16 characters/,
+        );
         const app = await service({ tenantsDir: tenants.dir, operatorToken: "x".repeat(16) });
         expect((await get(app, "/v1/status", { authorization: `Bearer ${"x".repeat(16)}` })).statusCode).toBe(200);
     });
 
     it("knows loopback addresses", () => {
-        for (const address of ["127.0.0.1", "127.10.20.30", "::1", "::ffff:127.0.0.1"]) expect(isLoopback(address)).toBe(true);
-        for (const address of [undefined, "", "10.0.0.1", "::ffff:10.0.0.1", "128.0.0.1", "1127.0.0.1", "127.0.0.1.evil", "::2"]) {
+        for (const address of ["127.0.0.1", "127.10.20.30", "::1", "::ffff:127.0.0.1"])
+            expect(isLoopback(address)).toBe(true);
+        for (const address of [
+            undefined,
+            "",
+            "10.0.0.1",
+            "::ffff:10.0.0.1",
+            "128.0.0.1",
+            "1127.0.0.1",
+            "127.0.0.1.evil",
+            "::2",
+        ]) {
             expect([address, isLoopback(address)]).toEqual([address, false]);
         }
     });

@@ -9,7 +9,10 @@ let tenants: TenantsDir;
 let app: FastifyInstance;
 
 beforeEach(async () => {
-    tenants = await tenantsDir({ "acme.yaml": ACME_YAML, "broken.yaml": "hosts: [broken.test]\nconfig: { brand: 7 }\n" });
+    tenants = await tenantsDir({
+        "acme.yaml": ACME_YAML,
+        "broken.yaml": "hosts: [broken.test]\nconfig: { brand: 7 }\n",
+    });
     app = await quietService({ tenantsDir: tenants.dir, webOrigins: ["https://admin.example.test"], watch: false });
 });
 
@@ -33,7 +36,11 @@ describe("the CORS answer", () => {
         const res = await app.inject({
             method: "OPTIONS",
             url: "/v1/config",
-            headers: { host: "chat.acme.test", origin: "https://admin.example.test", "access-control-request-method": "GET" },
+            headers: {
+                host: "chat.acme.test",
+                origin: "https://admin.example.test",
+                "access-control-request-method": "GET",
+            },
         });
         expect(res.statusCode).toBe(204);
         expect(res.headers["access-control-allow-origin"]).toBe("https://admin.example.test");
@@ -85,7 +92,8 @@ describe("selecting the tenant", () => {
         expect(res.statusCode).toBe(404);
         expect(res.json()).toEqual({
             error: "unknown_tenant",
-            message: 'No tenant serves the host "nobody.test"; list it in a tenant file\'s hosts, or ask with ?tenant=NAME',
+            message:
+                'No tenant serves the host "nobody.test"; list it in a tenant file\'s hosts, or ask with ?tenant=NAME',
         });
     });
 
@@ -99,11 +107,16 @@ describe("selecting the tenant", () => {
     });
 
     it("says that a tenant's only file was refused, with the problems, by name and by host", async () => {
-        for (const res of [await get("/v1/config?tenant=broken", { host: "x.test" }), await get("/v1/config", { host: "broken.test" })]) {
+        for (const res of [
+            await get("/v1/config?tenant=broken", { host: "x.test" }),
+            await get("/v1/config", { host: "broken.test" }),
+        ]) {
             expect(res.statusCode).toBe(404);
             const body = res.json();
             expect(body).toMatchObject({ error: "tenant_config_invalid", tenant: "broken" });
-            expect(body.message).toMatch(/^Tenant "broken" has no valid config yet: its file .*broken\.yaml was refused$/);
+            expect(body.message).toMatch(
+                /^Tenant "broken" has no valid config yet: its file .*broken\.yaml was refused$/,
+            );
             expect(body.problems.length).toBeGreaterThan(0);
         }
     });

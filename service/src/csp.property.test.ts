@@ -49,7 +49,10 @@ const hostChar = fc.oneof(
     { weight: 2, arbitrary: fc.constantFrom(...INJECTIONS) },
 );
 const host = fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom("matrix.acme.test", "10.0.0.1", "[::1]", "xn--bcher-kva.test", "localhost") },
+    {
+        weight: 3,
+        arbitrary: fc.constantFrom("matrix.acme.test", "10.0.0.1", "[::1]", "xn--bcher-kva.test", "localhost"),
+    },
     { weight: 4, arbitrary: fc.array(hostChar, { minLength: 1, maxLength: 16 }).map((chars) => chars.join("")) },
 );
 const suffix = fc.constantFrom(
@@ -98,7 +101,10 @@ const opt = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undef
 const hostileConfig = fc
     .record({
         brand: opt(hostileText),
-        base_url: fc.oneof({ weight: 6, arbitrary: fc.constant("https://matrix.acme.test") }, { weight: 1, arbitrary: attackUrl }),
+        base_url: fc.oneof(
+            { weight: 6, arbitrary: fc.constant("https://matrix.acme.test") },
+            { weight: 1, arbitrary: attackUrl },
+        ),
         server_name: opt(hostileText),
         identity: opt(hostileUrl),
         default_hs_url: opt(hostileUrl),

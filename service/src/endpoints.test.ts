@@ -22,9 +22,12 @@ afterEach(async () => {
 const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: "GET", url, headers });
 
 describe("every answer", () => {
-    it.each(["/healthz", "/v1/status", "/v1/schema", "/v1/config", "/nope"])("of %s forbids MIME sniffing", async (url) => {
-        expect((await get(url, { host: "chat.acme.test" })).headers["x-content-type-options"]).toBe("nosniff");
-    });
+    it.each(["/healthz", "/v1/status", "/v1/schema", "/v1/config", "/nope"])(
+        "of %s forbids MIME sniffing",
+        async (url) => {
+            expect((await get(url, { host: "chat.acme.test" })).headers["x-content-type-options"]).toBe("nosniff");
+        },
+    );
 });
 
 describe("what may be kept", () => {
@@ -92,7 +95,9 @@ describe("what must not be kept", () => {
 
 describe("start-up", () => {
     it("names a malformed service-wide origin and a missing web app directory", async () => {
-        await expect(quietService({ tenantsDir: tenants.dir, webOrigins: ["https://ok.test", "HTTPS://Bad.test"] })).rejects.toThrow(
+        await expect(
+            quietService({ tenantsDir: tenants.dir, webOrigins: ["https://ok.test", "HTTPS://Bad.test"] }),
+        ).rejects.toThrow(
             'Web origin "HTTPS://Bad.test" is not an origin: expected lower-case scheme://host[:port], no path',
         );
         await expect(quietService({ tenantsDir: tenants.dir, webappDir: `${tenants.dir}/missing` })).rejects.toThrow(

@@ -116,7 +116,13 @@ describe("parseOptions: limits and the operator token", () => {
                 ATRIUM_KEEP_ALIVE_TIMEOUT_MS: "3",
                 ATRIUM_IDLE_TIMEOUT_MS: "4",
             })?.limits,
-        ).toEqual({ maxConnections: 9, headersTimeoutMs: 1, requestTimeoutMs: 2, keepAliveTimeoutMs: 3, idleTimeoutMs: 4 });
+        ).toEqual({
+            maxConnections: 9,
+            headersTimeoutMs: 1,
+            requestTimeoutMs: 2,
+            keepAliveTimeoutMs: 3,
+            idleTimeoutMs: 4,
+        });
         expect(parseOptions(base, { ATRIUM_MAX_CONNECTIONS: "" })?.limits).toEqual({});
     });
 
@@ -131,7 +137,10 @@ describe("parseOptions: limits and the operator token", () => {
 
     it("takes the operator token from the flag or the environment, 16 characters or more", () => {
         const token = "a".repeat(16);
-        expect(parseOptions(["--tenants", "t", "--operator-token", token], { ATRIUM_OPERATOR_TOKEN: "b".repeat(16) })?.operatorToken).toBe(token);
+        expect(
+            parseOptions(["--tenants", "t", "--operator-token", token], { ATRIUM_OPERATOR_TOKEN: "b".repeat(16) })
+                ?.operatorToken,
+        ).toBe(token);
         expect(parseOptions(["--tenants", "t"], { ATRIUM_OPERATOR_TOKEN: token })?.operatorToken).toBe(token);
         expect(parseOptions(["--tenants", "t"], { ATRIUM_OPERATOR_TOKEN: "" })?.operatorToken).toBeUndefined();
         expect(() => parseOptions(["--tenants", "t", "--operator-token", "a".repeat(15)], {})).toThrow(
@@ -153,12 +162,19 @@ describe("the host-conflict log", () => {
         const log: StoreLog = { info: () => undefined, error: () => undefined, warn: (obj) => warnings.push(obj) };
         const store = new TenantStore(tenants.dir, { log, watch: false });
         await store.start();
-        expect(warnings).toEqual([{ event: "host_conflict", host: "h.test", claimed_by: ["aaa", "bbb"], served_by: null }]);
+        expect(warnings).toEqual([
+            { event: "host_conflict", host: "h.test", claimed_by: ["aaa", "bbb"], served_by: null },
+        ]);
         await store.reload();
         expect(warnings).toHaveLength(1);
         await tenants.write("ccc.yaml", "hosts: [h.test]\nconfig:\n  brand: C\n");
         await store.reload();
-        expect(warnings[1]).toEqual({ event: "host_conflict", host: "h.test", claimed_by: ["aaa", "bbb", "ccc"], served_by: null });
+        expect(warnings[1]).toEqual({
+            event: "host_conflict",
+            host: "h.test",
+            claimed_by: ["aaa", "bbb", "ccc"],
+            served_by: null,
+        });
         await tenants.remove("aaa.yaml");
         await tenants.remove("bbb.yaml");
         await store.reload();
@@ -167,7 +183,12 @@ describe("the host-conflict log", () => {
         expect(store.hostConflict(undefined)).toBeUndefined();
         await tenants.write("ddd.yaml", "hosts: [h.test]\nconfig:\n  brand: D\n");
         await store.reload();
-        expect(warnings[2]).toEqual({ event: "host_conflict", host: "h.test", claimed_by: ["ccc", "ddd"], served_by: "ccc" });
+        expect(warnings[2]).toEqual({
+            event: "host_conflict",
+            host: "h.test",
+            claimed_by: ["ccc", "ddd"],
+            served_by: "ccc",
+        });
         store.close();
     });
 });
@@ -179,7 +200,13 @@ describe("the store's other edges", () => {
     const quietLog = (): StoreLog & { infos: object[]; errors: object[] } => {
         const infos: object[] = [];
         const errors: object[] = [];
-        return { infos, errors, info: (obj) => infos.push(obj), warn: () => undefined, error: (obj) => errors.push(obj) };
+        return {
+            infos,
+            errors,
+            info: (obj) => infos.push(obj),
+            warn: () => undefined,
+            error: (obj) => errors.push(obj),
+        };
     };
 
     it("refuses two defaults files and goes back to empty defaults when the file goes", async () => {
@@ -197,7 +224,11 @@ describe("the store's other edges", () => {
         const twice = store.status().defaults as { state: string; problems: { file: string; message: string }[] };
         expect(twice.state).toBe("stale");
         expect(twice.problems).toEqual([
-            { file: "_defaults.json, _defaults.yaml", path: "", message: "only one defaults file may exist; remove the others" },
+            {
+                file: "_defaults.json, _defaults.yaml",
+                path: "",
+                message: "only one defaults file may exist; remove the others",
+            },
         ]);
         expect(log.errors).toContainEqual(expect.objectContaining({ event: "defaults_refused" }));
 

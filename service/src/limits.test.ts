@@ -174,7 +174,9 @@ describe("limitsFrom", () => {
     });
 
     it("refuses values that cannot work", () => {
-        expect(() => limitsFrom({ maxConnections: 0 })).toThrow("Limit maxConnections must be a whole number above 0, not 0");
+        expect(() => limitsFrom({ maxConnections: 0 })).toThrow(
+            "Limit maxConnections must be a whole number above 0, not 0",
+        );
         expect(() => limitsFrom({ idleTimeoutMs: 1.5 })).toThrow(/idleTimeoutMs/);
         expect(() => limitsFrom({ keepAliveTimeoutMs: -1 })).toThrow(/keepAliveTimeoutMs/);
         expect(limitsFrom({ maxConnections: 1 }).maxConnections).toBe(1);

@@ -29,7 +29,8 @@ export const DEFAULT_LIMITS: Limits = {
 export function limitsFrom(given: Partial<Limits> = {}): Limits {
     const limits = { ...DEFAULT_LIMITS, ...given };
     for (const [name, value] of Object.entries(limits)) {
-        if (!Number.isInteger(value) || value < 1) throw new Error(`Limit ${name} must be a whole number above 0, not ${value}`);
+        if (!Number.isInteger(value) || value < 1)
+            throw new Error(`Limit ${name} must be a whole number above 0, not ${value}`);
     }
     if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
         throw new Error(

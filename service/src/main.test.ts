@@ -69,9 +69,12 @@ describe("main.ts", () => {
 
     it("listens with its limits and operator token, reloads on SIGHUP and stops on SIGTERM", async () => {
         const token = "t".repeat(20);
-        const service = run(["--tenants", tenants.dir, "--port", "0", "--log-level", "info", "--max-connections", "64"], {
-            ATRIUM_OPERATOR_TOKEN: token,
-        });
+        const service = run(
+            ["--tenants", tenants.dir, "--port", "0", "--log-level", "info", "--max-connections", "64"],
+            {
+                ATRIUM_OPERATOR_TOKEN: token,
+            },
+        );
         await until(() => /listening on (http:\/\/127\.0\.0\.1:\d+)/.test(service.stdout()));
         const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(service.stdout())![1];
         expect(service.stdout()).toContain(`tenants: ${tenants.dir}`);

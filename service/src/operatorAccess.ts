@@ -42,7 +42,8 @@ export function operatorAccess(request: FastifyRequest, token: string | undefine
         status: 403,
         body: {
             error: "operator_only",
-            message: "Only this machine's loopback may read this without a token; start the service with --operator-token",
+            message:
+                "Only this machine's loopback may read this without a token; start the service with --operator-token",
         },
     };
 }

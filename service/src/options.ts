@@ -97,9 +97,11 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions
         ["idleTimeoutMs", "idle-timeout-ms", "ATRIUM_IDLE_TIMEOUT_MS"],
     ];
     for (const [key, flagName, envName] of limitFlags) {
-        const text = (values as Record<string, string | boolean | undefined>)[flagName] as string | undefined ?? env[envName];
+        const text =
+            ((values as Record<string, string | boolean | undefined>)[flagName] as string | undefined) ?? env[envName];
         if (text === undefined || text === "") continue;
-        if (!/^[1-9]\d{0,8}$/.test(text)) throw new UsageError(`--${flagName} must be a whole number above 0, not "${text}"`);
+        if (!/^[1-9]\d{0,8}$/.test(text))
+            throw new UsageError(`--${flagName} must be a whole number above 0, not "${text}"`);
         limits[key] = Number(text);
     }
     const operatorToken = values["operator-token"] ?? (env.ATRIUM_OPERATOR_TOKEN || undefined);

@@ -28,7 +28,9 @@ describe("security headers", () => {
     it("allows script only from the app's origin (plus WASM compilation), never inline", () => {
         const script = directive(contentSecurityPolicy(tenant), "script-src");
         expect(script).toEqual(["'self'", "'wasm-unsafe-eval'"]);
-        expect(contentSecurityPolicy(tenant)).not.toMatch(/'unsafe-inline'[^;]*;.*script-src|script-src[^;]*'unsafe-(inline|eval)'/);
+        expect(contentSecurityPolicy(tenant)).not.toMatch(
+            /'unsafe-inline'[^;]*;.*script-src|script-src[^;]*'unsafe-(inline|eval)'/,
+        );
     });
 
     it("has every directive, in order, with its fixed sources", () => {
@@ -128,12 +130,20 @@ describe("security headers", () => {
             map_style_url: "https://hs.test/style.json",
         };
         expect(connectOrigins(config)).toEqual(["https://hs.test"]);
-        expect(directive(contentSecurityPolicy(config), "connect-src")).toEqual(["'self'", "https://hs.test", "https:"]);
+        expect(directive(contentSecurityPolicy(config), "connect-src")).toEqual([
+            "'self'",
+            "https://hs.test",
+            "https:",
+        ]);
     });
 
     it("pins connections to the configured servers only when disable_custom_urls is exactly true", () => {
         const pinned = contentSecurityPolicy({ ...tenant, disable_custom_urls: true });
-        expect(directive(pinned, "connect-src")).toEqual(["'self'", "https://matrix.acme.test", "https://config.acme.test"]);
+        expect(directive(pinned, "connect-src")).toEqual([
+            "'self'",
+            "https://matrix.acme.test",
+            "https://config.acme.test",
+        ]);
         // An explicit false (and anything but true) keeps sign-in to other homeservers possible.
         for (const value of [false, undefined, "true", 1]) {
             const policy = contentSecurityPolicy({ ...tenant, disable_custom_urls: value });
@@ -148,8 +158,14 @@ describe("security headers", () => {
 
     it("takes frame-ancestors from atrium.embedding, default 'self'", () => {
         expect(directive(contentSecurityPolicy(tenant), "frame-ancestors")).toEqual(["'self'"]);
-        const embedded = { ...tenant, atrium: { embedding: { frame_ancestors: ["'self'", "https://wiki.acme.test"] } } };
-        expect(directive(contentSecurityPolicy(embedded), "frame-ancestors")).toEqual(["'self'", "https://wiki.acme.test"]);
+        const embedded = {
+            ...tenant,
+            atrium: { embedding: { frame_ancestors: ["'self'", "https://wiki.acme.test"] } },
+        };
+        expect(directive(contentSecurityPolicy(embedded), "frame-ancestors")).toEqual([
+            "'self'",
+            "https://wiki.acme.test",
+        ]);
         expect(frameAncestors({ atrium: { embedding: { frame_ancestors: [] } } })).toEqual(["'self'"]);
         expect(frameAncestors({ atrium: { embedding: { frame_ancestors: "https://wiki.test" } } })).toEqual(["'self'"]);
         expect(frameAncestors({ atrium: { embedding: { frame_ancestors: ["https://*.wiki.test:8443"] } } })).toEqual([
@@ -187,7 +203,9 @@ describe("security headers", () => {
         expect(originOf("ftp://files.test/")).toBeUndefined();
         expect(originOf("/relative")).toBeUndefined();
         expect(originOf(42)).toBeUndefined();
-        expect(connectOrigins({ default_server_config: { "m.homeserver": { base_url: "data:text/html,x" } } })).toEqual([]);
+        expect(connectOrigins({ default_server_config: { "m.homeserver": { base_url: "data:text/html,x" } } })).toEqual(
+            [],
+        );
     });
 
     it("keeps only origins whose host is letters, digits, dots and hyphens or an IP literal", () => {
@@ -261,9 +279,9 @@ describe("headerValueProblems", () => {
         expect(headerValueProblems(tenant)).toEqual([]);
         expect(headerValueProblems({ atrium: { config_service: { url: "/v1/config" } } })).toEqual([]);
         expect(headerValueProblems({ map_style_url: 42 })).toEqual([]);
-        expect(headerValueProblems({ atrium: { embedding: { frame_ancestors: ["'self'", "https://*.w.test"] } } })).toEqual(
-            [],
-        );
+        expect(
+            headerValueProblems({ atrium: { embedding: { frame_ancestors: ["'self'", "https://*.w.test"] } } }),
+        ).toEqual([]);
     });
 
     it("names each http(s) URL the policy cannot use, by its JSON Pointer", () => {
@@ -274,7 +292,7 @@ describe("headerValueProblems", () => {
             },
             default_hs_url: "https://ok.test",
             default_is_url: "http://'q'.test",
-            atrium: { config_service: { url: "https://c.test\"" } },
+            atrium: { config_service: { url: 'https://c.test"' } },
             map_style_url: "https://d.test;frame-ancestors *",
         });
         expect(problems.map((p) => p.path)).toEqual([
@@ -289,7 +307,9 @@ describe("headerValueProblems", () => {
 
     it("names each frame-ancestors entry that is not 'self' or an origin", () => {
         const problems = headerValueProblems({
-            atrium: { embedding: { frame_ancestors: ["'self'", "https://w.test; script-src *", 7, "https://ok.test"] } },
+            atrium: {
+                embedding: { frame_ancestors: ["'self'", "https://w.test; script-src *", 7, "https://ok.test"] },
+            },
         });
         expect(problems).toEqual([
             { path: "/atrium/embedding/frame_ancestors/1", message: expect.stringMatching(/'self' or an origin/) },

@@ -265,7 +265,11 @@ export function loadTenantFile(name: string, file: string, text: string, default
     const bytes = Buffer.byteLength(body, "utf8");
     if (bytes > MAX_SERVED_BYTES) {
         return refused([
-            { file, path: "/config", message: `the served config would be ${bytes} bytes; at most ${MAX_SERVED_BYTES}` },
+            {
+                file,
+                path: "/config",
+                message: `the served config would be ${bytes} bytes; at most ${MAX_SERVED_BYTES}`,
+            },
         ]);
     }
     return {

@@ -22,7 +22,10 @@ describe("retitle", () => {
 
 describe("putConfigKeepingServer", () => {
     it("replaces the config but keeps the homeserver the start validated", () => {
-        const validated = { hsUrl: "https://matrix.example.org", hsName: "example.org" } as unknown as ValidatedServerConfig;
+        const validated = {
+            hsUrl: "https://matrix.example.org",
+            hsName: "example.org",
+        } as unknown as ValidatedServerConfig;
         SdkConfig.put({ brand: "Old", validated_server_config: validated } as IConfigOptions);
         putConfigKeepingServer({ brand: "New" } as IConfigOptions);
         expect(SdkConfig.get("brand")).toBe("New");
@@ -36,7 +39,10 @@ describe("showBrand", () => {
 
     it("renames the page title, sets the colour variables and re-applies the theme, whose brand theme is the new one", async () => {
         const loadTheme = jest.spyOn(themeStep, "loadTheme").mockResolvedValue();
-        const config = withAtriumDefaults({ brand: "Acme Corp", atrium: { brand: { colors: { primary: "#445566" } } } } as Partial<IConfigOptions>);
+        const config = withAtriumDefaults({
+            brand: "Acme Corp",
+            atrium: { brand: { colors: { primary: "#445566" } } },
+        } as Partial<IConfigOptions>);
         SdkConfig.put(config);
         document.title = "[4] Acme | General";
         showBrand(brandFromConfig({ brand: "Acme" }), brandFromConfig(config));
@@ -45,7 +51,10 @@ describe("showBrand", () => {
         expect(loadTheme).toHaveBeenCalledTimes(1);
         // What the theme step applies: the SDK's theme setting, read from the config just put.
         expect(SettingsStore.getValue("theme")).toBe("custom-Acme Corp");
-        expect(SettingsStore.getValue("custom_themes")[0]).toMatchObject({ name: "Acme Corp", colors: { "accent-color": "#445566" } });
+        expect(SettingsStore.getValue("custom_themes")[0]).toMatchObject({
+            name: "Acme Corp",
+            colors: { "accent-color": "#445566" },
+        });
     });
 
     it("logs a theme that cannot be applied rather than failing", async () => {

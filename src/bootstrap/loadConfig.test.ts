@@ -51,11 +51,14 @@ describe("loadConfig", () => {
         it("layers the service's config over the platform's and hands the result to the SDK", async () => {
             const service = fakeService(configAnswer({ brand: "Acme", room_directory: { servers: ["example.org"] } }));
             const store = new ConfigStore();
-            const { config } = await loadConfig(platformWith(async () => desktopConfig), {
-                fetch: service.fetch,
-                storage: memoryStorage(),
-                store,
-            });
+            const { config } = await loadConfig(
+                platformWith(async () => desktopConfig),
+                {
+                    fetch: service.fetch,
+                    storage: memoryStorage(),
+                    store,
+                },
+            );
             expect(service.requests[0].url).toBe("https://chat.example.org/v1/config");
             expect(config.brand).toBe("Acme");
             expect(SdkConfig.get("brand")).toBe("Acme");
@@ -67,11 +70,14 @@ describe("loadConfig", () => {
 
         it("starts from the platform's config when the service is down and nothing is saved: never a blank page", async () => {
             const store = new ConfigStore();
-            const { config } = await loadConfig(platformWith(async () => desktopConfig), {
-                fetch: fakeService(new TypeError("Failed to fetch")).fetch,
-                storage: memoryStorage(),
-                store,
-            });
+            const { config } = await loadConfig(
+                platformWith(async () => desktopConfig),
+                {
+                    fetch: fakeService(new TypeError("Failed to fetch")).fetch,
+                    storage: memoryStorage(),
+                    store,
+                },
+            );
             expect(config.brand).toBe("Desktop");
             expect(SdkConfig.get("default_server_config")).toEqual(desktopConfig.default_server_config);
             expect(store.get().fallback).toMatchObject({ source: "bundled", reason: { kind: "network" } });

@@ -27,7 +27,10 @@ export async function readPlatformConfig(platform: BasePlatform): Promise<IConfi
  * Reads the platform's config (the base), layers the config service's on top (or the last good
  * copy of it, when the service cannot give one), adds Atrium's defaults and hands it to the SDK.
  */
-export async function loadConfig(platform: BasePlatform, options: Partial<LiveConfigOptions> = {}): Promise<LoadedConfig> {
+export async function loadConfig(
+    platform: BasePlatform,
+    options: Partial<LiveConfigOptions> = {},
+): Promise<LoadedConfig> {
     const loaded = await readPlatformConfig(platform);
     const base = isPlainObject(loaded) ? loaded : {};
     const live = await LiveConfig.open(base, { effects: atriumLiveEffects, ...options });

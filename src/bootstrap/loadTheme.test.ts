@@ -5,7 +5,9 @@ describe("applyBrandVariables", () => {
     it("sets the brand colours as CSS variables for Atrium's own styles", () => {
         const element = document.createElement("div");
         applyBrandVariables(
-            brandFromConfig({ atrium: { brand: { colors: { primary: "#112233", on_primary: "#fefefe", sidebar: "#445566" } } } }),
+            brandFromConfig({
+                atrium: { brand: { colors: { primary: "#112233", on_primary: "#fefefe", sidebar: "#445566" } } },
+            }),
             element,
         );
         expect(element.style.getPropertyValue("--atrium-brand-primary")).toBe("#112233");

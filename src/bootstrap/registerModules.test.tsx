@@ -5,7 +5,10 @@ import { act, render, screen } from "@testing-library/react";
 import SdkConfig from "matrix-react-sdk/src/SdkConfig";
 import { ModuleRunner } from "matrix-react-sdk/src/modules/ModuleRunner";
 import { RuntimeModule } from "@matrix-org/react-sdk-module-api/lib/RuntimeModule";
-import { RoomViewLifecycle, type ViewRoomOpts } from "@matrix-org/react-sdk-module-api/lib/lifecycles/RoomViewLifecycle";
+import {
+    RoomViewLifecycle,
+    type ViewRoomOpts,
+} from "@matrix-org/react-sdk-module-api/lib/lifecycles/RoomViewLifecycle";
 import type { IConfigOptions } from "matrix-react-sdk/src/IConfigOptions";
 
 import { configStore } from "../config/configStore";
@@ -33,7 +36,9 @@ describe("registerModules", () => {
     beforeAll(async () => {
         await initAtriumI18n("en");
         ModuleRunner.instance.reset();
-        expect(registerModules()).toEqual(expect.arrayContaining(["room-link", "space-navigator", "environment-banner"]));
+        expect(registerModules()).toEqual(
+            expect.arrayContaining(["room-link", "space-navigator", "environment-banner"]),
+        );
     });
     afterAll(() => ModuleRunner.instance.reset());
     afterEach(() => {
@@ -140,7 +145,10 @@ describe("a module that throws", () => {
         const module = gatedBySettings("room-link", (api) => new Broken(api as never))({} as never);
         try {
             expect(module.emit(RoomViewLifecycle.ViewRoom, { buttons: [] }, "!r:example.org")).toBe(false);
-            expect(error).toHaveBeenCalledWith(expect.stringContaining("room-link failed on view_room"), expect.any(Error));
+            expect(error).toHaveBeenCalledWith(
+                expect.stringContaining("room-link failed on view_room"),
+                expect.any(Error),
+            );
         } finally {
             error.mockRestore();
         }

@@ -44,7 +44,9 @@ describe("brandFromConfig", () => {
         ["a number", 0x112233],
         ["null", null],
     ])("rejects %s as a colour", (_name, value) => {
-        const brand = brandFromConfig({ atrium: { brand: { colors: { primary: value as string, sidebar: value as string } } } });
+        const brand = brandFromConfig({
+            atrium: { brand: { colors: { primary: value as string, sidebar: value as string } } },
+        });
         expect(brand.colours.primary).toBe(ATRIUM_BRAND.colours.primary);
         expect(brand.colours.sidebar).toBe(ATRIUM_BRAND.colours.sidebar);
     });

@@ -18,9 +18,12 @@ describe("safeFooterLinks", () => {
         ["a relative URL", "/privacy"],
         ["an unparseable URL", "http://"],
     ])("drops a %s link", (_name, url) => {
-        expect(safeFooterLinks([{ text: "Click", url }, { text: "Safe", url: "https://example.org" }])).toEqual([
-            { text: "Safe", url: "https://example.org" },
-        ]);
+        expect(
+            safeFooterLinks([
+                { text: "Click", url },
+                { text: "Safe", url: "https://example.org" },
+            ]),
+        ).toEqual([{ text: "Safe", url: "https://example.org" }]);
     });
 
     it.each([

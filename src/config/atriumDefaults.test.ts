@@ -35,11 +35,16 @@ describe("withAtriumDefaults", () => {
         expect(themes.map((t) => t.name)).toEqual(["Atrium", "Night shift"]);
     });
 
-    it.each([["a string", "Night"], ["an object", { name: "Night" }], ["a number", 0], ["null", null]])(
+    it.each([
+        ["a string", "Night"],
+        ["an object", { name: "Night" }],
+        ["a number", 0],
+        ["null", null],
+    ])(
         "ignores custom_themes that is %s rather than failing (setting_defaults is open in the contract)",
         (_name, value) => {
-            const themes = withAtriumDefaults({ brand: "Acme", setting_defaults: { custom_themes: value } } as Config).setting_defaults!
-                .custom_themes as any[];
+            const themes = withAtriumDefaults({ brand: "Acme", setting_defaults: { custom_themes: value } } as Config)
+                .setting_defaults!.custom_themes as any[];
             expect(themes.map((t) => t.name)).toEqual(["Acme"]);
         },
     );
@@ -55,7 +60,7 @@ describe("withAtriumDefaults", () => {
         const defaults = withAtriumDefaults({});
         expect(defaults.disable_guests).toBe(true);
         expect(defaults.show_labs_settings).toBe(false);
-        expect(defaults.setting_defaults).toMatchObject({ "use_system_theme": false, "UIFeature.feedback": false });
+        expect(defaults.setting_defaults).toMatchObject({ use_system_theme: false, "UIFeature.feedback": false });
 
         const overridden = withAtriumDefaults({
             disable_guests: false,
@@ -65,7 +70,7 @@ describe("withAtriumDefaults", () => {
         expect(overridden.disable_guests).toBe(false);
         expect(overridden.show_labs_settings).toBe(true);
         expect(overridden.setting_defaults).toMatchObject({
-            "use_system_theme": true,
+            use_system_theme: true,
             "UIFeature.feedback": false,
             "UIFeature.registration": false,
         });

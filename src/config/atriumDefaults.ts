@@ -30,7 +30,9 @@ export function withAtriumDefaults(loaded: Partial<IConfigOptions>): IConfigOpti
         : [theme, ...configuredThemes];
     // Maps need a tile server from this config (see seams/findMapStyleUrl.ts): without one, the
     // location button would only lead to an error, so it is hidden unless the config says otherwise.
-    const locationSharing: PlainObject = loaded.map_style_url ? {} : { setting_defaults: { [LOCATION_SHARING]: false } };
+    const locationSharing: PlainObject = loaded.map_style_url
+        ? {}
+        : { setting_defaults: { [LOCATION_SHARING]: false } };
     return deepMerge(COMPANY_DEFAULTS, locationSharing, loaded as PlainObject, {
         brand: brand.name,
         branding: { auth_header_logo_url: loaded.branding?.auth_header_logo_url ?? brand.logoUrl },

@@ -1,7 +1,10 @@
 import { IConfigOptions } from "matrix-react-sdk/src/IConfigOptions";
 
 export class ConfigLoadError extends Error {
-    public constructor(message: string, public readonly cause?: unknown) {
+    public constructor(
+        message: string,
+        public readonly cause?: unknown,
+    ) {
         super(message);
         this.name = "ConfigLoadError";
     }

@@ -7,8 +7,16 @@ describe("changedPaths", () => {
     });
 
     it("names changed, added and removed leaves by their path", () => {
-        const before = { brand: "Acme", default_server_config: { "m.homeserver": { base_url: "https://a.example.org" } }, gone: 1 };
-        const after = { brand: "Acme", default_server_config: { "m.homeserver": { base_url: "https://b.example.org" } }, added: true };
+        const before = {
+            brand: "Acme",
+            default_server_config: { "m.homeserver": { base_url: "https://a.example.org" } },
+            gone: 1,
+        };
+        const after = {
+            brand: "Acme",
+            default_server_config: { "m.homeserver": { base_url: "https://b.example.org" } },
+            added: true,
+        };
         expect(changedPaths(before, after).map(formatConfigPath).sort()).toEqual([
             "/added",
             "/default_server_config/m.homeserver/base_url",
@@ -28,7 +36,9 @@ describe("changedPaths", () => {
 
 describe("formatConfigPath", () => {
     it("is a JSON pointer, so keys with dots or slashes stay readable", () => {
-        expect(formatConfigPath(["setting_defaults", "UIFeature.feedback"])).toBe("/setting_defaults/UIFeature.feedback");
+        expect(formatConfigPath(["setting_defaults", "UIFeature.feedback"])).toBe(
+            "/setting_defaults/UIFeature.feedback",
+        );
         expect(formatConfigPath(["a/b", "c~d"])).toBe("/a~1b/c~0d");
         expect(formatConfigPath([""])).toBe("/");
         expect(formatConfigPath([])).toBe("/");
@@ -37,28 +47,42 @@ describe("formatConfigPath", () => {
 });
 
 describe("isLivePath", () => {
-    it.each([["brand"], ["atrium.brand.colors.primary"], ["atrium.brand.logo_url"], ["atrium.notices"], ["atrium.modules.room-link.enabled"]])(
-        "applies %s live",
-        (path) => {
-            expect(isLivePath(path.split("."))).toBe(true);
-        },
-    );
+    it.each([
+        ["brand"],
+        ["atrium.brand.colors.primary"],
+        ["atrium.brand.logo_url"],
+        ["atrium.notices"],
+        ["atrium.modules.room-link.enabled"],
+    ])("applies %s live", (path) => {
+        expect(isLivePath(path.split("."))).toBe(true);
+    });
 
-    it.each([["/default_server_config/m.homeserver/base_url"], ["branding.auth_footer_links"], ["atrium.embedding"], ["brandish"], ["atrium"]])(
-        "needs a reload for %s",
-        (path) => {
-            expect(isLivePath(path.split("."))).toBe(false);
-        },
-    );
+    it.each([
+        ["/default_server_config/m.homeserver/base_url"],
+        ["branding.auth_footer_links"],
+        ["atrium.embedding"],
+        ["brandish"],
+        ["atrium"],
+    ])("needs a reload for %s", (path) => {
+        expect(isLivePath(path.split("."))).toBe(false);
+    });
 });
 
 describe("withLiveParts", () => {
     it("takes the brand, notices and modules from the new config and keeps the rest", () => {
-        const current = { brand: "Old", default_hs_url: "https://a.example.org", atrium: { brand: { logo_url: "old.svg" }, embedding: { frame_ancestors: ["'self'"] } } };
+        const current = {
+            brand: "Old",
+            default_hs_url: "https://a.example.org",
+            atrium: { brand: { logo_url: "old.svg" }, embedding: { frame_ancestors: ["'self'"] } },
+        };
         const next = {
             brand: "New",
             default_hs_url: "https://b.example.org",
-            atrium: { brand: { colors: { primary: "#000000" } }, notices: [{ id: "n", text: "Hi" }], modules: { "room-link": { enabled: false } } },
+            atrium: {
+                brand: { colors: { primary: "#000000" } },
+                notices: [{ id: "n", text: "Hi" }],
+                modules: { "room-link": { enabled: false } },
+            },
         };
         expect(withLiveParts(current, next)).toEqual({
             brand: "New",

@@ -7,7 +7,12 @@ import { deepMerge, isPlainObject, PlainObject, valueAt } from "../../contract/d
 export type ConfigPath = readonly string[];
 
 /** Parts of the config that apply live: the brand (name, logo, colours), notices and module settings. */
-const LIVE_CONFIG_PATHS: readonly ConfigPath[] = [["brand"], ["atrium", "brand"], ["atrium", "notices"], ["atrium", "modules"]];
+const LIVE_CONFIG_PATHS: readonly ConfigPath[] = [
+    ["brand"],
+    ["atrium", "brand"],
+    ["atrium", "notices"],
+    ["atrium", "modules"],
+];
 
 /** The paths whose values differ; objects are compared key by key, anything else (arrays too) as a whole. */
 export function changedPaths(before: unknown, after: unknown, at: ConfigPath = []): ConfigPath[] {

@@ -15,7 +15,17 @@ import { deepMerge } from "../../contract/deepMerge";
 import { LAST_GOOD_KEY, readLastGood } from "./lastGoodConfig";
 import { LiveConfig } from "./liveConfig";
 
-const REASON_KINDS = ["timeout", "network", "http", "not-json", "too-large", "error", "not-object", "too-deep", "schema"];
+const REASON_KINDS = [
+    "timeout",
+    "network",
+    "http",
+    "not-json",
+    "too-large",
+    "error",
+    "not-object",
+    "too-deep",
+    "schema",
+];
 const SERVICE_URL = "http://localhost/v1/config";
 const BASE = {
     brand: "Bundled",
@@ -28,10 +38,28 @@ const BASE = {
 const hostileText = fc.oneof(
     fc.string({ maxLength: 40 }),
     fc.string({ unit: "binary", maxLength: 300 }),
-    fc.constantFrom("", " ", "javascript:alert(1)", "#zzzzzz", "<img src=x onerror=alert(1)>", "__proto__", "\u0000", "a".repeat(3000), "😀".repeat(201)),
+    fc.constantFrom(
+        "",
+        " ",
+        "javascript:alert(1)",
+        "#zzzzzz",
+        "<img src=x onerror=alert(1)>",
+        "__proto__",
+        "\u0000",
+        "a".repeat(3000),
+        "😀".repeat(201),
+    ),
 );
-const anyJson = fc.oneof(hostileText, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.jsonValue({ maxDepth: 3 }));
-const orAnything = <T>(good: fc.Arbitrary<T>): fc.Arbitrary<unknown> => fc.oneof({ weight: 3, arbitrary: good }, { weight: 1, arbitrary: anyJson });
+const anyJson = fc.oneof(
+    hostileText,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.jsonValue({ maxDepth: 3 }),
+);
+const orAnything = <T>(good: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
+    fc.oneof({ weight: 3, arbitrary: good }, { weight: 1, arbitrary: anyJson });
 const partial = <T extends Record<string, fc.Arbitrary<unknown>>>(fields: T): fc.Arbitrary<Record<string, unknown>> =>
     fc.record(fields, { requiredKeys: [] }) as fc.Arbitrary<Record<string, unknown>>;
 
@@ -44,7 +72,8 @@ const partial = <T extends Record<string, fc.Arbitrary<unknown>>>(fields: T): fc
 function configArbitrary(hostile: boolean): fc.Arbitrary<Record<string, unknown>> {
     const or = <T>(good: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
         hostile ? fc.oneof({ weight: 3, arbitrary: good }, { weight: 1, arbitrary: anyJson }) : good;
-    const text = (max: number): fc.Arbitrary<unknown> => or(fc.string({ minLength: 1, maxLength: max }).filter((t) => t.length > 0));
+    const text = (max: number): fc.Arbitrary<unknown> =>
+        or(fc.string({ minLength: 1, maxLength: max }).filter((t) => t.length > 0));
     const colour = or(fc.stringMatching(/^#[0-9a-fA-F]{6}$/));
     const httpUrl = or(fc.webUrl());
     const url = or(fc.oneof(fc.webUrl(), fc.constantFrom("img/logo.svg", "/v1/config", "//cdn.example.org/x.svg")));
@@ -54,7 +83,11 @@ function configArbitrary(hostile: boolean): fc.Arbitrary<Record<string, unknown>
                 brand: text(30),
                 default_server_config: or(
                     fc.record(
-                        { "m.homeserver": or(fc.record({ base_url: httpUrl, server_name: text(20) }, { requiredKeys: ["base_url"] })) },
+                        {
+                            "m.homeserver": or(
+                                fc.record({ base_url: httpUrl, server_name: text(20) }, { requiredKeys: ["base_url"] }),
+                            ),
+                        },
                         { requiredKeys: ["m.homeserver"] },
                     ),
                 ),
@@ -63,16 +96,26 @@ function configArbitrary(hostile: boolean): fc.Arbitrary<Record<string, unknown>
                 default_theme: or(fc.constantFrom("light", "dark", "custom-Acme")),
                 features: or(fc.dictionary(fc.string({ maxLength: 10 }), fc.boolean(), { maxKeys: 3 })),
                 // Open in the contract: anything goes, and what Atrium reads from it must cope.
-                setting_defaults: fc.oneof(partial({ custom_themes: anyJson, use_system_theme: anyJson }), fc.dictionary(fc.string(), anyJson)),
+                setting_defaults: fc.oneof(
+                    partial({ custom_themes: anyJson, use_system_theme: anyJson }),
+                    fc.dictionary(fc.string(), anyJson),
+                ),
                 branding: or(
                     partial({
                         auth_header_logo_url: url,
-                        auth_footer_links: or(fc.array(or(fc.record({ text: text(20), url: httpUrl })), { maxLength: hostile ? 22 : 5 })),
+                        auth_footer_links: or(
+                            fc.array(or(fc.record({ text: text(20), url: httpUrl })), { maxLength: hostile ? 22 : 5 }),
+                        ),
                     }),
                 ),
                 atrium: or(
                     partial({
-                        brand: or(partial({ logo_url: url, colors: or(partial({ primary: colour, on_primary: colour, sidebar: colour })) })),
+                        brand: or(
+                            partial({
+                                logo_url: url,
+                                colors: or(partial({ primary: colour, on_primary: colour, sidebar: colour })),
+                            }),
+                        ),
                         notices: or(
                             fc.array(
                                 or(
@@ -90,14 +133,24 @@ function configArbitrary(hostile: boolean): fc.Arbitrary<Record<string, unknown>
                         ),
                         modules: or(partial({ "room-link": or(partial({ enabled: or(fc.boolean()) })) })),
                         config_service: or(
-                            partial({ url, timeout_ms: or(fc.integer({ min: 100, max: 30000 })), revalidate_seconds: or(fc.integer({ min: 5, max: 86400 })) }),
+                            partial({
+                                url,
+                                timeout_ms: or(fc.integer({ min: 100, max: 30000 })),
+                                revalidate_seconds: or(fc.integer({ min: 5, max: 86400 })),
+                            }),
                         ),
                     }),
                 ),
             }),
-            fc.dictionary(fc.string({ maxLength: 12 }).filter((k) => !/^(brand|branding|atrium|default_|disable_|features|setting_defaults)/.test(k)), fc.jsonValue({ maxDepth: 4 }), {
-                maxKeys: 5,
-            }),
+            fc.dictionary(
+                fc
+                    .string({ maxLength: 12 })
+                    .filter((k) => !/^(brand|branding|atrium|default_|disable_|features|setting_defaults)/.test(k)),
+                fc.jsonValue({ maxDepth: 4 }),
+                {
+                    maxKeys: 5,
+                },
+            ),
         )
         .map(([known, extra]) => ({ ...extra, ...known }));
 }
@@ -107,7 +160,14 @@ const validConfig = configArbitrary(false);
 const oneBadField = fc
     .tuple(
         validConfig,
-        fc.constantFrom(["brand"], ["default_hs_url"], ["atrium", "brand", "colors", "primary"], ["atrium", "notices"], ["atrium", "modules", "room-link"], ["branding", "auth_footer_links"]),
+        fc.constantFrom(
+            ["brand"],
+            ["default_hs_url"],
+            ["atrium", "brand", "colors", "primary"],
+            ["atrium", "notices"],
+            ["atrium", "modules", "room-link"],
+            ["branding", "auth_footer_links"],
+        ),
         anyJson,
     )
     .map(([config, path, value]) => {
@@ -124,7 +184,10 @@ const configLike = fc.oneof(validConfig, oneBadField, configArbitrary(true));
 
 /** Valid JSON text with a few characters cut, doubled or swapped in: the kind of damage proxies and editors do. */
 const damagedJson = fc
-    .tuple(configLike.map((c) => JSON.stringify(c)), fc.array(fc.tuple(fc.nat(), fc.constantFrom("cut", "double", "brace", "quote")), { maxLength: 3 }))
+    .tuple(
+        configLike.map((c) => JSON.stringify(c)),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom("cut", "double", "brace", "quote")), { maxLength: 3 }),
+    )
     .map(([text, edits]) =>
         edits.reduce((acc, [at, edit]) => {
             const i = acc.length === 0 ? 0 : at % acc.length;
@@ -139,7 +202,14 @@ const serviceText = fc.oneof(
     damagedJson,
     fc.json(),
     fc.string({ unit: "binary", maxLength: 200 }),
-    fc.constantFrom("", "null", "[]", "<html>502 Bad Gateway</html>", '{"__proto__":{"polluted":true}}', `${"[".repeat(10_000)}${"]".repeat(10_000)}`),
+    fc.constantFrom(
+        "",
+        "null",
+        "[]",
+        "<html>502 Bad Gateway</html>",
+        '{"__proto__":{"polluted":true}}',
+        `${"[".repeat(10_000)}${"]".repeat(10_000)}`,
+    ),
 );
 
 // ---- What a clear error is. ----
@@ -204,10 +274,19 @@ describe("the config loader under random and malformed configs", () => {
 
     it("checks any value at all without throwing", () => {
         fc.assert(
-            fc.property(fc.anything({ withNullPrototype: true, withBoxedValues: true, withMap: true, withSet: true, maxDepth: 6 }), (value) => {
-                const check = checkConfig(value);
-                if (!check.ok) expect(describeConfigProblem(check.problem)).toMatch(/\S/);
-            }),
+            fc.property(
+                fc.anything({
+                    withNullPrototype: true,
+                    withBoxedValues: true,
+                    withMap: true,
+                    withSet: true,
+                    maxDepth: 6,
+                }),
+                (value) => {
+                    const check = checkConfig(value);
+                    if (!check.ok) expect(describeConfigProblem(check.problem)).toMatch(/\S/);
+                },
+            ),
             { numRuns: 2000 },
         );
     });
@@ -223,12 +302,18 @@ describe("the config loader under random and malformed configs", () => {
             { requiredKeys: [] },
         );
         fc.assert(
-            fc.property(fc.oneof(envelope.map((e) => JSON.stringify(e)), serviceText), (raw) => {
-                const storage = memoryStorage({ [LAST_GOOD_KEY]: raw });
-                const read = readLastGood(SERVICE_URL, storage);
-                if (read) expect(checkConfig(read.config).ok).toBe(true);
-                else expect(storage.getItem(LAST_GOOD_KEY)).toBeNull();
-            }),
+            fc.property(
+                fc.oneof(
+                    envelope.map((e) => JSON.stringify(e)),
+                    serviceText,
+                ),
+                (raw) => {
+                    const storage = memoryStorage({ [LAST_GOOD_KEY]: raw });
+                    const read = readLastGood(SERVICE_URL, storage);
+                    if (read) expect(checkConfig(read.config).ok).toBe(true);
+                    else expect(storage.getItem(LAST_GOOD_KEY)).toBeNull();
+                },
+            ),
             { numRuns: 2000 },
         );
     });
@@ -237,7 +322,14 @@ describe("the config loader under random and malformed configs", () => {
         const answer: fc.Arbitrary<Answer | Error> = fc.oneof(
             { weight: 4, arbitrary: serviceText.map((body) => ({ status: 200, body, etag: '"v2"' })) },
             { weight: 1, arbitrary: configLike.map((c) => configAnswer(c, '"v3"')) },
-            { weight: 1, arbitrary: fc.constantFrom<Answer | Error>({ status: 304 }, { status: 502, body: "Bad gateway" }, new TypeError("Failed to fetch")) },
+            {
+                weight: 1,
+                arbitrary: fc.constantFrom<Answer | Error>(
+                    { status: 304 },
+                    { status: 502, body: "Bad gateway" },
+                    new TypeError("Failed to fetch"),
+                ),
+            },
         );
         const storedValue = fc.option(
             fc.oneof(
@@ -258,7 +350,8 @@ describe("the config loader under random and malformed configs", () => {
                 const { fallback } = store.get();
                 if (fallback) expectClearReason(fallback.reason);
                 // A valid answer is used as it is; "error" would mean the client itself broke on it.
-                const firstRead = !(first instanceof Error) && first.status === 200 ? readServiceConfig(first.body ?? "") : null;
+                const firstRead =
+                    !(first instanceof Error) && first.status === 200 ? readServiceConfig(first.body ?? "") : null;
                 if (firstRead?.ok) expect(fallback).toBeNull();
                 expect(fallback?.reason.kind).not.toBe("error");
 

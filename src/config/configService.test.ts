@@ -10,14 +10,23 @@ import {
     readServiceConfig,
 } from "./configService";
 
-const settings: ConfigServiceSettings = { url: "https://chat.example.org/v1/config", timeoutMs: 3000, revalidateSeconds: 60 };
+const settings: ConfigServiceSettings = {
+    url: "https://chat.example.org/v1/config",
+    timeoutMs: 3000,
+    revalidateSeconds: 60,
+};
 
 describe("configServiceSettings", () => {
     beforeEach(() => jest.spyOn(console, "error").mockImplementation(() => {}));
     afterEach(() => jest.restoreAllMocks());
 
     it("resolves a relative URL against the app's address, with Atrium's defaults", () => {
-        expect(configServiceSettings({ atrium: { config_service: { url: "/v1/config" } } }, "https://chat.example.org/app/#/home")).toEqual({
+        expect(
+            configServiceSettings(
+                { atrium: { config_service: { url: "/v1/config" } } },
+                "https://chat.example.org/app/#/home",
+            ),
+        ).toEqual({
             url: "https://chat.example.org/v1/config",
             timeoutMs: 3000,
             revalidateSeconds: 60,
@@ -26,7 +35,15 @@ describe("configServiceSettings", () => {
     });
 
     it("takes an absolute URL and the configured timing", () => {
-        const base = { atrium: { config_service: { url: "https://config.example.org/v1/config", timeout_ms: 1500, revalidate_seconds: 300 } } };
+        const base = {
+            atrium: {
+                config_service: {
+                    url: "https://config.example.org/v1/config",
+                    timeout_ms: 1500,
+                    revalidate_seconds: 300,
+                },
+            },
+        };
         expect(configServiceSettings(base, "https://chat.example.org/")).toEqual({
             url: "https://config.example.org/v1/config",
             timeoutMs: 1500,
@@ -51,9 +68,14 @@ describe("configServiceSettings", () => {
     });
 
     it("needs an absolute http(s) URL inside Element Desktop, where the app is at vector://", () => {
-        expect(configServiceSettings({ atrium: { config_service: { url: "/v1/config" } } }, "vector://vector/webapp/")).toBeNull();
         expect(
-            configServiceSettings({ atrium: { config_service: { url: "https://chat.example.org/v1/config" } } }, "vector://vector/webapp/")?.url,
+            configServiceSettings({ atrium: { config_service: { url: "/v1/config" } } }, "vector://vector/webapp/"),
+        ).toBeNull();
+        expect(
+            configServiceSettings(
+                { atrium: { config_service: { url: "https://chat.example.org/v1/config" } } },
+                "vector://vector/webapp/",
+            )?.url,
         ).toBe("https://chat.example.org/v1/config");
     });
 });
@@ -75,7 +97,10 @@ describe("readServiceConfig", () => {
 
     it("refuses a text larger than any config before parsing it", () => {
         const text = `{"x":"${"a".repeat(MAX_CONFIG_CHARS)}"}`;
-        expect(readServiceConfig(text)).toEqual({ ok: false, reason: { kind: "too-large", size: text.length, max: MAX_CONFIG_CHARS } });
+        expect(readServiceConfig(text)).toEqual({
+            ok: false,
+            reason: { kind: "too-large", size: text.length, max: MAX_CONFIG_CHARS },
+        });
     });
 });
 
@@ -85,12 +110,14 @@ describe("entityTagOrNull", () => {
         expect(entityTagOrNull('W/"abc"')).toBe('W/"abc"');
     });
 
-    it.each([["unquoted", "abc"], ["a header injection", '"a"\r\nX-Evil: 1'], ["not a string", 42], ["null", null]])(
-        "drops %s",
-        (_name, value) => {
-            expect(entityTagOrNull(value)).toBeNull();
-        },
-    );
+    it.each([
+        ["unquoted", "abc"],
+        ["a header injection", '"a"\r\nX-Evil: 1'],
+        ["not a string", 42],
+        ["null", null],
+    ])("drops %s", (_name, value) => {
+        expect(entityTagOrNull(value)).toBeNull();
+    });
 });
 
 describe("fetchServiceConfig", () => {
@@ -110,7 +137,9 @@ describe("fetchServiceConfig", () => {
 
     it("sends the ETag in hand as If-None-Match and reads a 304 as not modified", async () => {
         const service = fakeService({ status: 304 });
-        await expect(fetchServiceConfig(settings, { etag: '"v7"', fetch: service.fetch })).resolves.toEqual({ kind: "not-modified" });
+        await expect(fetchServiceConfig(settings, { etag: '"v7"', fetch: service.fetch })).resolves.toEqual({
+            kind: "not-modified",
+        });
         expect(service.requests[0].headers["If-None-Match"]).toBe('"v7"');
     });
 
@@ -130,7 +159,10 @@ describe("fetchServiceConfig", () => {
 
     it.each([502, 500, 404, 401])("reports HTTP %i", async (status) => {
         const service = fakeService({ status, body: "<html>error</html>" });
-        await expect(fetchServiceConfig(settings, { fetch: service.fetch })).resolves.toEqual({ kind: "failed", reason: { kind: "http", status } });
+        await expect(fetchServiceConfig(settings, { fetch: service.fetch })).resolves.toEqual({
+            kind: "failed",
+            reason: { kind: "http", status },
+        });
     });
 
     it("reports a network error with its message", async () => {
@@ -171,10 +203,17 @@ describe("fetchServiceConfig", () => {
     it.each([
         ["not JSON", "<html>Bad gateway</html>", { kind: "not-json" }],
         ["not an object", '["brand"]', { kind: "not-object" }],
-        ["invalid against the schema", '{"atrium":{"brand":{"colors":{"primary":"teal"}}}}', { kind: "schema", path: "/atrium/brand/colors/primary" }],
+        [
+            "invalid against the schema",
+            '{"atrium":{"brand":{"colors":{"primary":"teal"}}}}',
+            { kind: "schema", path: "/atrium/brand/colors/primary" },
+        ],
     ])("reports an answer that is %s", async (_name, body, reason) => {
         const service = fakeService({ status: 200, body, etag: '"v1"' });
-        await expect(fetchServiceConfig(settings, { fetch: service.fetch })).resolves.toMatchObject({ kind: "failed", reason });
+        await expect(fetchServiceConfig(settings, { fetch: service.fetch })).resolves.toMatchObject({
+            kind: "failed",
+            reason,
+        });
     });
 });
 

@@ -68,16 +68,25 @@ export function entityTagOrNull(value: unknown): string | null {
  * when it names no service or names it badly (logged). A relative URL is resolved against the
  * app's address; inside Element Desktop (vector://) only an absolute http(s) URL can work.
  */
-export function configServiceSettings(base: PlainObject, appUrl: string = window.location.href): ConfigServiceSettings | null {
+export function configServiceSettings(
+    base: PlainObject,
+    appUrl: string = window.location.href,
+): ConfigServiceSettings | null {
     const atrium = base.atrium;
     const section = isPlainObject(atrium) ? atrium.config_service : undefined;
     if (section === undefined) return null;
     const check = checkConfigSection(["atrium", "config_service"], section);
     if (!check.ok) {
-        logger.error(`Atrium: ignoring atrium.config_service in the base config, ${describeConfigProblem(check.problem)}`);
+        logger.error(
+            `Atrium: ignoring atrium.config_service in the base config, ${describeConfigProblem(check.problem)}`,
+        );
         return null;
     }
-    const { url, timeout_ms: timeoutMs, revalidate_seconds: revalidateSeconds } = section as {
+    const {
+        url,
+        timeout_ms: timeoutMs,
+        revalidate_seconds: revalidateSeconds,
+    } = section as {
         url?: string;
         timeout_ms?: number;
         revalidate_seconds?: number;
@@ -87,11 +96,15 @@ export function configServiceSettings(base: PlainObject, appUrl: string = window
     try {
         resolved = new URL(url, appUrl);
     } catch {
-        logger.error(`Atrium: atrium.config_service.url ${JSON.stringify(url)} is not a URL here; not using the config service`);
+        logger.error(
+            `Atrium: atrium.config_service.url ${JSON.stringify(url)} is not a URL here; not using the config service`,
+        );
         return null;
     }
     if (resolved.protocol !== "https:" && resolved.protocol !== "http:") {
-        logger.error(`Atrium: atrium.config_service.url resolves to ${resolved.protocol} here; it needs an absolute http(s) URL`);
+        logger.error(
+            `Atrium: atrium.config_service.url resolves to ${resolved.protocol} here; it needs an absolute http(s) URL`,
+        );
         return null;
     }
     return {
@@ -102,8 +115,11 @@ export function configServiceSettings(base: PlainObject, appUrl: string = window
 }
 
 /** A service config from its text: size, JSON, object, depth and the contract, in that order. */
-export function readServiceConfig(text: string): { ok: true; config: PlainObject } | { ok: false; reason: FallbackReason } {
-    if (text.length > MAX_CONFIG_CHARS) return { ok: false, reason: { kind: "too-large", size: text.length, max: MAX_CONFIG_CHARS } };
+export function readServiceConfig(
+    text: string,
+): { ok: true; config: PlainObject } | { ok: false; reason: FallbackReason } {
+    if (text.length > MAX_CONFIG_CHARS)
+        return { ok: false, reason: { kind: "too-large", size: text.length, max: MAX_CONFIG_CHARS } };
     let parsed: unknown;
     try {
         parsed = JSON.parse(text);
@@ -165,7 +181,8 @@ export async function fetchServiceConfig(
         // A fetch that ignores the abort signal still loses the race.
         return await Promise.race([exchange(), timeout]);
     } catch (error) {
-        if (error instanceof ConfigServiceTimeout) return { kind: "failed", reason: { kind: "timeout", timeoutMs: settings.timeoutMs } };
+        if (error instanceof ConfigServiceTimeout)
+            return { kind: "failed", reason: { kind: "timeout", timeoutMs: settings.timeoutMs } };
         const message = error instanceof Error ? error.message || error.name : String(error);
         return { kind: "failed", reason: { kind: "network", message: message.slice(0, 300) } };
     } finally {

@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-import { checkConfig, checkConfigSection, ConfigProblem, describeConfigProblem, MAX_CONFIG_DEPTH, nestsDeeperThan } from "./configValidator";
+import {
+    checkConfig,
+    checkConfigSection,
+    ConfigProblem,
+    describeConfigProblem,
+    MAX_CONFIG_DEPTH,
+    nestsDeeperThan,
+} from "./configValidator";
 
 function nested(depth: number): unknown {
     let value: unknown = "leaf";
@@ -33,7 +40,11 @@ describe("checkConfig", () => {
         const check = checkConfig({ atrium: { brand: { colors: { primary: "teal" } } } });
         expect(check).toEqual({
             ok: false,
-            problem: { kind: "schema", path: "/atrium/brand/colors/primary", message: 'must match pattern "^#[0-9a-fA-F]{6}$"' },
+            problem: {
+                kind: "schema",
+                path: "/atrium/brand/colors/primary",
+                message: 'must match pattern "^#[0-9a-fA-F]{6}$"',
+            },
         });
         expect(describeConfigProblem((check as { problem: ConfigProblem }).problem)).toBe(
             'schema error at /atrium/brand/colors/primary: must match pattern "^#[0-9a-fA-F]{6}$"',
@@ -49,7 +60,10 @@ describe("checkConfig", () => {
     });
 
     it("names the place of a wrong type", () => {
-        expect(checkConfig({ brand: 42 })).toMatchObject({ ok: false, problem: { kind: "schema", path: "/brand", message: "must be string" } });
+        expect(checkConfig({ brand: 42 })).toMatchObject({
+            ok: false,
+            problem: { kind: "schema", path: "/brand", message: "must be string" },
+        });
     });
 
     it("refuses absurd nesting without walking it recursively", () => {

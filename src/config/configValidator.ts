@@ -47,7 +47,8 @@ function schemaProblem(error: GeneratedError | undefined): ConfigProblem {
     let message = typeof error?.message === "string" ? error.message : "does not match the schema";
     const params = isPlainObject(error?.params) ? error.params : {};
     // Ajv's message for an unknown key does not name it; the key is what an admin has to find.
-    if (typeof params.additionalProperty === "string") message += ` (${JSON.stringify(clip(params.additionalProperty, 64))})`;
+    if (typeof params.additionalProperty === "string")
+        message += ` (${JSON.stringify(clip(params.additionalProperty, 64))})`;
     return { kind: "schema", path: clip(path, 200), message: clip(message) };
 }
 
@@ -62,7 +63,10 @@ export function checkConfig(value: unknown): ConfigCheck {
         valid = generatedValidate(value);
     } catch (error) {
         // Generated code over a JSON value does not throw; something that is not JSON might.
-        return { ok: false, problem: { kind: "schema", path: "/", message: clip(`could not be checked: ${String(error)}`) } };
+        return {
+            ok: false,
+            problem: { kind: "schema", path: "/", message: clip(`could not be checked: ${String(error)}`) },
+        };
     }
     if (valid) return { ok: true, config: value };
     return { ok: false, problem: schemaProblem(generatedValidate.errors?.[0]) };

@@ -43,11 +43,17 @@ describe("the last good config", () => {
         ["an array", "[1,2,3]"],
         ["no config", JSON.stringify({ ...good, config: undefined })],
         ["a config that is not an object", JSON.stringify({ ...good, config: "Acme" })],
-        ["a config against the schema", JSON.stringify({ ...good, config: { atrium: { brand: { colors: { primary: "url(javascript:x)" } } } } })],
+        [
+            "a config against the schema",
+            JSON.stringify({ ...good, config: { atrium: { brand: { colors: { primary: "url(javascript:x)" } } } } }),
+        ],
         ["a config with an unknown Atrium key", JSON.stringify({ ...good, config: { atrium: { evil: true } } })],
         ["no fetch time", JSON.stringify({ ...good, fetchedAt: "yesterday" })],
         ["an ETag that would break the next request", JSON.stringify({ ...good, etag: '"v1"\r\nCookie: x' })],
-        ["absurd nesting", `{"config":{"setting_defaults":${"[".repeat(5000)}${"]".repeat(5000)}},"etag":null,"fetchedAt":1,"source":"${SOURCE}"}`],
+        [
+            "absurd nesting",
+            `{"config":{"setting_defaults":${"[".repeat(5000)}${"]".repeat(5000)}},"etag":null,"fetchedAt":1,"source":"${SOURCE}"}`,
+        ],
         ["a value far larger than any config", `{"config":{"brand":"${"A".repeat(MAX_CONFIG_CHARS + 10_000)}"}}`],
     ];
 

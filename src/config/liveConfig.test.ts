@@ -35,7 +35,13 @@ describe("LiveConfig", () => {
     let now: number;
 
     function open(service: FakeService, storage: Storage | null, base: object = BASE): Promise<LiveConfig> {
-        return LiveConfig.open(base as Record<string, unknown>, { effects, fetch: service.fetch, storage, store, now: () => now });
+        return LiveConfig.open(base as Record<string, unknown>, {
+            effects,
+            fetch: service.fetch,
+            storage,
+            store,
+            now: () => now,
+        });
     }
 
     beforeEach(() => {
@@ -57,8 +63,15 @@ describe("LiveConfig", () => {
             expect(live.config.brand).toBe("Acme");
             expect(live.config.default_server_config).toEqual(homeserver("https://matrix.example.org"));
             expect(live.config.default_theme).toBe("custom-Acme");
-            expect((live.config.setting_defaults!.custom_themes as { colors: object }[])[0].colors).toMatchObject({ "accent-color": "#112233" });
-            expect(savedIn(storage)).toEqual({ config: SERVICE_CONFIG, etag: '"v1"', fetchedAt: NOW, source: SERVICE_URL });
+            expect((live.config.setting_defaults!.custom_themes as { colors: object }[])[0].colors).toMatchObject({
+                "accent-color": "#112233",
+            });
+            expect(savedIn(storage)).toEqual({
+                config: SERVICE_CONFIG,
+                etag: '"v1"',
+                fetchedAt: NOW,
+                source: SERVICE_URL,
+            });
             expect(store.get()).toMatchObject({ config: live.config, fallback: null, pendingReload: [] });
         });
 
@@ -86,7 +99,10 @@ describe("LiveConfig", () => {
             const live = await open(fakeService(new TypeError("Failed to fetch")), memoryStorage());
             expect(live.config.brand).toBe("Bundled");
             expect(live.config.default_server_config).toEqual(homeserver("https://matrix.example.org"));
-            expect(store.get().fallback).toEqual({ source: "bundled", reason: { kind: "network", message: "Failed to fetch" } });
+            expect(store.get().fallback).toEqual({
+                source: "bundled",
+                reason: { kind: "network", message: "Failed to fetch" },
+            });
         });
 
         it("does not wait longer than the timeout for a slow service", async () => {
@@ -98,7 +114,10 @@ describe("LiveConfig", () => {
             expect(started).toBeUndefined();
             await jest.advanceTimersByTimeAsync(1);
             expect(started?.config.brand).toBe("Acme");
-            expect(store.get().fallback).toMatchObject({ source: "last-good", reason: { kind: "timeout", timeoutMs: 3000 } });
+            expect(store.get().fallback).toMatchObject({
+                source: "last-good",
+                reason: { kind: "timeout", timeoutMs: 3000 },
+            });
             expect(service.requests[0].init?.signal?.aborted).toBe(true);
         });
 
@@ -114,15 +133,22 @@ describe("LiveConfig", () => {
 
         it.each([
             ["not JSON", { status: 200, body: "<html>maintenance</html>" }, { kind: "not-json" }],
-            ["a schema error", configAnswer({ atrium: { brand: { colors: { primary: "teal" } } } }), { kind: "schema", path: "/atrium/brand/colors/primary" }],
+            [
+                "a schema error",
+                configAnswer({ atrium: { brand: { colors: { primary: "teal" } } } }),
+                { kind: "schema", path: "/atrium/brand/colors/primary" },
+            ],
             ["HTTP 502", { status: 502, body: "Bad gateway" }, { kind: "http", status: 502 }],
-        ])("falls back on an answer that is %s, keeping the saved copy, with the reason", async (_name, answer, reason) => {
-            const storage = stored(SERVICE_CONFIG);
-            const live = await open(fakeService(answer), storage);
-            expect(live.config.brand).toBe("Acme");
-            expect(store.get().fallback).toMatchObject({ source: "last-good", reason });
-            expect(savedIn(storage)?.config).toEqual(SERVICE_CONFIG);
-        });
+        ])(
+            "falls back on an answer that is %s, keeping the saved copy, with the reason",
+            async (_name, answer, reason) => {
+                const storage = stored(SERVICE_CONFIG);
+                const live = await open(fakeService(answer), storage);
+                expect(live.config.brand).toBe("Acme");
+                expect(store.get().fallback).toMatchObject({ source: "last-good", reason });
+                expect(savedIn(storage)?.config).toEqual(SERVICE_CONFIG);
+            },
+        );
 
         it("sends the saved ETag and, on 304, uses the saved copy as current (no notice)", async () => {
             const storage = stored(SERVICE_CONFIG, '"v1"');
@@ -148,9 +174,16 @@ describe("LiveConfig", () => {
         });
 
         it("never lets the service move itself: its atrium.config_service is ignored", async () => {
-            const service = fakeService(configAnswer({ brand: "Acme", atrium: { config_service: { url: "https://evil.example.org/v1/config" } } }));
+            const service = fakeService(
+                configAnswer({
+                    brand: "Acme",
+                    atrium: { config_service: { url: "https://evil.example.org/v1/config" } },
+                }),
+            );
             const live = await open(service, memoryStorage());
-            expect((live.config as { atrium?: { config_service?: object } }).atrium?.config_service).toEqual({ url: "/v1/config" });
+            expect((live.config as { atrium?: { config_service?: object } }).atrium?.config_service).toEqual({
+                url: "/v1/config",
+            });
             await live.revalidate();
             expect(service.requests.map((r) => r.url)).toEqual([SERVICE_URL, SERVICE_URL]);
         });
@@ -170,7 +203,12 @@ describe("LiveConfig", () => {
             expect(service.requests[1].headers["If-None-Match"]).toBe('"v1"');
             expect(live.config.brand).toBe("Acme");
             expect(store.get().fallback).toBeNull();
-            expect(savedIn(storage)).toEqual({ config: SERVICE_CONFIG, etag: '"v2"', fetchedAt: NOW + 60_000, source: SERVICE_URL });
+            expect(savedIn(storage)).toEqual({
+                config: SERVICE_CONFIG,
+                etag: '"v2"',
+                fetchedAt: NOW + 60_000,
+                source: SERVICE_URL,
+            });
         });
 
         it("clears the notice when the service confirms the saved copy with a 304", async () => {
@@ -206,7 +244,19 @@ describe("LiveConfig", () => {
         it("applies a new brand name and colours live", async () => {
             const service = fakeService(configAnswer(SERVICE_CONFIG, '"v1"'));
             const live = await open(service, memoryStorage());
-            service.answer(configAnswer({ ...SERVICE_CONFIG, brand: "Acme Corp", atrium: { ...SERVICE_CONFIG.atrium, brand: { colors: { primary: "#445566", sidebar: "#010101" } } } }, '"v2"'));
+            service.answer(
+                configAnswer(
+                    {
+                        ...SERVICE_CONFIG,
+                        brand: "Acme Corp",
+                        atrium: {
+                            ...SERVICE_CONFIG.atrium,
+                            brand: { colors: { primary: "#445566", sidebar: "#010101" } },
+                        },
+                    },
+                    '"v2"',
+                ),
+            );
             await live.revalidate();
 
             expect(live.config.brand).toBe("Acme Corp");
@@ -216,7 +266,10 @@ describe("LiveConfig", () => {
             expect(before).toMatchObject({ name: "Acme", colours: { primary: "#112233" } });
             expect(after).toMatchObject({ name: "Acme Corp", colours: { primary: "#445566", sidebar: "#010101" } });
             const theme = (live.config.setting_defaults!.custom_themes as { name: string; colors: object }[])[0];
-            expect(theme).toMatchObject({ name: "Acme Corp", colors: { "accent-color": "#445566", "sidebar-color": "#010101" } });
+            expect(theme).toMatchObject({
+                name: "Acme Corp",
+                colors: { "accent-color": "#445566", "sidebar-color": "#010101" },
+            });
             expect(store.get()).toMatchObject({ config: live.config, pendingReload: [] });
         });
 
@@ -235,16 +288,31 @@ describe("LiveConfig", () => {
         it("applies module switches live", async () => {
             const service = fakeService(configAnswer(SERVICE_CONFIG, '"v1"'));
             const live = await open(service, memoryStorage());
-            service.answer(configAnswer({ ...SERVICE_CONFIG, atrium: { ...SERVICE_CONFIG.atrium, modules: { "room-link": { enabled: false } } } }, '"v2"'));
+            service.answer(
+                configAnswer(
+                    {
+                        ...SERVICE_CONFIG,
+                        atrium: { ...SERVICE_CONFIG.atrium, modules: { "room-link": { enabled: false } } },
+                    },
+                    '"v2"',
+                ),
+            );
             await live.revalidate();
-            expect((live.config as { atrium?: { modules?: object } }).atrium?.modules).toEqual({ "room-link": { enabled: false } });
+            expect((live.config as { atrium?: { modules?: object } }).atrium?.modules).toEqual({
+                "room-link": { enabled: false },
+            });
             expect(store.get().pendingReload).toEqual([]);
         });
 
         it("offers a reload for a new homeserver instead of switching under people's feet", async () => {
             const service = fakeService(configAnswer(SERVICE_CONFIG, '"v1"'));
             const live = await open(service, memoryStorage());
-            service.answer(configAnswer({ ...SERVICE_CONFIG, default_server_config: homeserver("https://new.example.org") }, '"v2"'));
+            service.answer(
+                configAnswer(
+                    { ...SERVICE_CONFIG, default_server_config: homeserver("https://new.example.org") },
+                    '"v2"',
+                ),
+            );
             await live.revalidate();
             expect(store.get().pendingReload).toEqual(["/default_server_config/m.homeserver/base_url"]);
             expect(live.config.default_server_config).toEqual(homeserver("https://matrix.example.org"));
@@ -259,7 +327,9 @@ describe("LiveConfig", () => {
         it("applies the live part of a mixed change and offers a reload for the rest", async () => {
             const service = fakeService(configAnswer(SERVICE_CONFIG, '"v1"'));
             const live = await open(service, memoryStorage());
-            service.answer(configAnswer({ ...SERVICE_CONFIG, brand: "Beta", default_hs_url: "https://hs.example.org" }, '"v2"'));
+            service.answer(
+                configAnswer({ ...SERVICE_CONFIG, brand: "Beta", default_hs_url: "https://hs.example.org" }, '"v2"'),
+            );
             await live.revalidate();
             expect(live.config.brand).toBe("Beta");
             expect((live.config as { default_hs_url?: string }).default_hs_url).toBeUndefined();

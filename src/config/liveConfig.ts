@@ -99,7 +99,10 @@ export class LiveConfig {
             if (answer.kind === "config") {
                 // Saved only once a config was built from it: what cannot start the app is not "good".
                 const live = new LiveConfig(base, settings, deps, answer.config, answer.etag, null);
-                writeLastGood({ config: answer.config, etag: answer.etag, fetchedAt: deps.now(), source: settings.url }, deps.storage);
+                writeLastGood(
+                    { config: answer.config, etag: answer.etag, fetchedAt: deps.now(), source: settings.url },
+                    deps.storage,
+                );
                 return live;
             }
             if (answer.kind === "not-modified" && stored) {
@@ -124,7 +127,9 @@ export class LiveConfig {
             // A bug here must not cost the start: the base config still works.
             logger.error("Atrium: the config service step failed; starting from the bundled config", error);
             const message = error instanceof Error ? error.message : String(error);
-            const fallback: ConfigFallback | null = settings ? { source: "bundled", reason: { kind: "error", message } } : null;
+            const fallback: ConfigFallback | null = settings
+                ? { source: "bundled", reason: { kind: "error", message } }
+                : null;
             return new LiveConfig(base, settings, deps, null, null, fallback);
         }
     }
@@ -165,13 +170,18 @@ export class LiveConfig {
             const answer = await fetchServiceConfig(settings, { etag: this.etag, fetch: this.deps.fetch });
             if (answer.kind === "failed") {
                 const what = describeFallbackReason(answer.reason);
-                if (isInvalidAnswer(answer.reason)) logger.error(`Atrium: ignoring an invalid config update (${what}); keeping the config in use`);
+                if (isInvalidAnswer(answer.reason))
+                    logger.error(`Atrium: ignoring an invalid config update (${what}); keeping the config in use`);
                 else logger.warn(`Atrium: the config service is not reachable (${what}); keeping the config in use`);
                 return;
             }
             if (answer.kind === "not-modified") {
                 // The config in use is the service's current one, even if it came from the saved copy.
-                if (this.layer) writeLastGood({ config: this.layer, etag: this.etag, fetchedAt: this.deps.now(), source: settings.url }, this.deps.storage);
+                if (this.layer)
+                    writeLastGood(
+                        { config: this.layer, etag: this.etag, fetchedAt: this.deps.now(), source: settings.url },
+                        this.deps.storage,
+                    );
                 if (this.fallback) {
                     this.fallback = null;
                     this.publish();
@@ -179,7 +189,10 @@ export class LiveConfig {
                 return;
             }
             this.apply(answer.config); // throws before changing anything when no config can be built from it
-            writeLastGood({ config: answer.config, etag: answer.etag, fetchedAt: this.deps.now(), source: settings.url }, this.deps.storage);
+            writeLastGood(
+                { config: answer.config, etag: answer.etag, fetchedAt: this.deps.now(), source: settings.url },
+                this.deps.storage,
+            );
             this.layer = answer.config;
             this.etag = answer.etag;
             this.fallback = null;

@@ -17,7 +17,8 @@ describe("validateServerConfig", () => {
         // The homeserver at its edge: it answers /versions, has no OIDC and no well-known.
         homeserverFetch = jest.fn(async (url: string | URL) => {
             const href = String(url);
-            if (href.endsWith("/_matrix/client/versions")) return jsonResponse(200, { versions: ["v1.1", "v1.5", "v1.11"] });
+            if (href.endsWith("/_matrix/client/versions"))
+                return jsonResponse(200, { versions: ["v1.1", "v1.5", "v1.11"] });
             return fakeResponse(404, JSON.stringify({ errcode: "M_UNRECOGNIZED", error: "Unrecognized request" }));
         });
         AutoDiscovery.setFetchFn(homeserverFetch as unknown as typeof fetch);
@@ -30,10 +31,26 @@ describe("validateServerConfig", () => {
     });
 
     it.each([
-        ["default_server_config and default_server_name", { default_server_config: wellKnown, default_server_name: "example.org" }],
-        ["default_server_config and default_hs_url", { default_server_config: wellKnown, default_hs_url: "https://matrix.example.org" }],
-        ["default_server_name and default_hs_url", { default_server_name: "example.org", default_hs_url: "https://matrix.example.org" }],
-        ["all three", { default_server_config: wellKnown, default_server_name: "example.org", default_hs_url: "https://matrix.example.org" }],
+        [
+            "default_server_config and default_server_name",
+            { default_server_config: wellKnown, default_server_name: "example.org" },
+        ],
+        [
+            "default_server_config and default_hs_url",
+            { default_server_config: wellKnown, default_hs_url: "https://matrix.example.org" },
+        ],
+        [
+            "default_server_name and default_hs_url",
+            { default_server_name: "example.org", default_hs_url: "https://matrix.example.org" },
+        ],
+        [
+            "all three",
+            {
+                default_server_config: wellKnown,
+                default_server_name: "example.org",
+                default_hs_url: "https://matrix.example.org",
+            },
+        ],
     ])("rejects a config that sets %s", async (_name, config) => {
         const error = await validateServerConfig(config as IConfigOptions).catch((e) => e);
         expect(error).toBeInstanceOf(ServerConfigError);
@@ -48,9 +65,10 @@ describe("validateServerConfig", () => {
     });
 
     it("treats empty values as not set", async () => {
-        const error = await validateServerConfig({ default_server_name: "", default_hs_url: "" } as IConfigOptions).catch(
-            (e) => e,
-        );
+        const error = await validateServerConfig({
+            default_server_name: "",
+            default_hs_url: "",
+        } as IConfigOptions).catch((e) => e);
         expect(error).toBeInstanceOf(ServerConfigError);
         expect(error.message).toMatch(/names no homeserver/);
     });
@@ -62,7 +80,9 @@ describe("validateServerConfig", () => {
     });
 
     it("validates default_hs_url, naming the server after its host", async () => {
-        const validated = await validateServerConfig({ default_hs_url: "https://matrix.example.org" } as IConfigOptions);
+        const validated = await validateServerConfig({
+            default_hs_url: "https://matrix.example.org",
+        } as IConfigOptions);
         expect(validated.hsUrl).toBe("https://matrix.example.org");
         expect(validated.hsName).toBe("matrix.example.org");
     });

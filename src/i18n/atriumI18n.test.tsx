@@ -90,7 +90,9 @@ describe("locale files", () => {
     const flatten = (strings: Strings, prefix = ""): Record<string, string> =>
         Object.fromEntries(
             Object.entries(strings).flatMap(([key, value]) =>
-                typeof value === "string" ? [[prefix + key, value]] : Object.entries(flatten(value, `${prefix}${key}.`)),
+                typeof value === "string"
+                    ? [[prefix + key, value]]
+                    : Object.entries(flatten(value, `${prefix}${key}.`)),
             ),
         );
     const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
@@ -111,7 +113,10 @@ describe("locale files", () => {
         const strings = flatten(translations[language]);
         for (const [key, text] of Object.entries(english)) {
             expect({ key, text: strings[key]?.trim() || "(empty)" }).not.toEqual({ key, text: "(empty)" });
-            expect({ key, placeholders: placeholders(strings[key] ?? "") }).toEqual({ key, placeholders: placeholders(text) });
+            expect({ key, placeholders: placeholders(strings[key] ?? "") }).toEqual({
+                key,
+                placeholders: placeholders(text),
+            });
         }
     });
 });

@@ -56,7 +56,9 @@ export function t(key: string, options?: Record<string, unknown>): string {
 }
 
 /** Re-renders the calling component when the language changes. */
-export function useAtriumTranslation(namespace = DEFAULT_NAMESPACE): (key: string, options?: Record<string, unknown>) => string {
+export function useAtriumTranslation(
+    namespace = DEFAULT_NAMESPACE,
+): (key: string, options?: Record<string, unknown>) => string {
     const [, setLanguage] = useState(atriumI18n.language);
     useEffect(() => {
         const onChange = (lng: string): void => setLanguage(lng);

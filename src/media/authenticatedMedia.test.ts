@@ -50,7 +50,10 @@ describe("fetchMedia", () => {
     it("resolves a relative URL against the page, as the browser will", async () => {
         const page = window.location.origin;
         await fetchMedia(fakeClient("secret", page), MEDIA);
-        expect(fetchMock).toHaveBeenLastCalledWith(MEDIA, { headers: { Authorization: "Bearer secret" }, redirect: "error" });
+        expect(fetchMock).toHaveBeenLastCalledWith(MEDIA, {
+            headers: { Authorization: "Bearer secret" },
+            redirect: "error",
+        });
         await fetchMedia(fakeClient("secret"), MEDIA); // the page is not the homeserver
         expect(fetchMock).toHaveBeenLastCalledWith(MEDIA);
     });

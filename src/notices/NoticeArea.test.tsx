@@ -13,7 +13,8 @@ import { DISMISSED_NOTICES_KEY } from "./adminNotices";
 import { mountNotices, NOTICES_CONTAINER_ID, noticesContainer } from "./mountNotices";
 import { NoticeArea } from "./NoticeArea";
 
-const withNotices = (notices: unknown): IConfigOptions => ({ brand: "Acme", atrium: { notices } }) as unknown as IConfigOptions;
+const withNotices = (notices: unknown): IConfigOptions =>
+    ({ brand: "Acme", atrium: { notices } }) as unknown as IConfigOptions;
 
 describe("NoticeArea", () => {
     let store: ConfigStore;
@@ -36,15 +37,25 @@ describe("NoticeArea", () => {
     });
 
     it("says the last saved settings are in use when the service cannot be reached", () => {
-        store.update({ fallback: { source: "last-good", reason: { kind: "network", message: "Failed to fetch" }, savedAt: Date.UTC(2026, 10, 20) } });
+        store.update({
+            fallback: {
+                source: "last-good",
+                reason: { kind: "network", message: "Failed to fetch" },
+                savedAt: Date.UTC(2026, 10, 20),
+            },
+        });
         renderArea();
-        expect(screen.getByRole("status")).toHaveTextContent("Using the last saved settings: the settings service can't be reached.");
+        expect(screen.getByRole("status")).toHaveTextContent(
+            "Using the last saved settings: the settings service can't be reached.",
+        );
     });
 
     it("says the default settings are in use when nothing was saved", () => {
         store.update({ fallback: { source: "bundled", reason: { kind: "timeout", timeoutMs: 3000 } } });
         renderArea();
-        expect(screen.getByRole("status")).toHaveTextContent("Using the default settings: the settings service can't be reached.");
+        expect(screen.getByRole("status")).toHaveTextContent(
+            "Using the default settings: the settings service can't be reached.",
+        );
     });
 
     it("tells an invalid answer from an unreachable service", () => {
@@ -56,7 +67,10 @@ describe("NoticeArea", () => {
     it.each([
         [{ kind: "timeout", timeoutMs: 3000 }, "The settings service did not answer within 3 s."],
         [{ kind: "http", status: 502 }, "The settings service answered HTTP 502."],
-        [{ kind: "schema", path: "/atrium/brand/colors/primary", message: "must match pattern" }, "Schema error at /atrium/brand/colors/primary: must match pattern"],
+        [
+            { kind: "schema", path: "/atrium/brand/colors/primary", message: "must match pattern" },
+            "Schema error at /atrium/brand/colors/primary: must match pattern",
+        ],
         [{ kind: "not-object" }, "The settings service's answer is not a JSON object."],
     ] as const)("shows why (%j) behind a Details disclosure that works from the keyboard", async (reason, text) => {
         store.update({ fallback: { source: "last-good", reason, savedAt: Date.UTC(2026, 10, 20, 9, 30) } });
@@ -133,7 +147,12 @@ describe("NoticeArea", () => {
     });
 
     it("remembers a dismissed notice by its id, across reloads", async () => {
-        store.update({ config: withNotices([{ id: "maintenance", text: "Maintenance on Sunday" }, { id: "other", text: "Other" }]) });
+        store.update({
+            config: withNotices([
+                { id: "maintenance", text: "Maintenance on Sunday" },
+                { id: "other", text: "Other" },
+            ]),
+        });
         const { unmount } = renderArea();
         const notice = screen.getByTestId("atrium-notice-maintenance");
         const dismiss = within(notice).getByRole("button", { name: "Dismiss" });
@@ -166,7 +185,10 @@ describe("NoticeArea", () => {
 
     it("speaks the person's language", async () => {
         await initAtriumI18n("de");
-        store.update({ fallback: { source: "last-good", reason: { kind: "network", message: "x" }, savedAt: 0 }, pendingReload: ["/default_hs_url"] });
+        store.update({
+            fallback: { source: "last-good", reason: { kind: "network", message: "x" }, savedAt: 0 },
+            pendingReload: ["/default_hs_url"],
+        });
         renderArea();
         expect(screen.getByRole("status", { name: "Hinweise" })).toHaveTextContent(
             "Die zuletzt gespeicherten Einstellungen werden verwendet: Der Einstellungsdienst ist nicht erreichbar.",

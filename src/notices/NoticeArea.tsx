@@ -155,7 +155,9 @@ function ReloadPrompt({ changes, onDismiss }: { changes: readonly string[]; onDi
                             </li>
                         ))}
                     </ul>
-                    {changes.length > listed.length && <p>{t("notices.more_changes", { count: changes.length - listed.length })}</p>}
+                    {changes.length > listed.length && (
+                        <p>{t("notices.more_changes", { count: changes.length - listed.length })}</p>
+                    )}
                 </>
             }
             onDismiss={onDismiss}

@@ -43,7 +43,9 @@ export function readDismissedNotices(storage: Storage | null = browserStorage())
         const raw = storage?.getItem(DISMISSED_NOTICES_KEY);
         if (!raw || raw.length > 64 * 1024) return [];
         const parsed: unknown = JSON.parse(raw);
-        return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === "string").slice(-MAX_REMEMBERED) : [];
+        return Array.isArray(parsed)
+            ? parsed.filter((id): id is string => typeof id === "string").slice(-MAX_REMEMBERED)
+            : [];
     } catch {
         return [];
     }

@@ -6,7 +6,9 @@ import { ConfigStore, type ConfigFallback, type ConfigState } from "../config/co
 import { DISMISSED_NOTICES_KEY } from "./adminNotices";
 import { hasNoticesToShow, whenNoticesToShow } from "./noticesToShow";
 
-const maintenance = { atrium: { notices: [{ id: "maintenance", text: "Maintenance on Saturday" }] } } as unknown as IConfigOptions;
+const maintenance = {
+    atrium: { notices: [{ id: "maintenance", text: "Maintenance on Saturday" }] },
+} as unknown as IConfigOptions;
 const quiet: ConfigState = { config: {} as IConfigOptions, fallback: null, pendingReload: [] };
 
 describe("hasNoticesToShow", () => {
@@ -15,7 +17,10 @@ describe("hasNoticesToShow", () => {
     });
 
     it("is true for a fallback, a pending reload or an admin notice not dismissed", () => {
-        const fallback: ConfigFallback = { source: "last-good", reason: { kind: "network", message: "offline" } as ConfigFallback["reason"] };
+        const fallback: ConfigFallback = {
+            source: "last-good",
+            reason: { kind: "network", message: "offline" } as ConfigFallback["reason"],
+        };
         expect(hasNoticesToShow({ ...quiet, fallback }, memoryStorage())).toBe(true);
         expect(hasNoticesToShow({ ...quiet, pendingReload: ["/default_server_config"] }, memoryStorage())).toBe(true);
         expect(hasNoticesToShow({ ...quiet, config: maintenance }, memoryStorage())).toBe(true);

@@ -57,7 +57,9 @@ describe("ElectronBridge", () => {
     });
 
     it("resolves a reply of undefined or null rather than rejecting it", async () => {
-        const bridge = new ElectronBridge(fakeElectron({ getPickleKey: () => null, destroyPickleKey: () => undefined }));
+        const bridge = new ElectronBridge(
+            fakeElectron({ getPickleKey: () => null, destroyPickleKey: () => undefined }),
+        );
         await expect(bridge.call("getPickleKey")).resolves.toBeNull();
         await expect(bridge.call("destroyPickleKey")).resolves.toBeUndefined();
     });
@@ -104,7 +106,10 @@ describe("ElectronBridge timeouts", () => {
         jest.useFakeTimers();
         try {
             const sent: unknown[] = [];
-            const bridge = new ElectronBridge({ on: () => undefined, send: (...args: unknown[]) => sent.push(args) }, 1000);
+            const bridge = new ElectronBridge(
+                { on: () => undefined, send: (...args: unknown[]) => sent.push(args) },
+                1000,
+            );
             const call = bridge.call("getConfig");
             jest.advanceTimersByTime(1001);
             await expect(call).rejects.toThrow(/did not answer getConfig/);

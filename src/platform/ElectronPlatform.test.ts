@@ -17,7 +17,10 @@ describe("ElectronPlatform over Element Desktop's bridge", () => {
 
     beforeEach(() => {
         electron = fakeElectron({
-            getConfig: () => ({ brand: "Acme Desktop", default_server_config: { "m.homeserver": { base_url: "https://hs" } } }),
+            getConfig: () => ({
+                brand: "Acme Desktop",
+                default_server_config: { "m.homeserver": { base_url: "https://hs" } },
+            }),
             getAppVersion: () => "1.11.85",
             getPickleKey: (userId: string, deviceId: string) => `pickle:${userId}:${deviceId}`,
             createPickleKey: (userId: string, deviceId: string) => `new:${userId}:${deviceId}`,

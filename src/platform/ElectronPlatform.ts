@@ -51,8 +51,15 @@ export class ElectronPlatform extends WebPlatform {
     }
 
     public supportsSetting(settingName?: string): boolean {
-        return settingName === undefined || ["Electron.autoLaunch", "Electron.alwaysShowMenuBar",
-            "Electron.showTrayIcon", "Electron.enableHardwareAcceleration"].includes(settingName);
+        return (
+            settingName === undefined ||
+            [
+                "Electron.autoLaunch",
+                "Electron.alwaysShowMenuBar",
+                "Electron.showTrayIcon",
+                "Electron.enableHardwareAcceleration",
+            ].includes(settingName)
+        );
     }
 
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the signature of the SDK's BasePlatform

@@ -11,14 +11,24 @@ function fakeClient(overrides: Record<string, unknown> = {}) {
         getUserId: () => "@me:hs",
         getRooms: () => [] as unknown[],
         getRoom: () => null as unknown,
-        getPushActionsForEvent: jest.fn((event: MatrixEvent) => ({ notify: event.getContent().body !== "quiet", tweaks: {} })),
+        getPushActionsForEvent: jest.fn((event: MatrixEvent) => ({
+            notify: event.getContent().body !== "quiet",
+            tweaks: {},
+        })),
         fetchRoomEvent: jest.fn(),
         ...overrides,
     });
 }
 
 const message = (sender: string, body: string, ts = 1000): MatrixEvent =>
-    new MatrixEvent({ type: "m.room.message", room_id: "!r:hs", sender, content: { msgtype: "m.text", body }, origin_server_ts: ts, event_id: `$${body}` });
+    new MatrixEvent({
+        type: "m.room.message",
+        room_id: "!r:hs",
+        sender,
+        content: { msgtype: "m.text", body },
+        origin_server_ts: ts,
+        event_id: `$${body}`,
+    });
 
 describe("archiveSupport", () => {
     afterEach(() => jest.restoreAllMocks());
@@ -76,8 +86,16 @@ describe("archiveSupport", () => {
     });
 
     it("finds the last message in the loaded timeline, past state events", () => {
-        const events = [message("@b:hs", "first", 100), message("@b:hs", "second", 200), new MatrixEvent({ type: "m.room.topic", state_key: "", content: {}, origin_server_ts: 300 })];
-        const room = { getLiveTimeline: () => ({ getEvents: () => events }), getLastActiveTimestamp: () => 300, currentState: { getStateEvents: () => null } };
+        const events = [
+            message("@b:hs", "first", 100),
+            message("@b:hs", "second", 200),
+            new MatrixEvent({ type: "m.room.topic", state_key: "", content: {}, origin_server_ts: 300 }),
+        ];
+        const room = {
+            getLiveTimeline: () => ({ getEvents: () => events }),
+            getLastActiveTimestamp: () => 300,
+            currentState: { getStateEvents: () => null },
+        };
         jest.spyOn(MatrixClientPeg, "get").mockReturnValue(fakeClient({ getRoom: () => room }) as never);
         expect(lastMessageTs("!r:hs")).toBe(200);
     });

@@ -53,7 +53,8 @@ export async function fetchRoomEvent(roomId: string, eventId: string): Promise<F
     try {
         const raw = await signedIn.fetchRoomEvent(roomId, eventId);
         const content = raw.content;
-        if (typeof raw.type !== "string" || typeof content !== "object" || content === null || Array.isArray(content)) return null;
+        if (typeof raw.type !== "string" || typeof content !== "object" || content === null || Array.isArray(content))
+            return null;
         return {
             type: raw.type,
             roomId: raw.room_id ?? roomId,
@@ -156,5 +157,7 @@ export function privilegedCreators(roomId: string): string[] {
     const version = Number(typeof content.room_version === "string" ? content.room_version : "1");
     if (!Number.isInteger(version) || version < 12) return [];
     const additional = Array.isArray(content.additional_creators) ? content.additional_creators : [];
-    return [create.getSender() ?? "", ...additional].filter((id): id is string => typeof id === "string" && id.startsWith("@"));
+    return [create.getSender() ?? "", ...additional].filter(
+        (id): id is string => typeof id === "string" && id.startsWith("@"),
+    );
 }

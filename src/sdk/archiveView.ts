@@ -22,7 +22,11 @@ export function viewRoom(roomId: string): void {
  * Opens a dialog in the SDK's modal layer (focus kept inside, Escape closes). `render` gets a
  * `close` to call when done; the promise resolves when the dialog has closed.
  */
-export function openDialog(title: string, render: (close: () => void) => React.ReactNode, className?: string): Promise<void> {
+export function openDialog(
+    title: string,
+    render: (close: () => void) => React.ReactNode,
+    className?: string,
+): Promise<void> {
     function ModuleDialog({ onFinished }: { onFinished(): void }): JSX.Element {
         return React.createElement(BaseDialog, { title, onFinished, className, fixedWidth: false }, render(onFinished));
     }
@@ -43,7 +47,11 @@ const EXPORTERS = { html: HTMLExporter, text: PlainTextExporter, json: JSONExpor
 const MAX_EXPORT_BYTES = 500 * 1024 * 1024;
 
 /** Exports a room's whole history (from its beginning, attachments included) as a browser download. */
-export function exportRoom(roomId: string, format: ExportFormatName, onProgress: (text: string) => void): RunningExport {
+export function exportRoom(
+    roomId: string,
+    format: ExportFormatName,
+    onProgress: (text: string) => void,
+): RunningExport {
     const room = MatrixClientPeg.get()?.getRoom(roomId);
     if (!room) return { done: Promise.reject(new Error(`Unknown room ${roomId}`)), cancel: () => {} };
     let cancelled = false;

@@ -8,7 +8,13 @@ import type { IConfigOptions } from "matrix-react-sdk/src/IConfigOptions";
 import type { ModuleApi } from "@matrix-org/react-sdk-module-api/lib/ModuleApi";
 import type { RuntimeModule } from "@matrix-org/react-sdk-module-api/lib/RuntimeModule";
 
-export { addModuleStrings, atriumI18n, useAtriumTranslation, initAtriumI18n, ATRIUM_LANGUAGES } from "../i18n/atriumI18n";
+export {
+    addModuleStrings,
+    atriumI18n,
+    useAtriumTranslation,
+    initAtriumI18n,
+    ATRIUM_LANGUAGES,
+} from "../i18n/atriumI18n";
 
 /** The signed-in user's Matrix ID, or null before sign-in. */
 export function currentUserId(): string | null {

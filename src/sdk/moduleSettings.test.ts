@@ -32,7 +32,9 @@ describe("moduleSettings", () => {
         expect(moduleSettings("room-link")).toEqual({ enabled: false });
         moduleSettings("room-link");
         expect(console.error).toHaveBeenCalledTimes(1);
-        expect(console.error).toHaveBeenCalledWith(expect.stringMatching(/module room-link stays off.*\/atrium\/modules\/room-link\/enabled/));
+        expect(console.error).toHaveBeenCalledWith(
+            expect.stringMatching(/module room-link stays off.*\/atrium\/modules\/room-link\/enabled/),
+        );
     });
 
     it("turns off a module whose settings the schema does not know", () => {

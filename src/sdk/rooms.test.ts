@@ -29,7 +29,12 @@ describe("power levels for modules", () => {
     });
 
     it("gives a user their own level or the default, and an event type its own level or the state default", () => {
-        const levels = powerLevelsOf({ users: { "@admin:x": 100 }, users_default: 5, events: { "org.example": 75 }, state_default: 40 });
+        const levels = powerLevelsOf({
+            users: { "@admin:x": 100 },
+            users_default: 5,
+            events: { "org.example": 75 },
+            state_default: 40,
+        });
         expect(userPowerLevel(levels, "@admin:x")).toBe(100);
         expect(userPowerLevel(levels, "@else:x")).toBe(5);
         expect(stateEventLevel(levels, "org.example")).toBe(75);

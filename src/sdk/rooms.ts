@@ -87,7 +87,11 @@ function entryOf<T>(event: MatrixEvent): StateEntry<T> {
 }
 
 /** The current state event of a type and key, or null. */
-export function roomState<T = Record<string, unknown>>(roomId: string, type: string, stateKey = ""): StateEntry<T> | null {
+export function roomState<T = Record<string, unknown>>(
+    roomId: string,
+    type: string,
+    stateKey = "",
+): StateEntry<T> | null {
     const event = room(roomId)?.currentState.getStateEvents(type, stateKey);
     return event ? entryOf<T>(event) : null;
 }
@@ -155,15 +159,29 @@ export function myMembership(roomId: string): Membership {
 
 /** The IDs of the rooms the client knows (joined, invited, left in this session). */
 export function knownRoomIds(): string[] {
-    return client()?.getRooms().map((r) => r.roomId) ?? [];
+    return (
+        client()
+            ?.getRooms()
+            .map((r) => r.roomId) ?? []
+    );
 }
 
 /** Sends a state event; resolves to its event ID, rejects with the homeserver's error. */
-export async function sendStateEvent(roomId: string, type: string, content: Record<string, unknown>, stateKey = ""): Promise<string> {
+export async function sendStateEvent(
+    roomId: string,
+    type: string,
+    content: Record<string, unknown>,
+    stateKey = "",
+): Promise<string> {
     const signedIn = client();
     if (!signedIn) throw new Error("Not signed in");
     // The js-sdk types state events by known types only; ours are Atrium's own.
-    const send = signedIn.sendStateEvent.bind(signedIn) as (r: string, t: string, c: object, k: string) => Promise<{ event_id: string }>;
+    const send = signedIn.sendStateEvent.bind(signedIn) as (
+        r: string,
+        t: string,
+        c: object,
+        k: string,
+    ) => Promise<{ event_id: string }>;
     const { event_id: eventId } = await send(roomId, type, content, stateKey);
     return eventId;
 }

@@ -59,7 +59,13 @@ describe("the slot registry", () => {
 
     it("re-renders a component using a slot when a contribution arrives", () => {
         function Cards(): JSX.Element {
-            return <p>{useSlot("homePageCard").map((c) => c.id).join(",") || "none"}</p>;
+            return (
+                <p>
+                    {useSlot("homePageCard")
+                        .map((c) => c.id)
+                        .join(",") || "none"}
+                </p>
+            );
         }
         render(<Cards />);
         expect(screen.getByText("none")).toBeInTheDocument();

@@ -28,7 +28,15 @@ let ts = 1000;
 
 function event(roomId: string, type: string, content: object, stateKey?: string): MatrixEvent {
     ts += 1;
-    return new MatrixEvent({ type, state_key: stateKey, content, room_id: roomId, sender: ME, event_id: `$${ts}`, origin_server_ts: ts });
+    return new MatrixEvent({
+        type,
+        state_key: stateKey,
+        content,
+        room_id: roomId,
+        sender: ME,
+        event_id: `$${ts}`,
+        origin_server_ts: ts,
+    });
 }
 
 function makeClient(): MatrixClient {
@@ -102,7 +110,9 @@ describe("notificationCounts: the SDK's room badge, as the navigator counts it",
         const room = joinedRoom(makeClient(), "!unsent:example.org");
         room.setUnreadNotificationCount(NotificationCountType.Total, 2);
         jest.spyOn(room, "getPendingEvents").mockReturnValue([
-            Object.assign(event(room.roomId, "m.room.message", { body: "hi", msgtype: "m.text" }), { status: "not_sent" }),
+            Object.assign(event(room.roomId, "m.room.message", { body: "hi", msgtype: "m.text" }), {
+                status: "not_sent",
+            }),
         ] as never);
         expect(notificationCounts(room)).toEqual({ unread: 0, mentions: 0 });
     });
@@ -128,7 +138,10 @@ describe("isDirectMessage: DMs as Element's m.direct lists them", () => {
         joinedRoom(client, "!dm-carol:example.org");
         DMRoomMap.makeShared(client).start();
         expect(isDirectMessage("!dm-carol:example.org")).toBe(false);
-        const direct = new MatrixEvent({ type: EventType.Direct, content: { "@carol:example.org": ["!dm-carol:example.org"] } });
+        const direct = new MatrixEvent({
+            type: EventType.Direct,
+            content: { "@carol:example.org": ["!dm-carol:example.org"] },
+        });
         client.store.storeAccountDataEvents([direct]);
         client.emit(ClientEvent.AccountData, direct);
         expect(isDirectMessage("!dm-carol:example.org")).toBe(true);
@@ -140,7 +153,9 @@ describe("orderedSpaceChildren: a space's children in the space's order", () => 
 
     function space(children: Array<{ id: string; content: object }>): Room {
         const room = joinedRoom(makeClient(), "!space:example.org");
-        room.currentState.setStateEvents(children.map((c) => event(room.roomId, EventType.SpaceChild, c.content, c.id)));
+        room.currentState.setStateEvents(
+            children.map((c) => event(room.roomId, EventType.SpaceChild, c.content, c.id)),
+        );
         return room;
     }
 
@@ -167,7 +182,11 @@ describe("orderedSpaceChildren: a space's children in the space's order", () => 
                 { id: "!c-third:example.org", content: { via: ["example.org"] } },
             ]),
         );
-        expect(children.map((c) => c.roomId)).toEqual(["!b-first:example.org", "!a-second:example.org", "!c-third:example.org"]);
+        expect(children.map((c) => c.roomId)).toEqual([
+            "!b-first:example.org",
+            "!a-second:example.org",
+            "!c-third:example.org",
+        ]);
     });
 
     it("leaves out removed children (no `via`), and takes only `true` as suggested", () => {

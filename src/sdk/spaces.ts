@@ -8,7 +8,12 @@ import { RoomHierarchy } from "matrix-js-sdk/src/room-hierarchy";
 import { sortBy } from "lodash";
 import { MatrixClientPeg } from "matrix-react-sdk/src/MatrixClientPeg";
 import SpaceStore, { getChildOrder } from "matrix-react-sdk/src/stores/spaces/SpaceStore";
-import { UPDATE_SELECTED_SPACE, UPDATE_TOP_LEVEL_SPACES, UPDATE_INVITED_SPACES, isMetaSpace } from "matrix-react-sdk/src/stores/spaces";
+import {
+    UPDATE_SELECTED_SPACE,
+    UPDATE_TOP_LEVEL_SPACES,
+    UPDATE_INVITED_SPACES,
+    isMetaSpace,
+} from "matrix-react-sdk/src/stores/spaces";
 import DMRoomMap from "matrix-react-sdk/src/utils/DMRoomMap";
 import { RoomNotificationStateStore } from "matrix-react-sdk/src/stores/notifications/RoomNotificationStateStore";
 import { NotificationLevel } from "matrix-react-sdk/src/stores/notifications/NotificationLevel";
@@ -73,9 +78,12 @@ export function isDirectMessage(roomId: string): boolean {
 /** A room's unread count and mentions, as the SDK's room list badges count them. */
 export function notificationCounts(room: Room): { unread: number; mentions: number } {
     const state = RoomNotificationStateStore.instance.getRoomState(room);
-    const unread = state.level >= NotificationLevel.Notification && state.level !== NotificationLevel.Unsent ? state.count : 0;
+    const unread =
+        state.level >= NotificationLevel.Notification && state.level !== NotificationLevel.Unsent ? state.count : 0;
     const mentions =
-        state.level === NotificationLevel.Highlight ? room.getUnreadNotificationCount(NotificationCountType.Highlight) : 0;
+        state.level === NotificationLevel.Highlight
+            ? room.getUnreadNotificationCount(NotificationCountType.Highlight)
+            : 0;
     return { unread, mentions };
 }
 

@@ -18,7 +18,8 @@ export class Media {
         client?: MatrixClient,
     ) {
         this.client = client ?? MatrixClientPeg.safeGet();
-        if (!this.client) throw new Error("No possible MatrixClient for media resolution. Please provide one or log in.");
+        if (!this.client)
+            throw new Error("No possible MatrixClient for media resolution. Please provide one or log in.");
     }
 
     public get isEncrypted(): boolean {

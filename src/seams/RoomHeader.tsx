@@ -44,7 +44,9 @@ export default function RoomHeader(props: Props): JSX.Element {
             <OriginalRoomHeader {...props} />
             {container &&
                 ReactDOM.createPortal(
-                    items.map((item) => <React.Fragment key={item.id}>{item.render(props.room.roomId)}</React.Fragment>),
+                    items.map((item) => (
+                        <React.Fragment key={item.id}>{item.render(props.room.roomId)}</React.Fragment>
+                    )),
                     container,
                 )}
         </div>

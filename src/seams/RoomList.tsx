@@ -76,7 +76,11 @@ export default class RoomList extends React.Component<Props> {
         if (shown) {
             return (
                 <div className="atrium_LeftPanelView" data-view={shown.id}>
-                    {shown.render({ userId: this.userId, close: () => closeLeftPanelView(shown.id), focusRef: this.view })}
+                    {shown.render({
+                        userId: this.userId,
+                        close: () => closeLeftPanelView(shown.id),
+                        focusRef: this.view,
+                    })}
                 </div>
             );
         }

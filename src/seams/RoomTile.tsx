@@ -49,7 +49,9 @@ export default function RoomTile(props: Props): JSX.Element {
             {container &&
                 ReactDOM.createPortal(
                     decorations.map((decoration) => (
-                        <React.Fragment key={decoration.id}>{decoration.render(props.room.roomId, "tile")}</React.Fragment>
+                        <React.Fragment key={decoration.id}>
+                            {decoration.render(props.room.roomId, "tile")}
+                        </React.Fragment>
                     )),
                     container,
                 )}

@@ -97,7 +97,8 @@ export default function SpacePanel(): JSX.Element {
         if (!root) return;
         const apply = (): void => {
             for (const element of root.querySelectorAll<HTMLElement>(RENAMED)) {
-                if (element.dataset.sdkLabel === undefined) element.dataset.sdkLabel = element.getAttribute("aria-label") ?? "";
+                if (element.dataset.sdkLabel === undefined)
+                    element.dataset.sdkLabel = element.getAttribute("aria-label") ?? "";
                 const wanted = label ?? element.dataset.sdkLabel;
                 if (element.getAttribute("aria-label") !== wanted) element.setAttribute("aria-label", wanted);
             }

@@ -13,12 +13,10 @@ let pending: Promise<LoggedInViewModule> | undefined;
 
 /** The SDK's LoggedInView, fetched once; a failed fetch is forgotten so that the next call retries. */
 export function loadLoggedInView(): Promise<LoggedInViewModule> {
-    pending ??= import(/* webpackChunkName: "logged-in" */ "./loggedInApp").catch(
-        (error: unknown) => {
-            pending = undefined;
-            throw error;
-        },
-    );
+    pending ??= import(/* webpackChunkName: "logged-in" */ "./loggedInApp").catch((error: unknown) => {
+        pending = undefined;
+        throw error;
+    });
     return pending;
 }
 

@@ -4,7 +4,11 @@
 import { MatrixClient, Room } from "matrix-js-sdk/src/matrix";
 import { RoomListStoreClass } from "matrix-react-sdk/src/stores/room-list/RoomListStore";
 import { RoomUpdateCause } from "matrix-react-sdk/src/stores/room-list/models";
-import { EffectiveMembership, getEffectiveMembership, getEffectiveMembershipTag } from "matrix-react-sdk/src/utils/membership";
+import {
+    EffectiveMembership,
+    getEffectiveMembership,
+    getEffectiveMembershipTag,
+} from "matrix-react-sdk/src/utils/membership";
 
 import { verifiedPredecessor, visibleRooms } from "./roomUpgradeLinks";
 
@@ -58,7 +62,10 @@ function checkRoomListJoins(): void {
         const dynamic = store.msc3946ProcessDynamicPredecessor;
         const client = store.matrixClient;
         const forgedLink =
-            joining && !!client && !!payload.room.findPredecessor(dynamic) && !verifiedPredecessor(client, payload.room, dynamic);
+            joining &&
+            !!client &&
+            !!payload.room.findPredecessor(dynamic) &&
+            !verifiedPredecessor(client, payload.room, dynamic);
         if (!forgedLink) return original.call(this, payload);
         // A forged or one-sided link: the join is handled as a plain new room, the other room stays.
         await store.handleRoomUpdate(payload.room, RoomUpdateCause.NewRoom);

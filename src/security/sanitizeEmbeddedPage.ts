@@ -15,10 +15,10 @@ const OPTIONS: sanitizeHtml.IOptions = {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
         "*": ["class", "title", "role", "aria-label", "aria-hidden", "lang", "dir"],
-        "a": ["href", "target", "rel"],
-        "img": ["src", "alt", "width", "height"],
-        "td": ["colspan", "rowspan"],
-        "th": ["colspan", "rowspan", "scope"],
+        a: ["href", "target", "rel"],
+        img: ["src", "alt", "width", "height"],
+        td: ["colspan", "rowspan"],
+        th: ["colspan", "rowspan", "scope"],
     },
     // Relative links (the SDK's pages use "#/dm", "#/directory") stay; only these schemes otherwise.
     allowedSchemes: ["https", "http", "mailto"],

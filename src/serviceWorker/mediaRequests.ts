@@ -11,7 +11,9 @@ export function isAuthenticatedMediaRequest(method: string, url: string): boolea
 export function authorizationFor(url: string, credentials: MediaCredentials | null): string | null {
     if (!credentials?.accessToken) return null;
     try {
-        return new URL(url).origin === new URL(credentials.homeserverUrl).origin ? `Bearer ${credentials.accessToken}` : null;
+        return new URL(url).origin === new URL(credentials.homeserverUrl).origin
+            ? `Bearer ${credentials.accessToken}`
+            : null;
     } catch {
         return null;
     }

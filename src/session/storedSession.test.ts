@@ -13,7 +13,11 @@ describe("hasStoredSession", () => {
     });
 
     it("is false when storage refuses to answer", () => {
-        const refusing = { getItem: () => { throw new Error("denied"); } } as unknown as Storage;
+        const refusing = {
+            getItem: () => {
+                throw new Error("denied");
+            },
+        } as unknown as Storage;
         expect(hasStoredSession(refusing)).toBe(false);
     });
 

@@ -13,7 +13,10 @@ describe("loadStockConfig", () => {
 
     it("hands the platform's config to the SDK untouched: no config service, no Atrium defaults", async () => {
         const fetchSpy = jest.spyOn(window, "fetch").mockImplementation(() => Promise.reject(new Error("no fetch")));
-        const base = { brand: "Element", atrium: { config_service: { url: "/v1/config" } } } as unknown as IConfigOptions;
+        const base = {
+            brand: "Element",
+            atrium: { config_service: { url: "/v1/config" } },
+        } as unknown as IConfigOptions;
         try {
             const config = await loadStockConfig(platformWith(async () => base));
             expect(config).toEqual(base);

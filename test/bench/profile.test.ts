@@ -11,7 +11,12 @@ const SOURCES = [
     "webpack://atrium/./modules/space-navigator/src/tree/buildTree.ts",
 ];
 
-function frame(url: string, lineNumber = 0, columnNumber = 0, functionName = "f"): CpuProfile["nodes"][number]["callFrame"] {
+function frame(
+    url: string,
+    lineNumber = 0,
+    columnNumber = 0,
+    functionName = "f",
+): CpuProfile["nodes"][number]["callFrame"] {
     return { url, lineNumber, columnNumber, functionName };
 }
 
@@ -20,7 +25,10 @@ describe("CPU profile attribution", () => {
     beforeAll(() => {
         dir = mkdtempSync(path.join(os.tmpdir(), "atrium-profile-"));
         writeFileSync(path.join(dir, "bundle.js"), "abcdef");
-        writeFileSync(path.join(dir, "bundle.js.map"), JSON.stringify({ version: 3, sources: SOURCES, mappings: "AAAA,GCAA" }));
+        writeFileSync(
+            path.join(dir, "bundle.js.map"),
+            JSON.stringify({ version: 3, sources: SOURCES, mappings: "AAAA,GCAA" }),
+        );
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -53,10 +61,12 @@ describe("CPU profile attribution", () => {
     });
 
     it("names the SDKs by folder and everything else by package", () => {
-        expect(profileGroup("webpack://atrium/./node_modules/matrix-react-sdk/src/stores/room-list/RoomListStore.ts")).toBe(
-            "matrix-react-sdk/stores/room-list",
-        );
+        expect(
+            profileGroup("webpack://atrium/./node_modules/matrix-react-sdk/src/stores/room-list/RoomListStore.ts"),
+        ).toBe("matrix-react-sdk/stores/room-list");
         expect(profileGroup("webpack://atrium/./node_modules/matrix-js-sdk/src/client.ts")).toBe("matrix-js-sdk");
-        expect(profileGroup("webpack://atrium/./node_modules/react-dom/cjs/react-dom.production.min.js")).toBe("react-dom");
+        expect(profileGroup("webpack://atrium/./node_modules/react-dom/cjs/react-dom.production.min.js")).toBe(
+            "react-dom",
+        );
     });
 });

@@ -19,5 +19,7 @@ export function jsonResponse(status: number, value: unknown): Response {
 
 /** What the build would serve for an asset that jest stubs to a placeholder URL (test/stubs). */
 export function bundledAssetResponse(url: string): Response | undefined {
-    return url.startsWith("test-file-stub") ? fakeResponse(200, "<svg xmlns='http://www.w3.org/2000/svg'/>", "image/svg+xml") : undefined;
+    return url.startsWith("test-file-stub")
+        ? fakeResponse(200, "<svg xmlns='http://www.w3.org/2000/svg'/>", "image/svg+xml")
+        : undefined;
 }

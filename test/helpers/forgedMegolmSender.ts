@@ -35,7 +35,10 @@ export async function forgedSenderScenario(wasm: Wasm): Promise<{ genuine: Shiel
 
     // Each device uploads its keys; the "server" keeps them and counts the one-time keys.
     for (const [userId, deviceId] of Object.entries(DEVICES)) {
-        const machine: CryptoWasm.OlmMachine = await wasm.OlmMachine.initialize(new wasm.UserId(userId), new wasm.DeviceId(deviceId));
+        const machine: CryptoWasm.OlmMachine = await wasm.OlmMachine.initialize(
+            new wasm.UserId(userId),
+            new wasm.DeviceId(deviceId),
+        );
         machines.set(userId, machine);
         for (const request of await machine.outgoingRequests()) {
             if (request.type !== wasm.RequestType.KeysUpload) continue;
@@ -45,12 +48,18 @@ export async function forgedSenderScenario(wasm: Wasm): Promise<{ genuine: Shiel
             await machine.markRequestAsSent(request.id!, request.type, JSON.stringify({ one_time_key_counts: counts }));
         }
     }
-    const deviceKeys = Object.fromEntries([...uploaded].map(([userId, body]) => [userId, { [DEVICES[userId]]: body.device_keys }]));
+    const deviceKeys = Object.fromEntries(
+        [...uploaded].map(([userId, body]) => [userId, { [DEVICES[userId]]: body.device_keys }]),
+    );
     const learnDevices = async (machine: CryptoWasm.OlmMachine): Promise<void> => {
         await machine.updateTrackedUsers(users());
         for (const request of await machine.outgoingRequests()) {
             if (request.type !== wasm.RequestType.KeysQuery) continue;
-            await machine.markRequestAsSent(request.id!, request.type, JSON.stringify({ device_keys: deviceKeys, failures: {} }));
+            await machine.markRequestAsSent(
+                request.id!,
+                request.type,
+                JSON.stringify({ device_keys: deviceKeys, failures: {} }),
+            );
         }
     };
     const bob = machines.get("@bob:example.org")!;
@@ -69,15 +78,31 @@ export async function forgedSenderScenario(wasm: Wasm): Promise<{ genuine: Shiel
         new wasm.EncryptionSettings(),
     );
     const sync = toDevice.flatMap((request) =>
-        Object.values(JSON.parse(request.body).messages as Record<string, Record<string, unknown>>).flatMap((byDevice) =>
-            Object.values(byDevice).map((content) => ({ type: request.event_type, sender: "@carol:example.org", content })),
+        Object.values(JSON.parse(request.body).messages as Record<string, Record<string, unknown>>).flatMap(
+            (byDevice) =>
+                Object.values(byDevice).map((content) => ({
+                    type: request.event_type,
+                    sender: "@carol:example.org",
+                    content,
+                })),
         ),
     );
     await bob.receiveSyncChanges(JSON.stringify(sync), new wasm.DeviceLists(), new Map(), new Set());
 
-    const content = await carol.encryptRoomEvent(new wasm.RoomId(ROOM), "m.room.message", JSON.stringify({ msgtype: "m.text", body: "Pay Mallory" }));
+    const content = await carol.encryptRoomEvent(
+        new wasm.RoomId(ROOM),
+        "m.room.message",
+        JSON.stringify({ msgtype: "m.text", body: "Pay Mallory" }),
+    );
     const asSeenByBob = async (sender: string, eventId: string): Promise<ShieldReport> => {
-        const event = { type: "m.room.encrypted", sender, content: JSON.parse(content), event_id: eventId, room_id: ROOM, origin_server_ts: 1 };
+        const event = {
+            type: "m.room.encrypted",
+            sender,
+            content: JSON.parse(content),
+            event_id: eventId,
+            room_id: ROOM,
+            origin_server_ts: 1,
+        };
         const settings = new wasm.DecryptionSettings(wasm.TrustRequirement.Untrusted);
         const decrypted = await bob.decryptRoomEvent(JSON.stringify(event), new wasm.RoomId(ROOM), settings);
         return {

@@ -16,7 +16,9 @@ describe("DateSeparator seam", () => {
     beforeEach(() => putConfig({ brand: "Acme" }));
 
     it.each(OUT_OF_RANGE)("the SDK's own separator throws for ts %p (the advisory)", (ts) => {
-        expect(() => withQuietReactErrors(() => render(<OriginalDateSeparator roomId="!r:example.org" ts={ts} />))).toThrow(RangeError);
+        expect(() =>
+            withQuietReactErrors(() => render(<OriginalDateSeparator roomId="!r:example.org" ts={ts} />)),
+        ).toThrow(RangeError);
     });
 
     it.each(OUT_OF_RANGE)("Atrium's shows an 'Unknown date' separator for ts %p", (ts) => {

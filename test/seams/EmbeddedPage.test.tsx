@@ -55,7 +55,11 @@ describe("EmbeddedPage seam", () => {
     it("sanitizes what placeholders bring in, too", async () => {
         servePage("<p>Welcome to $brand</p>");
         const { container } = render(
-            <EmbeddedPage className="mx_WelcomePage" url={PAGE_URL} replaceMap={{ $brand: "<img src=x onerror=alert(1)>Acme" }} />,
+            <EmbeddedPage
+                className="mx_WelcomePage"
+                url={PAGE_URL}
+                replaceMap={{ $brand: "<img src=x onerror=alert(1)>Acme" }}
+            />,
         );
         await screen.findByText("Welcome to Acme");
         expect(container.querySelector("img")).not.toHaveAttribute("onerror");

@@ -92,7 +92,9 @@ describe("HomePage seam", () => {
             jest.spyOn(pages, "getHomePageUrl").mockImplementation(originalGetHomePageUrl);
             renderHomePage(fakeClient(WELL_KNOWN_HOME));
             await settle();
-            expect(fetchMock.mock.calls.map(([url]) => String(url))).toContain("https://intranet.example.org/home.html");
+            expect(fetchMock.mock.calls.map(([url]) => String(url))).toContain(
+                "https://intranet.example.org/home.html",
+            );
             expect(screen.getByRole("heading", { name: "Company intranet" })).toBeInTheDocument();
         });
 
@@ -101,7 +103,9 @@ describe("HomePage seam", () => {
             const fetchMock = serveFetch(intranetPage);
             renderHomePage(fakeClient(WELL_KNOWN_HOME));
             await settle();
-            expect(fetchMock.mock.calls.map(([url]) => String(url))).not.toContain("https://intranet.example.org/home.html");
+            expect(fetchMock.mock.calls.map(([url]) => String(url))).not.toContain(
+                "https://intranet.example.org/home.html",
+            );
             expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Welcome to Acme");
             expect(screen.queryByRole("heading", { name: "Company intranet" })).toBeNull();
         });
@@ -116,7 +120,12 @@ describe("HomePage seam", () => {
         });
 
         it("shows each enabled module's card below the actions, in order", () => {
-            contribute("homePageCard", { id: "b.second", module: "room-link", order: 2, render: () => <h2>Second</h2> });
+            contribute("homePageCard", {
+                id: "b.second",
+                module: "room-link",
+                order: 2,
+                render: () => <h2>Second</h2>,
+            });
             contribute("homePageCard", { id: "a.first", module: "room-link", order: 1, render: () => <h2>First</h2> });
             renderHomePage();
             expect(screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent)).toEqual(["First", "Second"]);

@@ -52,7 +52,14 @@ describe("LoginWithQR seam", () => {
         const fetchMock = serveFetch((url, init) =>
             url === RENDEZVOUS_URL && init?.method === "POST" ? fakeResponse(500, "{}") : undefined,
         );
-        render(<LoginWithQR client={fakeClient({ msc4108: true })} mode={Mode.Show} legacy={false} onFinished={onFinished} />);
+        render(
+            <LoginWithQR
+                client={fakeClient({ msc4108: true })}
+                mode={Mode.Show}
+                legacy={false}
+                onFinished={onFinished}
+            />,
+        );
         expect(await screen.findByRole("heading", { name: "QR code not supported" })).toBeInTheDocument();
         expect(fetchMock).toHaveBeenCalledWith(RENDEZVOUS_URL, expect.objectContaining({ method: "POST" }));
         expect(document.querySelector(".mx_LoginWithQR_error")).toBeInTheDocument();
@@ -61,13 +68,27 @@ describe("LoginWithQR seam", () => {
 
     it("shows an error when the rendezvous server cannot be reached", async () => {
         serveFetch(); // the rendezvous request fails like a network error
-        render(<LoginWithQR client={fakeClient({ msc4108: true })} mode={Mode.Show} legacy={false} onFinished={jest.fn()} />);
+        render(
+            <LoginWithQR
+                client={fakeClient({ msc4108: true })}
+                mode={Mode.Show}
+                legacy={false}
+                onFinished={jest.fn()}
+            />,
+        );
         expect(await screen.findByRole("heading", { name: "QR code not supported" })).toBeInTheDocument();
     });
 
     it("shows an error when the homeserver offers no rendezvous at all", async () => {
         const fetchMock = serveFetch();
-        render(<LoginWithQR client={fakeClient({ msc4108: false })} mode={Mode.Show} legacy={false} onFinished={jest.fn()} />);
+        render(
+            <LoginWithQR
+                client={fakeClient({ msc4108: false })}
+                mode={Mode.Show}
+                legacy={false}
+                onFinished={jest.fn()}
+            />,
+        );
         expect(await screen.findByRole("heading", { name: "QR code not supported" })).toBeInTheDocument();
         expect(fetchMock.mock.calls.map(([url]) => String(url))).not.toContain(RENDEZVOUS_URL);
     });

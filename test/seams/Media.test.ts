@@ -28,7 +28,9 @@ describe("Media seam", () => {
         const media = mediaFromMxc(MXC, client(true));
         expect(media.srcHttp).toBe(`${HS}/_matrix/client/v1/media/download/example.org/AbCdEf?allow_redirect=true`);
         expect(media.getSquareThumbnailHttp(32)).toMatch(
-            new RegExp(`^${HS}/_matrix/client/v1/media/thumbnail/example\\.org/AbCdEf\\?width=\\d+&height=\\d+&method=crop`),
+            new RegExp(
+                `^${HS}/_matrix/client/v1/media/thumbnail/example\\.org/AbCdEf\\?width=\\d+&height=\\d+&method=crop`,
+            ),
         );
     });
 
@@ -36,7 +38,9 @@ describe("Media seam", () => {
         const old = client(false);
         void mediaFromMxc(MXC, old).srcHttp;
         await settle();
-        expect(mediaFromMxc(MXC, old).srcHttp).toBe(`${HS}/_matrix/media/v3/download/example.org/AbCdEf?allow_redirect=true`);
+        expect(mediaFromMxc(MXC, old).srcHttp).toBe(
+            `${HS}/_matrix/media/v3/download/example.org/AbCdEf?allow_redirect=true`,
+        );
     });
 
     it("uses authenticated URLs on a homeserver with only the unstable MSC3916 flag", async () => {

@@ -65,7 +65,11 @@ describe("MessageEvent seam", () => {
     });
 
     it("draws a video whose file is a document as a plain file", () => {
-        const event = mediaEvent("m.room.message", { msgtype: "m.video", body: "minutes.docm", info: { mimetype: "video/mp4" } });
+        const event = mediaEvent("m.room.message", {
+            msgtype: "m.video",
+            body: "minutes.docm",
+            info: { mimetype: "video/mp4" },
+        });
         const tile = renderTile(MessageEvent, event);
         expect(tile.querySelector(".mx_MVideoBody")).toBeNull();
         expect(tile.querySelector(".mx_MFileBody")).not.toBeNull();

@@ -17,7 +17,11 @@ jest.mock("$sdk-original/components/views/rooms/RoomHeader", () => {
                 "header",
                 { className: "mx_RoomHeader" },
                 ReactInner.createElement("button", { className: "mx_RoomHeader_infoWrapper" }, props.room.name),
-                ReactInner.createElement("div", { className: "buttons" }, ReactInner.createElement("button", null, "Threads")),
+                ReactInner.createElement(
+                    "div",
+                    { className: "buttons" },
+                    ReactInner.createElement("button", null, "Threads"),
+                ),
             );
         },
     };

@@ -23,12 +23,12 @@ jest.mock("$sdk-original/components/views/rooms/RoomList", () => {
         __esModule: true,
         TAG_ORDER: ["im.vector.fake.invite", "m.favourite"],
         default: class OriginalRoomList extends ReactInner.Component {
-        public focus(): void {
-            mockOriginalFocus();
-        }
-        public render(): JSX.Element {
-            return ReactInner.createElement("div", { role: "tree", "aria-label": "Rooms" });
-        }
+            public focus(): void {
+                mockOriginalFocus();
+            }
+            public render(): JSX.Element {
+                return ReactInner.createElement("div", { role: "tree", "aria-label": "Rooms" });
+            }
         },
     };
 });

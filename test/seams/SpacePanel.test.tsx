@@ -25,16 +25,31 @@ jest.mock("$sdk-original/components/views/spaces/SpacePanel", () => {
         __esModule: true,
         HomeButtonContextMenu: HomeMenu,
         default: function OriginalSpacePanel(): JSX.Element {
-        const [second, setSecond] = ReactInner.useState(false);
-        mockShowSecondTree = setSecond;
-        return ReactInner.createElement(
-            "nav",
-            { className: "mx_SpacePanel", "aria-label": "Spaces" },
-            second
-                ? ReactInner.createElement("ul", { key: "b", className: "mx_SpaceTreeLevel", role: "tree", "aria-label": "Spaces" })
-                : ReactInner.createElement("ul", { key: "a", className: "mx_SpaceTreeLevel", role: "tree", "aria-label": "Spaces" }),
-            ReactInner.createElement("div", { key: "q", className: "mx_QuickSettingsButton", role: "button", "aria-label": "Quick settings" }),
-        );
+            const [second, setSecond] = ReactInner.useState(false);
+            mockShowSecondTree = setSecond;
+            return ReactInner.createElement(
+                "nav",
+                { className: "mx_SpacePanel", "aria-label": "Spaces" },
+                second
+                    ? ReactInner.createElement("ul", {
+                          key: "b",
+                          className: "mx_SpaceTreeLevel",
+                          role: "tree",
+                          "aria-label": "Spaces",
+                      })
+                    : ReactInner.createElement("ul", {
+                          key: "a",
+                          className: "mx_SpaceTreeLevel",
+                          role: "tree",
+                          "aria-label": "Spaces",
+                      }),
+                ReactInner.createElement("div", {
+                    key: "q",
+                    className: "mx_QuickSettingsButton",
+                    role: "button",
+                    "aria-label": "Quick settings",
+                }),
+            );
         },
     };
 });
@@ -87,7 +102,9 @@ describe("SpacePanel seam: the space-bar button slot", () => {
         const bar = screen.getByRole("navigation", { name: "Spaces" });
         const button = within(bar).getByRole("button", { name: "Company directory" });
         expect(button).toHaveAttribute("aria-pressed", "false");
-        const order = within(bar).getAllByRole("button").map((b) => b.getAttribute("aria-label"));
+        const order = within(bar)
+            .getAllByRole("button")
+            .map((b) => b.getAttribute("aria-label"));
         expect(order).toEqual(["Company directory", "Quick settings"]);
         button.focus();
         await userEvent.keyboard("{Enter}");

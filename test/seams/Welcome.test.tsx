@@ -55,7 +55,10 @@ describe("Welcome seam", () => {
     });
 
     it("is inside the SDK's sign-in page frame, with the company's footer", async () => {
-        putConfig({ brand: "Acme", branding: { auth_footer_links: [{ text: "Privacy", url: "https://example.org/p" }] } });
+        putConfig({
+            brand: "Acme",
+            branding: { auth_footer_links: [{ text: "Privacy", url: "https://example.org/p" }] },
+        });
         render(<Welcome />);
         expect(screen.getByRole("contentinfo")).toContainElement(screen.getByRole("link", { name: "Privacy" }));
         await screen.findByText("English");

@@ -71,7 +71,9 @@ describe("crypto WASM compat seam", () => {
         const receiver = Object.create(real.DehydratedDevices.prototype);
         const raw = new Uint8Array(32).fill(7);
         await expect(
-            Promise.resolve().then(() => real.DehydratedDevices.prototype.rehydrate.call(receiver, raw as never, {} as never, "{}")),
+            Promise.resolve().then(() =>
+                real.DehydratedDevices.prototype.rehydrate.call(receiver, raw as never, {} as never, "{}"),
+            ),
         ).rejects.toBeDefined();
         expect(created).toEqual([raw]);
         fromArray.mockRestore();

@@ -22,8 +22,14 @@ describe("live brand", () => {
     it("renames and re-logos the sign-in pages without a reload", async () => {
         jest.spyOn(themeStep, "loadTheme").mockResolvedValue();
         const base = { brand: "Atrium", atrium: { config_service: { url: "/v1/config" } } };
-        const service = fakeService(configAnswer({ brand: "Acme", atrium: { brand: { logo_url: "acme.svg" } } }, '"v1"'));
-        const live = await LiveConfig.open(base, { effects: atriumLiveEffects, fetch: service.fetch, storage: memoryStorage() });
+        const service = fakeService(
+            configAnswer({ brand: "Acme", atrium: { brand: { logo_url: "acme.svg" } } }, '"v1"'),
+        );
+        const live = await LiveConfig.open(base, {
+            effects: atriumLiveEffects,
+            fetch: service.fetch,
+            storage: memoryStorage(),
+        });
         SdkConfig.put(live.config);
 
         render(

@@ -7,7 +7,8 @@ import { getHomePageUrl as originalGetHomePageUrl } from "$sdk-original/utils/pa
 const clientWithWellKnownHome = (homeUrl: string): MatrixClient =>
     ({ getClientWellKnown: () => ({ "io.element.embedded_pages": { home_url: homeUrl } }) }) as unknown as MatrixClient;
 
-const config = (extra: Record<string, unknown>): IConfigOptions => ({ brand: "Acme", ...extra }) as unknown as IConfigOptions;
+const config = (extra: Record<string, unknown>): IConfigOptions =>
+    ({ brand: "Acme", ...extra }) as unknown as IConfigOptions;
 
 describe("pages seam", () => {
     const hostile = clientWithWellKnownHome("https://evil.example.org/home.html");

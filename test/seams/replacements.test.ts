@@ -44,7 +44,9 @@ const requestFor = (target: string): string =>
 
 /** A directory of an importer that the entry's replacement applies to. */
 const importerDirFor = (entry: Entry): string =>
-    entry.onlyFrom ? path.join(nodeModules, entry.onlyFrom, "components/views/auth") : path.join(sdkSrc, "components/structures");
+    entry.onlyFrom
+        ? path.join(nodeModules, entry.onlyFrom, "components/views/auth")
+        : path.join(sdkSrc, "components/structures");
 
 const testFiles = readdirSync(__dirname);
 
@@ -67,13 +69,16 @@ describe("sdk-replacements.json", () => {
 
         it("has a test of its own in test/seams", () => {
             const name = path.basename(entry.replacement).replace(/\.(tsx?|jsx?|mjs)$/, "");
-            expect(testFiles).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${name}\\.test\\.tsx?$`))]));
+            expect(testFiles).toEqual(
+                expect.arrayContaining([expect.stringMatching(new RegExp(`^${name}\\.test\\.tsx?$`))]),
+            );
         });
 
         it("is what the jest resolver gives the SDK's importers", () => {
             expect(resolveFrom(importerDirFor(entry), requestFor(target))).toBe(replacementPath);
             // Also when moduleNameMapper has already turned the request into an absolute path.
-            if (!entry.request) expect(resolveFrom(importerDirFor(entry), requestFor(originalPath))).toBe(replacementPath);
+            if (!entry.request)
+                expect(resolveFrom(importerDirFor(entry), requestFor(originalPath))).toBe(replacementPath);
         });
 
         const onlyFrom = entry.onlyFrom;

@@ -19,7 +19,11 @@ describe("the SDK's RoomList customisation: the room-list filter slot", () => {
     });
 
     it("hides the rooms an enabled module's filter hides, and only those", () => {
-        contribute("roomListFilter", { id: "test.archive", module: "room-link", isHidden: (id) => id === "!old:example.org" });
+        contribute("roomListFilter", {
+            id: "test.archive",
+            module: "room-link",
+            isHidden: (id) => id === "!old:example.org",
+        });
         expect(visible("!old:example.org")).toBe(false);
         expect(visible("!new:example.org")).toBe(true);
         putConfig({ brand: "Atrium", atrium: { modules: { "room-link": { enabled: false } } } });

@@ -23,7 +23,12 @@ describe("a megolm message relabelled by the homeserver (CVE-2025-48937)", () =>
 
     it("9.1.0 (the original) does not flag it: it reads like a genuine message from an unverified device", async () => {
         const { genuine, forged } = await forgedSenderScenario(vulnerable as unknown as typeof shipped);
-        expect(genuine).toEqual({ sender: "@carol:example.org", senderDevice: "CAROLDEVICE", message: UNVERIFIED_DEVICE, body: "Pay Mallory" });
+        expect(genuine).toEqual({
+            sender: "@carol:example.org",
+            senderDevice: "CAROLDEVICE",
+            message: UNVERIFIED_DEVICE,
+            body: "Pay Mallory",
+        });
         expect(forged.sender).toBe("@alice:example.org");
         expect(forged.message).toBe(UNVERIFIED_DEVICE);
         // Carol's device, under Alice's name.
@@ -32,7 +37,17 @@ describe("a megolm message relabelled by the homeserver (CVE-2025-48937)", () =>
 
     it("14.2.1 (shipped) flags it: no device of the claimed sender sent it", async () => {
         const { genuine, forged } = await forgedSenderScenario(shipped);
-        expect(genuine).toEqual({ sender: "@carol:example.org", senderDevice: "CAROLDEVICE", message: UNVERIFIED_DEVICE, body: "Pay Mallory" });
-        expect(forged).toEqual({ sender: "@alice:example.org", senderDevice: undefined, message: UNKNOWN_DEVICE, body: "Pay Mallory" });
+        expect(genuine).toEqual({
+            sender: "@carol:example.org",
+            senderDevice: "CAROLDEVICE",
+            message: UNVERIFIED_DEVICE,
+            body: "Pay Mallory",
+        });
+        expect(forged).toEqual({
+            sender: "@alice:example.org",
+            senderDevice: undefined,
+            message: UNKNOWN_DEVICE,
+            body: "Pay Mallory",
+        });
     }, 60_000);
 });

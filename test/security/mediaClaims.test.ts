@@ -44,12 +44,20 @@ describe("media claims (CVE-2024-51749)", () => {
     });
 
     it("leaves other msgtypes alone", () => {
-        expect(mediaClaimsAgree("m.file", { body: "setup.exe", info: { mimetype: "application/x-msdownload" } })).toBe(true);
+        expect(mediaClaimsAgree("m.file", { body: "setup.exe", info: { mimetype: "application/x-msdownload" } })).toBe(
+            true,
+        );
         expect(mediaClaimsAgree("m.text", { body: "hello.exe" })).toBe(true);
     });
 
     it("survives hostile shapes without throwing", () => {
-        for (const content of [{}, { info: null }, { info: "x" }, { body: 42, info: { mimetype: 7 } }, { filename: {} }]) {
+        for (const content of [
+            {},
+            { info: null },
+            { info: "x" },
+            { body: 42, info: { mimetype: 7 } },
+            { filename: {} },
+        ]) {
             expect(mediaClaimsAgree("m.image", content as Record<string, unknown>)).toBe(false);
         }
     });

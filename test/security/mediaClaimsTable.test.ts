@@ -24,7 +24,9 @@ const VIDEOS: Record<string, string[]> = {
 };
 
 const pairs = (table: Record<string, string[]>): Array<[string, string]> =>
-    Object.entries(table).flatMap(([mimetype, extensions]) => extensions.map((ext): [string, string] => [mimetype, ext]));
+    Object.entries(table).flatMap(([mimetype, extensions]) =>
+        extensions.map((ext): [string, string] => [mimetype, ext]),
+    );
 
 describe("the mimetypes shown inline, and their extensions", () => {
     it.each(pairs(IMAGES))("an m.image of %s named *.%s is drawn as an image, not as a video", (mimetype, ext) => {
@@ -41,12 +43,15 @@ describe("the mimetypes shown inline, and their extensions", () => {
         expect(stickerClaimsAgree(content)).toBe(false);
     });
 
-    it.each(Object.keys({ ...IMAGES, ...VIDEOS }))("%s with a name that is no media file is a plain file", (mimetype) => {
-        const msgtype = mimetype.startsWith("image/") ? "m.image" : "m.video";
-        expect(mediaClaimsAgree(msgtype, { body: "setup.exe", info: { mimetype } })).toBe(false);
-        // No extension at all: nothing opens it as a program by its name.
-        expect(mediaClaimsAgree(msgtype, { body: "clip", info: { mimetype } })).toBe(true);
-    });
+    it.each(Object.keys({ ...IMAGES, ...VIDEOS }))(
+        "%s with a name that is no media file is a plain file",
+        (mimetype) => {
+            const msgtype = mimetype.startsWith("image/") ? "m.image" : "m.video";
+            expect(mediaClaimsAgree(msgtype, { body: "setup.exe", info: { mimetype } })).toBe(false);
+            // No extension at all: nothing opens it as a program by its name.
+            expect(mediaClaimsAgree(msgtype, { body: "clip", info: { mimetype } })).toBe(true);
+        },
+    );
 
     it("reads the mimetype case-insensitively, without its parameters and spaces", () => {
         expect(mediaClaimsAgree("m.image", { body: "a.png", info: { mimetype: " IMAGE/PNG ;q=1" } })).toBe(true);
@@ -56,13 +61,21 @@ describe("the mimetypes shown inline, and their extensions", () => {
     });
 
     it("judges the body when the filename is no string", () => {
-        expect(mediaClaimsAgree("m.image", { body: "payload.exe", filename: 42, info: { mimetype: "image/png" } })).toBe(false);
-        expect(mediaClaimsAgree("m.image", { body: "payload.exe", filename: ["a.png"], info: { mimetype: "image/png" } })).toBe(false);
+        expect(
+            mediaClaimsAgree("m.image", { body: "payload.exe", filename: 42, info: { mimetype: "image/png" } }),
+        ).toBe(false);
+        expect(
+            mediaClaimsAgree("m.image", { body: "payload.exe", filename: ["a.png"], info: { mimetype: "image/png" } }),
+        ).toBe(false);
     });
 
     it("judges the body when the filename is empty", () => {
-        expect(mediaClaimsAgree("m.image", { body: "payload.exe", filename: "", info: { mimetype: "image/png" } })).toBe(false);
-        expect(mediaClaimsAgree("m.image", { body: "photo.png", filename: "", info: { mimetype: "image/png" } })).toBe(true);
+        expect(
+            mediaClaimsAgree("m.image", { body: "payload.exe", filename: "", info: { mimetype: "image/png" } }),
+        ).toBe(false);
+        expect(mediaClaimsAgree("m.image", { body: "photo.png", filename: "", info: { mimetype: "image/png" } })).toBe(
+            true,
+        );
     });
 });
 
@@ -93,16 +106,28 @@ describe("mayRenderAsMedia: which check an event gets", () => {
 
     it("checks stickers by their mimetype only, whatever their body says", () => {
         expect(mayRenderAsMedia(event("m.sticker", { body: "cat.exe", info: { mimetype: "image/png" } }))).toBe(true);
-        expect(mayRenderAsMedia(event("m.sticker", { body: "cat", info: { mimetype: "application/pdf" } }))).toBe(false);
+        expect(mayRenderAsMedia(event("m.sticker", { body: "cat", info: { mimetype: "application/pdf" } }))).toBe(
+            false,
+        );
     });
 
     it("checks messages by msgtype, mimetype and name", () => {
-        expect(mayRenderAsMedia(event("m.room.message", { msgtype: "m.image", body: "a.png", info: { mimetype: "image/png" } }))).toBe(true);
-        expect(mayRenderAsMedia(event("m.room.message", { msgtype: "m.image", body: "a.exe", info: { mimetype: "image/png" } }))).toBe(false);
+        expect(
+            mayRenderAsMedia(
+                event("m.room.message", { msgtype: "m.image", body: "a.png", info: { mimetype: "image/png" } }),
+            ),
+        ).toBe(true);
+        expect(
+            mayRenderAsMedia(
+                event("m.room.message", { msgtype: "m.image", body: "a.exe", info: { mimetype: "image/png" } }),
+            ),
+        ).toBe(false);
     });
 
     it("leaves a message without a msgtype to the SDK (it draws no media view for it)", () => {
-        expect(mayRenderAsMedia(event("m.room.message", { body: "a.exe", info: { mimetype: "image/png" } }))).toBe(true);
+        expect(mayRenderAsMedia(event("m.room.message", { body: "a.exe", info: { mimetype: "image/png" } }))).toBe(
+            true,
+        );
         expect(mayRenderAsMedia(event("m.room.message", { msgtype: 7, body: "a.exe" }))).toBe(true);
     });
 });

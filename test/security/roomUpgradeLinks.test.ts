@@ -10,7 +10,14 @@ import { isVerifiedUpgrade } from "../../src/security/roomUpgradeLinks";
 const ME = "@alice:example.org";
 
 function stateEvent(roomId: string, type: string, content: Record<string, unknown>): MatrixEvent {
-    return new MatrixEvent({ type, state_key: "", content, room_id: roomId, sender: ME, event_id: `$${type}-${roomId}` });
+    return new MatrixEvent({
+        type,
+        state_key: "",
+        content,
+        room_id: roomId,
+        sender: ME,
+        event_id: `$${type}-${roomId}`,
+    });
 }
 
 interface RoomLinks {
@@ -27,7 +34,8 @@ function addRoom(client: MatrixClient, roomId: string, opts: RoomLinks = {}): Ro
     const room = new Room(roomId, client, ME);
     const create = opts.predecessor ? { predecessor: { room_id: opts.predecessor, event_id: "$x" } } : {};
     const events = [stateEvent(roomId, EventType.RoomCreate, { creator: ME, ...create })];
-    if (opts.replacedBy) events.push(stateEvent(roomId, EventType.RoomTombstone, { replacement_room: opts.replacedBy }));
+    if (opts.replacedBy)
+        events.push(stateEvent(roomId, EventType.RoomTombstone, { replacement_room: opts.replacedBy }));
     if (opts.dynamicPredecessor) {
         events.push(stateEvent(roomId, EventType.RoomPredecessor, { predecessor_room_id: opts.dynamicPredecessor }));
     }
@@ -117,9 +125,11 @@ describe("room upgrade links in the SDK as shipped (the advisories)", () => {
 
     it("a forged dynamic predecessor hides it too, when dynamic predecessors are on", () => {
         const client = scenario();
-        client.getRoom("!claims-tombstoned:evil.example")!.currentState.setStateEvents([
-            stateEvent("!claims-tombstoned:evil.example", EventType.RoomCreate, { creator: ME }),
-        ]);
+        client
+            .getRoom("!claims-tombstoned:evil.example")!
+            .currentState.setStateEvents([
+                stateEvent("!claims-tombstoned:evil.example", EventType.RoomCreate, { creator: ME }),
+            ]);
         expect(ids(client.getVisibleRooms(false))).toContain("!tombstoned-alone:example.org");
         expect(ids(client.getVisibleRooms(true))).not.toContain("!tombstoned-alone:example.org");
     });
@@ -172,9 +182,15 @@ describe("room upgrade links with Atrium's hardening", () => {
 
     it("leaving a genuinely upgraded room still leaves its whole history", async () => {
         const client = scenario();
-        expect(await roomsLeftBy(client, "!payroll-v2:example.org")).toEqual(["!payroll-v2:example.org", "!payroll:example.org"]);
+        expect(await roomsLeftBy(client, "!payroll-v2:example.org")).toEqual([
+            "!payroll-v2:example.org",
+            "!payroll:example.org",
+        ]);
         // From the old end too: the walk forwards follows the tombstone the new room confirms.
-        expect(await roomsLeftBy(client, "!payroll:example.org")).toEqual(["!payroll-v2:example.org", "!payroll:example.org"]);
+        expect(await roomsLeftBy(client, "!payroll:example.org")).toEqual([
+            "!payroll-v2:example.org",
+            "!payroll:example.org",
+        ]);
         // A tombstone that the room it names does not confirm is not followed.
         expect(await roomsLeftBy(client, "!tombstone-liar:evil.example")).toEqual(["!tombstone-liar:evil.example"]);
     });
@@ -211,7 +227,10 @@ describe("room upgrade links with Atrium's hardening", () => {
             const { removed, added } = await joinInRoomList(client, room, dynamic);
             return { removed, added };
         };
-        expect(await outcome(notesV2, true)).toEqual({ removed: ["!notes:example.org"], added: ["!notes-v2:example.org"] });
+        expect(await outcome(notesV2, true)).toEqual({
+            removed: ["!notes:example.org"],
+            added: ["!notes-v2:example.org"],
+        });
         expect(await outcome(notesV2, false)).toEqual({ removed: [], added: ["!notes-v2:example.org"] });
         const forged = client.getRoom("!dyn-bait:evil.example")!;
         expect(await outcome(forged, true)).toEqual({ removed: [], added: ["!dyn-bait:evil.example"] });
@@ -260,8 +279,12 @@ describe("room upgrade links with Atrium's hardening", () => {
         });
 
         it("refuses an old room's tombstone that the new room does not confirm", () => {
-            expect(isVerifiedUpgrade(room("!tombstone-liar:evil.example"), room("!lunch:example.org"), false)).toBe(false);
-            expect(isVerifiedUpgrade(room("!tombstone-liar:evil.example"), room("!lunch:example.org"), true)).toBe(false);
+            expect(isVerifiedUpgrade(room("!tombstone-liar:evil.example"), room("!lunch:example.org"), false)).toBe(
+                false,
+            );
+            expect(isVerifiedUpgrade(room("!tombstone-liar:evil.example"), room("!lunch:example.org"), true)).toBe(
+                false,
+            );
         });
 
         it("reads a dynamic predecessor only when asked to", () => {

@@ -27,15 +27,24 @@ describe("sanitizeEmbeddedPage", () => {
     it("keeps the attributes any element may have, and drops others", () => {
         const kept = '<p class="c" title="t" role="note" aria-label="l" aria-hidden="true" lang="en" dir="ltr">x</p>';
         expect(sanitizeEmbeddedPage(kept)).toBe(kept);
-        expect(sanitizeEmbeddedPage('<p id="i" style="color:red" data-x="1" onclick="alert(1)">x</p>')).toBe("<p>x</p>");
+        expect(sanitizeEmbeddedPage('<p id="i" style="color:red" data-x="1" onclick="alert(1)">x</p>')).toBe(
+            "<p>x</p>",
+        );
     });
 
     it("keeps images from http(s) with their size and text, and nothing else of them", () => {
         expect(sanitizeEmbeddedPage('<img src="https://example.org/a.png" alt="a" width="10" height="20" />')).toBe(
             '<img src="https://example.org/a.png" alt="a" width="10" height="20" />',
         );
-        expect(sanitizeEmbeddedPage('<img src="http://example.org/a.png" />')).toBe('<img src="http://example.org/a.png" />');
-        for (const src of ["data:image/png;base64,AAAA", "javascript:alert(1)", "mailto:a@example.org", "//evil.example/a.png"]) {
+        expect(sanitizeEmbeddedPage('<img src="http://example.org/a.png" />')).toBe(
+            '<img src="http://example.org/a.png" />',
+        );
+        for (const src of [
+            "data:image/png;base64,AAAA",
+            "javascript:alert(1)",
+            "mailto:a@example.org",
+            "//evil.example/a.png",
+        ]) {
             expect(sanitizeEmbeddedPage(`<img src="${src}" />`)).toBe("<img />");
         }
         expect(sanitizeEmbeddedPage('<img src="https://example.org/a.png" onerror="alert(1)" srcset="x 1x" />')).toBe(
@@ -65,7 +74,9 @@ describe("sanitizeEmbeddedPage", () => {
     it.each(["script", "style", "textarea", "option", "noscript", "template", "iframe", "object"])(
         "drops <%s> with everything inside it",
         (tag) => {
-            expect(sanitizeEmbeddedPage(`<p>before</p><${tag}>inside</${tag}><p>after</p>`)).toBe("<p>before</p><p>after</p>");
+            expect(sanitizeEmbeddedPage(`<p>before</p><${tag}>inside</${tag}><p>after</p>`)).toBe(
+                "<p>before</p><p>after</p>",
+            );
         },
     );
 

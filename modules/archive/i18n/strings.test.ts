@@ -9,16 +9,19 @@ const baseKeys = (strings: Record<string, string>): string[] =>
 describe("archive strings", () => {
     const english = baseKeys(archiveStrings.en);
 
-    it.each([...ATRIUM_LANGUAGES])("has %s with the keys of en, none empty, every plural with an 'other' form", (language) => {
-        const strings = (archiveStrings as Record<string, Record<string, string>>)[language];
-        expect(strings).toBeDefined();
-        expect(baseKeys(strings)).toEqual(english);
-        for (const [key, text] of Object.entries(strings)) {
-            expect(text.trim()).not.toBe("");
-            const plural = key.match(/^(.*)_(one|few|many)$/);
-            if (plural) expect(strings[`${plural[1]}_other`]).toBeDefined();
-        }
-    });
+    it.each([...ATRIUM_LANGUAGES])(
+        "has %s with the keys of en, none empty, every plural with an 'other' form",
+        (language) => {
+            const strings = (archiveStrings as Record<string, Record<string, string>>)[language];
+            expect(strings).toBeDefined();
+            expect(baseKeys(strings)).toEqual(english);
+            for (const [key, text] of Object.entries(strings)) {
+                expect(text.trim()).not.toBe("");
+                const plural = key.match(/^(.*)_(one|few|many)$/);
+                if (plural) expect(strings[`${plural[1]}_other`]).toBeDefined();
+            }
+        },
+    );
 
     it("keeps every placeholder of en in each language", () => {
         const placeholders = (text: string): string[] => (text.match(/\{\{\w+\}\}/g) ?? []).sort();

@@ -179,8 +179,10 @@ export const archiveStrings = {
             "Mitglieder können keine Nachrichten mehr senden, den Raum nicht mehr ändern und niemanden einladen. Lesen können ihn alle, und er lässt sich wiederherstellen.",
         archive_confirm: "Archivieren",
         cancel: "Abbrechen",
-        restore_explain: "Mitglieder können wieder schreiben: die Berechtigungen von vor der Archivierung werden wiederhergestellt.",
-        restore_changed: "Die Berechtigungen wurden während der Archivierung geändert. Diese Änderungen bleiben erhalten:",
+        restore_explain:
+            "Mitglieder können wieder schreiben: die Berechtigungen von vor der Archivierung werden wiederhergestellt.",
+        restore_changed:
+            "Die Berechtigungen wurden während der Archivierung geändert. Diese Änderungen bleiben erhalten:",
         restore_will_change: "Die Wiederherstellung ändert:",
         level_change: "{{path}}: {{from}} → {{to}}",
         not_set: "nicht gesetzt",
@@ -248,7 +250,8 @@ export const archiveStrings = {
             "Les membres ne pourront plus envoyer de messages, modifier le salon ni inviter. Tout le monde pourra encore le lire, et il pourra être restauré.",
         archive_confirm: "Archiver",
         cancel: "Annuler",
-        restore_explain: "Les membres pourront de nouveau écrire : les niveaux de pouvoir d’avant l’archivage sont rétablis.",
+        restore_explain:
+            "Les membres pourront de nouveau écrire : les niveaux de pouvoir d’avant l’archivage sont rétablis.",
         restore_changed: "Les niveaux de pouvoir ont changé pendant l’archivage. Ces changements sont conservés :",
         restore_will_change: "La restauration modifie :",
         level_change: "{{path}} : {{from}} → {{to}}",

@@ -11,9 +11,16 @@ import { ArchiveView } from "./components/ArchiveView";
 import { ArchiveSettingsTab } from "./components/ArchiveSettingsTab";
 import { addRoom, resetWorld, world } from "./testing/fakeSdk";
 
-jest.mock("@atrium/sdk", () => ({ ...jest.requireActual("@atrium/sdk"), ...jest.requireActual("./testing/fakeSdk").fakeSdk }));
+jest.mock("@atrium/sdk", () => ({
+    ...jest.requireActual("@atrium/sdk"),
+    ...jest.requireActual("./testing/fakeSdk").fakeSdk,
+}));
 // The SDK's room view, modal and exporter at the lazily loaded edge.
-jest.mock("@atrium/sdk/archiveView", () => ({ viewRoom: jest.fn(), openDialog: jest.fn(async () => {}), exportRoom: jest.fn() }));
+jest.mock("@atrium/sdk/archiveView", () => ({
+    viewRoom: jest.fn(),
+    openDialog: jest.fn(async () => {}),
+    exportRoom: jest.fn(),
+}));
 jest.mock("./lazyDialogs", () => ({
     openArchiveDialog: jest.fn(),
     openRestoreDialog: jest.fn(),
@@ -107,7 +114,9 @@ describe("the archive module's contributions", () => {
         archiveStore.ensureWatching();
         await flush();
         render(<>{contributionsTo("roomHeaderItem")[0].render("!apollo:hs")}</>);
-        expect(screen.getByRole("note", { name: "Archived for everyone" })).toHaveTextContent(/^Archived on .+ by Ada Admin$/);
+        expect(screen.getByRole("note", { name: "Archived for everyone" })).toHaveTextContent(
+            /^Archived on .+ by Ada Admin$/,
+        );
         expect(screen.queryByRole("button", { name: "Restore" })).toBeNull();
         world.me = "@admin:hs";
     });
@@ -154,9 +163,11 @@ describe("the archive view", () => {
         act(() => focusRef.current!.focus());
         expect(screen.getByRole("searchbox", { name: "Search archived rooms" })).toHaveFocus();
         await userEvent.keyboard("moon");
-        expect(screen.getAllByRole("listitem").map((item) => item.getAttribute("aria-labelledby") && item.querySelector("h3")!.textContent)).toEqual([
-            "Project Apollo",
-        ]);
+        expect(
+            screen
+                .getAllByRole("listitem")
+                .map((item) => item.getAttribute("aria-labelledby") && item.querySelector("h3")!.textContent),
+        ).toEqual(["Project Apollo"]);
         await userEvent.clear(screen.getByRole("searchbox"));
         await userEvent.keyboard("zzz");
         expect(screen.getByRole("status")).toHaveTextContent("No archived rooms match");
@@ -171,7 +182,9 @@ describe("the archive view", () => {
         expect(dialogs.openExportDialog).toHaveBeenCalledWith("!apollo:hs");
         await userEvent.click(within(apollo).getByRole("button", { name: "Restore" }));
         expect(dialogs.openRestoreDialog).toHaveBeenCalledWith("!apollo:hs");
-        await userEvent.click(within(screen.getByRole("listitem", { name: "Budget" })).getByRole("button", { name: "Back to my list" }));
+        await userEvent.click(
+            within(screen.getByRole("listitem", { name: "Budget" })).getByRole("button", { name: "Back to my list" }),
+        );
         await flush();
         expect(screen.queryByRole("listitem", { name: "Budget" })).toBeNull();
         await userEvent.click(screen.getByRole("button", { name: "Close the archive" }));

@@ -57,7 +57,11 @@ export function contributeArchive(): (() => void)[] {
             isHidden: (roomId) => archiveStore.isHidden(roomId),
             onChange: (listener) => archiveStore.subscribe(listener),
         }),
-        contribute("roomHeaderItem", { id: "archive.banner", module, render: (roomId) => <ArchiveBanner roomId={roomId} /> }),
+        contribute("roomHeaderItem", {
+            id: "archive.banner",
+            module,
+            render: (roomId) => <ArchiveBanner roomId={roomId} />,
+        }),
         contribute("spaceBarButton", {
             id: "archive.open",
             module,

@@ -31,7 +31,10 @@ export function mayManageArchive(roomId: string): boolean {
 }
 
 export class ArchiveError extends Error {
-    public constructor(public readonly reason: "not_allowed" | "already_archived" | "not_archived" | "levels_unknown" | "failed", detail?: string) {
+    public constructor(
+        public readonly reason: "not_allowed" | "already_archived" | "not_archived" | "levels_unknown" | "failed",
+        detail?: string,
+    ) {
         super(detail ?? reason);
         this.name = "ArchiveError";
     }

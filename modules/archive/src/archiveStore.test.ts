@@ -2,7 +2,10 @@ import { archiveStore, PERSONAL_TAG } from "./archiveStore";
 import { archiveForMe, archiveRoom, mayManageArchive, planRestore, restoreRoom } from "./actions";
 import { addRoom, notifyingEvent, putState, resetWorld, world } from "./testing/fakeSdk";
 
-jest.mock("@atrium/sdk", () => ({ ...jest.requireActual("@atrium/sdk"), ...jest.requireActual("./testing/fakeSdk").fakeSdk }));
+jest.mock("@atrium/sdk", () => ({
+    ...jest.requireActual("@atrium/sdk"),
+    ...jest.requireActual("./testing/fakeSdk").fakeSdk,
+}));
 
 const LEVELS = {
     users: { "@admin:hs": 100, "@mod:hs": 50, "@member:hs": 0 },
@@ -35,7 +38,12 @@ describe("the archive store and actions", () => {
         const replaced = world.rooms.get("!r:hs")!.state.get("m.room.power_levels\n")!.eventId;
         await archiveRoom("!r:hs", "  Done  ");
         expect(world.sent.map((s) => s.type)).toEqual(["m.room.power_levels", "org.atrium.archive"]);
-        expect(world.sent[0].content).toMatchObject({ events_default: 100, state_default: 100, invite: 100, redact: 100 });
+        expect(world.sent[0].content).toMatchObject({
+            events_default: 100,
+            state_default: 100,
+            invite: 100,
+            redact: 100,
+        });
         expect(world.sent[1].content).toEqual({ reason: "Done", replaced_event_id: replaced, level: 100 });
         expect(archiveStore.policyRecord("!r:hs")).toMatchObject({ by: "@admin:hs", reason: "Done" });
         expect(archiveStore.isHidden("!r:hs")).toBe(true);
@@ -45,10 +53,12 @@ describe("the archive store and actions", () => {
     it("puts the levels back when the record cannot be sent", async () => {
         const before = world.rooms.get("!r:hs")!.state.get("m.room.power_levels\n")!.content;
         const { sendStateEvent } = jest.requireMock("@atrium/sdk") as { sendStateEvent: jest.Mock };
-        sendStateEvent.mockImplementationOnce(async (roomId: string, type: string, content: Record<string, unknown>) => {
-            world.sent.push({ roomId, type, content });
-            return putState(roomId, type, content, "@admin:hs");
-        });
+        sendStateEvent.mockImplementationOnce(
+            async (roomId: string, type: string, content: Record<string, unknown>) => {
+                world.sent.push({ roomId, type, content });
+                return putState(roomId, type, content, "@admin:hs");
+            },
+        );
         sendStateEvent.mockImplementationOnce(async () => {
             throw new Error("M_FORBIDDEN");
         });
@@ -70,7 +80,12 @@ describe("the archive store and actions", () => {
     it("shows a promotion made while archived in the plan and keeps it", async () => {
         await archiveRoom("!r:hs", "Done");
         const archived = world.rooms.get("!r:hs")!.state.get("m.room.power_levels\n")!.content as typeof LEVELS;
-        putState("!r:hs", "m.room.power_levels", { ...archived, users: { ...archived.users, "@new:hs": 100 } }, "@admin:hs");
+        putState(
+            "!r:hs",
+            "m.room.power_levels",
+            { ...archived, users: { ...archived.users, "@new:hs": 100 } },
+            "@admin:hs",
+        );
         await flush();
         const plan = await planRestore("!r:hs");
         expect(plan.changedWhileArchived).toEqual([{ path: ["users", "@new:hs"], from: undefined, to: 100 }]);
@@ -80,7 +95,12 @@ describe("the archive store and actions", () => {
     it("ignores a moderator's record in a room whose state_default let them send it", async () => {
         addRoom("!loose:hs", "Loose", { ...LEVELS, state_default: 0 });
         const replaced = world.rooms.get("!loose:hs")!.state.get("m.room.power_levels\n")!.eventId;
-        putState("!loose:hs", "org.atrium.archive", { reason: "forged", replaced_event_id: replaced, level: 100 }, "@mod:hs");
+        putState(
+            "!loose:hs",
+            "org.atrium.archive",
+            { reason: "forged", replaced_event_id: replaced, level: 100 },
+            "@mod:hs",
+        );
         await flush();
         expect(archiveStore.policyRecord("!loose:hs")).toBeNull();
         expect(archiveStore.isHidden("!loose:hs")).toBe(false);
@@ -93,7 +113,12 @@ describe("the archive store and actions", () => {
         ["is hostile", JSON.parse('{"__proto__":{"level":100},"replaced_event_id":"$e1"}')],
     ])("ignores an admin's record that %s", async (_why, content) => {
         const nameEvent = putState("!r:hs", "m.room.name", { name: "Plans" }, "@admin:hs");
-        putState("!r:hs", "org.atrium.archive", JSON.parse(JSON.stringify(content).replace("$NAME", nameEvent)), "@admin:hs");
+        putState(
+            "!r:hs",
+            "org.atrium.archive",
+            JSON.parse(JSON.stringify(content).replace("$NAME", nameEvent)),
+            "@admin:hs",
+        );
         await flush();
         expect(archiveStore.isHidden("!r:hs")).toBe(false);
     });

@@ -100,7 +100,11 @@ class ArchiveStore {
         this.ensureWatching();
         return knownRoomIds()
             .filter((roomId) => myMembership(roomId) === "join")
-            .map((roomId) => ({ roomId, policy: this.policy.get(roomId) ?? null, personal: this.personalArchive(roomId) }))
+            .map((roomId) => ({
+                roomId,
+                policy: this.policy.get(roomId) ?? null,
+                personal: this.personalArchive(roomId),
+            }))
             .filter((room) => room.policy || room.personal);
     }
 
@@ -115,7 +119,13 @@ class ArchiveStore {
         }
         const replaced = await this.levelsOfEvent(roomId, reading.record.replacedEventId);
         if (this.generation.get(roomId) !== generation) return; // a newer check is under way
-        const counts = recordCounts(reading.record, archiveLevel(), powerLevels(roomId), replaced, privilegedCreators(roomId));
+        const counts = recordCounts(
+            reading.record,
+            archiveLevel(),
+            powerLevels(roomId),
+            replaced,
+            privilegedCreators(roomId),
+        );
         this.setPolicy(roomId, counts ? reading.record : null);
     }
 
@@ -139,7 +149,8 @@ class ArchiveStore {
         let pending = this.replacedLevels.get(key);
         if (!pending) {
             pending = fetchRoomEvent(roomId, eventId).then((event) => {
-                const fits = event && event.type === POWER_LEVELS_TYPE && event.stateKey === "" && event.roomId === roomId;
+                const fits =
+                    event && event.type === POWER_LEVELS_TYPE && event.stateKey === "" && event.roomId === roomId;
                 if (!event) this.replacedLevels.delete(key); // unreachable now: ask again next time
                 return fits ? powerLevelsOf(event.content) : null;
             });

@@ -33,7 +33,12 @@ export interface EnvironmentBannerProps {
  * The app below the strip. The children keep their place in the tree whether the strip shows or
  * not, so the strip can come and go without remounting the app.
  */
-export function EnvironmentBanner({ text, regionLabel, tone, children }: PropsWithChildren<EnvironmentBannerProps>): JSX.Element {
+export function EnvironmentBanner({
+    text,
+    regionLabel,
+    tone,
+    children,
+}: PropsWithChildren<EnvironmentBannerProps>): JSX.Element {
     return (
         <div className="atrium_EnvironmentBanner_app" style={APP_STYLE}>
             {text !== null ? (

@@ -1,7 +1,10 @@
 import React from "react";
 import { render, screen } from "@testing-library/react";
 import type { ModuleApi } from "@matrix-org/react-sdk-module-api/lib/ModuleApi";
-import { RoomViewLifecycle, type ViewRoomOpts } from "@matrix-org/react-sdk-module-api/lib/lifecycles/RoomViewLifecycle";
+import {
+    RoomViewLifecycle,
+    type ViewRoomOpts,
+} from "@matrix-org/react-sdk-module-api/lib/lifecycles/RoomViewLifecycle";
 import { WrapperLifecycle, type WrapperOpts } from "@matrix-org/react-sdk-module-api/lib/lifecycles/WrapperLifecycle";
 
 import { translations } from "../i18n/translations";
@@ -78,7 +81,9 @@ describe("environment-banner module", () => {
             const strip = screen.getByRole("complementary", { name: "Environment" });
             expect(strip).toHaveTextContent("Environment: Staging");
             expect(screen.getByRole("main")).toHaveTextContent("the app");
-            expect(strip.compareDocumentPosition(screen.getByRole("main")) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+            expect(
+                strip.compareDocumentPosition(screen.getByRole("main")) & Node.DOCUMENT_POSITION_FOLLOWING,
+            ).toBeTruthy();
         });
 
         it("speaks the current language", () => {
@@ -90,7 +95,13 @@ describe("environment-banner module", () => {
         });
 
         it("leaves the app unwrapped without a label, or with one that is blank or too long, or when off", () => {
-            for (const settings of [{}, { label: "   " }, { label: "x".repeat(41) }, { label: 42 }, { label: "QA", enabled: false }]) {
+            for (const settings of [
+                {},
+                { label: "   " },
+                { label: "x".repeat(41) },
+                { label: 42 },
+                { label: "QA", enabled: false },
+            ]) {
                 expect(wrapper(setUp(settings).module)).toBe(React.Fragment);
             }
             expect(warn).toHaveBeenCalledWith(expect.stringContaining("label must be text of 1 to 40 characters"));
@@ -160,7 +171,11 @@ describe("environment-banner module", () => {
             const open = jest.spyOn(window, "open").mockImplementation(() => null);
             try {
                 buttons[0].onClick();
-                expect(open).toHaveBeenCalledWith("https://help.example.com/chat?from=atrium", "_blank", "noopener,noreferrer");
+                expect(open).toHaveBeenCalledWith(
+                    "https://help.example.com/chat?from=atrium",
+                    "_blank",
+                    "noopener,noreferrer",
+                );
             } finally {
                 open.mockRestore();
             }

@@ -4,7 +4,10 @@
 import React, { type PropsWithChildren } from "react";
 import { RuntimeModule } from "@matrix-org/react-sdk-module-api/lib/RuntimeModule";
 import type { ModuleApi } from "@matrix-org/react-sdk-module-api/lib/ModuleApi";
-import { RoomViewLifecycle, type ViewRoomOpts } from "@matrix-org/react-sdk-module-api/lib/lifecycles/RoomViewLifecycle";
+import {
+    RoomViewLifecycle,
+    type ViewRoomOpts,
+} from "@matrix-org/react-sdk-module-api/lib/lifecycles/RoomViewLifecycle";
 import { WrapperLifecycle, type WrapperOpts } from "@matrix-org/react-sdk-module-api/lib/lifecycles/WrapperLifecycle";
 
 import { STRING_KEYS, translations } from "../i18n/translations";

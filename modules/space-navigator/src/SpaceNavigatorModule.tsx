@@ -14,7 +14,9 @@ import { requestSwitchFocus } from "./switchFocus";
 import "../view-switch.pcss";
 
 const SpaceNavigator = React.lazy(() =>
-    import(/* webpackChunkName: "space-navigator" */ "./components/SpaceNavigator").then((m) => ({ default: m.SpaceNavigator })),
+    import(/* webpackChunkName: "space-navigator" */ "./components/SpaceNavigator").then((m) => ({
+        default: m.SpaceNavigator,
+    })),
 );
 
 function switchTo(userId: string | null, view: "navigator" | "classic"): void {

@@ -3,7 +3,10 @@ import type { Room } from "matrix-js-sdk/src/matrix";
 import { HIERARCHY_PAGE_SIZE, HierarchyLoader } from "./hierarchyLoader";
 
 // The js-sdk's RoomHierarchy is real; the homeserver's /hierarchy answers are scripted.
-function spaceWithPages(pages: Array<{ rooms: object[]; next_batch?: string } | Error>): { space: Room; calls: unknown[][] } {
+function spaceWithPages(pages: Array<{ rooms: object[]; next_batch?: string } | Error>): {
+    space: Room;
+    calls: unknown[][];
+} {
     const calls: unknown[][] = [];
     const client = {
         getRoomHierarchy: jest.fn(async (...args: unknown[]) => {

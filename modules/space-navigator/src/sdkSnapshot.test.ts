@@ -11,7 +11,12 @@ import { visibleRows } from "./tree/rows";
 jest.mock("@atrium/seams/RoomList", () => ({ __esModule: true, TAG_ORDER: [], default: () => null }));
 
 // The SDK's stores at the module's edge; the space's child order is read by the real code.
-const mockSpaces = { joined: [] as Room[], inSpaces: new Set<string>(), dms: new Set<string>(), unread: new Map<string, number>() };
+const mockSpaces = {
+    joined: [] as Room[],
+    inSpaces: new Set<string>(),
+    dms: new Set<string>(),
+    unread: new Map<string, number>(),
+};
 jest.mock("@atrium/sdk/spaces", () => ({
     ...jest.requireActual("@atrium/sdk/spaces"),
     topLevelSpaces: () => ({ joined: mockSpaces.joined, invited: [] }),
@@ -33,7 +38,15 @@ const client = {
 
 let ts = 1000;
 function state(roomId: string, type: string, stateKey: string, content: object): MatrixEvent {
-    return new MatrixEvent({ type, state_key: stateKey, content, room_id: roomId, sender: ME, event_id: `$${++ts}`, origin_server_ts: ts });
+    return new MatrixEvent({
+        type,
+        state_key: stateKey,
+        content,
+        room_id: roomId,
+        sender: ME,
+        event_id: `$${++ts}`,
+        origin_server_ts: ts,
+    });
 }
 
 function makeRoom(id: string, name: string, opts: { space?: boolean; membership?: string } = {}): Room {
@@ -47,7 +60,13 @@ function makeRoom(id: string, name: string, opts: { space?: boolean; membership?
 
 function listChildren(space: Room, children: Array<{ id: string; order?: string; suggested?: boolean }>): void {
     space.currentState.setStateEvents(
-        children.map((c) => state(space.roomId, "m.space.child", c.id, { via: ["example.org"], order: c.order, suggested: c.suggested })),
+        children.map((c) =>
+            state(space.roomId, "m.space.child", c.id, {
+                via: ["example.org"],
+                order: c.order,
+                suggested: c.suggested,
+            }),
+        ),
     );
 }
 
@@ -70,7 +89,10 @@ describe("buildSnapshot", () => {
         ["!a", "!b", "!c", "!platform"].forEach((id) => mockSpaces.inSpaces.add(id));
         mockSpaces.joined = [eng];
 
-        const snapshot = buildSnapshot(client, new HierarchyLoader(() => {}), { people: "People", other: "Other rooms" });
+        const snapshot = buildSnapshot(client, new HierarchyLoader(() => {}), {
+            people: "People",
+            other: "Other rooms",
+        });
         expect(snapshot.nodes.get("!eng")!.children).toEqual(["!platform", "!c", "!a", "!b"]);
         // No DMs and no rooms outside spaces: no empty People or Other rooms headings.
         expect(snapshot.roots).toEqual(["!eng"]);
@@ -88,7 +110,10 @@ describe("buildSnapshot", () => {
         mockSpaces.dms.add("!dm");
         mockSpaces.unread.set("!z", 4);
 
-        const snapshot = buildSnapshot(client, new HierarchyLoader(() => {}), { people: "People", other: "Other rooms" });
+        const snapshot = buildSnapshot(client, new HierarchyLoader(() => {}), {
+            people: "People",
+            other: "Other rooms",
+        });
         expect(snapshot.nodes.get(SECTION_IDS.people)!.children).toEqual(["!dm"]);
         expect(snapshot.nodes.get(SECTION_IDS.other)!.children).toEqual(["!invite", "!y", "!z"]);
         expect(snapshot.nodes.get("!invite")!.membership).toBe("invite");
@@ -99,7 +124,10 @@ describe("buildSnapshot", () => {
     it("lists children not joined only once /hierarchy has named them, marking them suggested", async () => {
         const eng = makeRoom("!eng", "Engineering", { space: true });
         makeRoom("!joined", "joined");
-        listChildren(eng, [{ id: "!joined", order: "1" }, { id: "!lounge", order: "2", suggested: true }]);
+        listChildren(eng, [
+            { id: "!joined", order: "1" },
+            { id: "!lounge", order: "2", suggested: true },
+        ]);
         mockSpaces.joined = [eng];
         (client as unknown as { getRoomHierarchy: unknown }).getRoomHierarchy = jest.fn(async () => ({
             rooms: [
@@ -119,6 +147,11 @@ describe("buildSnapshot", () => {
         expect(changed).toHaveBeenCalled();
         const after = buildSnapshot(client, loader, names);
         expect(after.nodes.get("!eng")).toMatchObject({ children: ["!joined", "!lounge"], hierarchy: "complete" });
-        expect(after.nodes.get("!lounge")).toMatchObject({ name: "Lounge", membership: "none", suggested: true, joinRule: "public" });
+        expect(after.nodes.get("!lounge")).toMatchObject({
+            name: "Lounge",
+            membership: "none",
+            suggested: true,
+            joinRule: "public",
+        });
     });
 });

@@ -31,7 +31,11 @@ const membershipOf = (room: Room): Membership | undefined => {
 
 const byName = (a: NavigatorNode, b: NavigatorNode): number => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 
-export function buildSnapshot(client: MatrixClient, hierarchies: HierarchyLoader, names: SectionNames): NavigatorSnapshot {
+export function buildSnapshot(
+    client: MatrixClient,
+    hierarchies: HierarchyLoader,
+    names: SectionNames,
+): NavigatorSnapshot {
     const nodes = new Map<string, NavigatorNode>();
 
     const roomNode = (room: Room, membership: Membership, kind: NavigatorNode["kind"]): NavigatorNode => ({
@@ -80,7 +84,7 @@ export function buildSnapshot(client: MatrixClient, hierarchies: HierarchyLoader
             }
             node.children!.push(child.roomId);
         }
-        node.hierarchy = unjoinedChildren === 0 ? "complete" : loaded?.status ?? "unloaded";
+        node.hierarchy = unjoinedChildren === 0 ? "complete" : (loaded?.status ?? "unloaded");
     };
 
     const { joined, invited } = topLevelSpaces();
@@ -100,7 +104,8 @@ export function buildSnapshot(client: MatrixClient, hierarchies: HierarchyLoader
         const membership = membershipOf(room);
         if (!membership || room.isSpaceRoom() || !isRoomListed(room.roomId)) continue;
         if (isDirectMessage(room.roomId)) people.push(roomNode(room, membership, "dm"));
-        else if (!hasParentSpace(room.roomId) && !nodes.has(room.roomId)) other.push(roomNode(room, membership, "room"));
+        else if (!hasParentSpace(room.roomId) && !nodes.has(room.roomId))
+            other.push(roomNode(room, membership, "room"));
     }
     for (const [id, name, rooms] of [
         [SECTION_IDS.people, names.people, people],
@@ -109,7 +114,15 @@ export function buildSnapshot(client: MatrixClient, hierarchies: HierarchyLoader
         if (rooms.length === 0) continue; // an empty section would be a heading over nothing
         rooms.sort(byName);
         for (const room of rooms) nodes.set(room.id, room);
-        nodes.set(id, { id, name, kind: "section", membership: "join", children: rooms.map((r) => r.id), unread: 0, mentions: 0 });
+        nodes.set(id, {
+            id,
+            name,
+            kind: "section",
+            membership: "join",
+            children: rooms.map((r) => r.id),
+            unread: 0,
+            mentions: 0,
+        });
         roots.push(id);
     }
     return makeSnapshot(nodes.values(), roots);

@@ -78,7 +78,11 @@ export function ArchiveBanner({ roomId }: { roomId: string }): JSX.Element | nul
         return (
             <span ref={anchor} className="atrium_ArchiveChip atrium_ArchiveChip_personal" role="note">
                 {t("banner_personal")}{" "}
-                <button type="button" className="atrium_ArchiveButton" onClick={() => void unarchiveForMe(roomId).catch(() => {})}>
+                <button
+                    type="button"
+                    className="atrium_ArchiveButton"
+                    onClick={() => void unarchiveForMe(roomId).catch(() => {})}
+                >
                     {t("unarchive_for_me")}
                 </button>
                 {options}

@@ -31,11 +31,19 @@ export function ArchiveSettingsTab({ roomId }: { roomId: string }): JSX.Element 
                     </button>
                 )}
                 {personal ? (
-                    <button type="button" className="atrium_ArchiveButton" onClick={() => unarchiveForMe(roomId).catch(fail)}>
+                    <button
+                        type="button"
+                        className="atrium_ArchiveButton"
+                        onClick={() => unarchiveForMe(roomId).catch(fail)}
+                    >
                         {t("unarchive_for_me")}
                     </button>
                 ) : (
-                    <button type="button" className="atrium_ArchiveButton" onClick={() => archiveForMe(roomId).catch(fail)}>
+                    <button
+                        type="button"
+                        className="atrium_ArchiveButton"
+                        onClick={() => archiveForMe(roomId).catch(fail)}
+                    >
                         {t("archive_for_me")}
                     </button>
                 )}

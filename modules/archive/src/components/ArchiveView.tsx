@@ -51,7 +51,11 @@ function ArchivedRoomItem({ row, t }: { row: Row; t: Translate }): JSX.Element {
             </h3>
             <div className="atrium_ArchiveView_kinds">
                 {policy && <span className="atrium_ArchiveView_kind">{t("kind_policy")}</span>}
-                {personal && <span className="atrium_ArchiveView_kind atrium_ArchiveView_kind_personal">{t("kind_personal")}</span>}
+                {personal && (
+                    <span className="atrium_ArchiveView_kind atrium_ArchiveView_kind_personal">
+                        {t("kind_personal")}
+                    </span>
+                )}
             </div>
             {row.topic && <p className="atrium_ArchiveView_topic">{row.topic}</p>}
             {policy && <p>{t("by_line", { date: formatDate(policy.at), name: memberName(row.roomId, policy.by) })}</p>}
@@ -65,7 +69,11 @@ function ArchivedRoomItem({ row, t }: { row: Row; t: Translate }): JSX.Element {
                     {t("export")}
                 </button>
                 {policy && mayManageArchive(row.roomId) && (
-                    <button type="button" className="atrium_ArchiveButton" onClick={() => openRestoreDialog(row.roomId)}>
+                    <button
+                        type="button"
+                        className="atrium_ArchiveButton"
+                        onClick={() => openRestoreDialog(row.roomId)}
+                    >
                         {t("restore")}
                     </button>
                 )}
@@ -73,7 +81,9 @@ function ArchivedRoomItem({ row, t }: { row: Row; t: Translate }): JSX.Element {
                     <button
                         type="button"
                         className="atrium_ArchiveButton"
-                        onClick={() => unarchiveForMe(row.roomId).catch((failure) => setError(describeFailure(t, failure)))}
+                        onClick={() =>
+                            unarchiveForMe(row.roomId).catch((failure) => setError(describeFailure(t, failure)))
+                        }
                     >
                         {t("unarchive_for_me")}
                     </button>
@@ -126,7 +136,9 @@ function LifecycleHints({ t }: { t: Translate }): JSX.Element | null {
                                 />
                                 {name}
                             </label>
-                            <span className="atrium_ArchiveView_topic">{t("last_message", { date: formatDate(room.lastMessageAt!) })}</span>
+                            <span className="atrium_ArchiveView_topic">
+                                {t("last_message", { date: formatDate(room.lastMessageAt!) })}
+                            </span>
                         </li>
                     );
                 })}
@@ -161,7 +173,13 @@ export function ArchiveView({ close, focusRef }: LeftPanelViewProps): JSX.Elemen
         <section className="atrium_ArchiveView" aria-labelledby={headingId}>
             <div className="atrium_ArchiveView_header">
                 <h2 id={headingId}>{t("view_title")}</h2>
-                <button type="button" className="atrium_ArchiveView_close" aria-label={t("close")} title={t("close")} onClick={close}>
+                <button
+                    type="button"
+                    className="atrium_ArchiveView_close"
+                    aria-label={t("close")}
+                    title={t("close")}
+                    onClick={close}
+                >
                     ×
                 </button>
             </div>
@@ -176,7 +194,10 @@ export function ArchiveView({ close, focusRef }: LeftPanelViewProps): JSX.Elemen
                 />
                 <label>
                     {t("space_filter")}
-                    <select value={query.spaceId ?? ""} onChange={(e) => setQuery({ ...query, spaceId: e.target.value || null })}>
+                    <select
+                        value={query.spaceId ?? ""}
+                        onChange={(e) => setQuery({ ...query, spaceId: e.target.value || null })}
+                    >
                         <option value="">{t("all_spaces")}</option>
                         {spaces.map(([spaceId, name]) => (
                             <option key={spaceId} value={spaceId}>
@@ -187,11 +208,19 @@ export function ArchiveView({ close, focusRef }: LeftPanelViewProps): JSX.Elemen
                 </label>
                 <label>
                     {t("archived_from")}
-                    <input type="date" value={query.from} onChange={(e) => setQuery({ ...query, from: e.target.value })} />
+                    <input
+                        type="date"
+                        value={query.from}
+                        onChange={(e) => setQuery({ ...query, from: e.target.value })}
+                    />
                 </label>
                 <label>
                     {t("archived_until")}
-                    <input type="date" value={query.until} onChange={(e) => setQuery({ ...query, until: e.target.value })} />
+                    <input
+                        type="date"
+                        value={query.until}
+                        onChange={(e) => setQuery({ ...query, until: e.target.value })}
+                    />
                 </label>
             </div>
             {shown.length === 0 ? (

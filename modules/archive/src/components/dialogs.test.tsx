@@ -8,7 +8,10 @@ import { archiveRoom } from "../actions";
 import { addRoom, putState, resetWorld, world } from "../testing/fakeSdk";
 import { ArchiveForm, ExportForm, RestoreForm } from "./dialogs";
 
-jest.mock("@atrium/sdk", () => ({ ...jest.requireActual("@atrium/sdk"), ...jest.requireActual("../testing/fakeSdk").fakeSdk }));
+jest.mock("@atrium/sdk", () => ({
+    ...jest.requireActual("@atrium/sdk"),
+    ...jest.requireActual("../testing/fakeSdk").fakeSdk,
+}));
 jest.mock("@atrium/sdk/archiveView", () => ({ viewRoom: jest.fn(), openDialog: jest.fn(), exportRoom: jest.fn() }));
 
 const { exportRoom } = jest.requireMock("@atrium/sdk/archiveView") as { exportRoom: jest.Mock };
@@ -48,14 +51,24 @@ describe("the archive dialogs", () => {
         render(<ArchiveForm roomIds={["!a:hs", "!b:hs"]} defaultReason="" onDone={onDone} />);
         await userEvent.click(screen.getByRole("button", { name: "Archive" }));
         await flush();
-        expect(screen.getByRole("alert")).toHaveTextContent("Budget: You do not have the power to do this in this room.");
+        expect(screen.getByRole("alert")).toHaveTextContent(
+            "Budget: You do not have the power to do this in this room.",
+        );
         expect(onDone).not.toHaveBeenCalled();
     });
 
     it("shows what was changed while archived, and what restoring changes, before restoring", async () => {
         await archiveRoom("!a:hs", "Done");
-        const archived = world.rooms.get("!a:hs")!.state.get("m.room.power_levels\n")!.content as Record<string, unknown>;
-        putState("!a:hs", "m.room.power_levels", { ...archived, users: { "@admin:hs": 100, "@new:hs": 100 } }, "@admin:hs");
+        const archived = world.rooms.get("!a:hs")!.state.get("m.room.power_levels\n")!.content as Record<
+            string,
+            unknown
+        >;
+        putState(
+            "!a:hs",
+            "m.room.power_levels",
+            { ...archived, users: { "@admin:hs": 100, "@new:hs": 100 } },
+            "@admin:hs",
+        );
         await flush();
         const onDone = jest.fn();
         render(<RestoreForm roomId="!a:hs" onDone={onDone} />);

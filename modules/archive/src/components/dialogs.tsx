@@ -14,7 +14,15 @@ import { ArchiveSettingsTab } from "./ArchiveSettingsTab";
 
 const roomName = (roomId: string): string => roomSummary(roomId)?.name ?? roomId;
 
-export function ArchiveForm({ roomIds, defaultReason, onDone }: { roomIds: readonly string[]; defaultReason: string; onDone(): void }): JSX.Element {
+export function ArchiveForm({
+    roomIds,
+    defaultReason,
+    onDone,
+}: {
+    roomIds: readonly string[];
+    defaultReason: string;
+    onDone(): void;
+}): JSX.Element {
     const t = useArchiveStrings();
     const [reason, setReason] = useState(defaultReason);
     const [busy, setBusy] = useState(false);
@@ -46,7 +54,13 @@ export function ArchiveForm({ roomIds, defaultReason, onDone }: { roomIds: reado
             )}
             <label className="atrium_ArchiveDialog_label">
                 {t("reason_label")}
-                <textarea value={reason} maxLength={MAX_REASON_LENGTH} rows={3} onChange={(e) => setReason(e.target.value)} autoFocus />
+                <textarea
+                    value={reason}
+                    maxLength={MAX_REASON_LENGTH}
+                    rows={3}
+                    onChange={(e) => setReason(e.target.value)}
+                    autoFocus
+                />
             </label>
             {failures.length > 0 && (
                 <ul role="alert" className="atrium_ArchiveDialog_error">
@@ -59,7 +73,12 @@ export function ArchiveForm({ roomIds, defaultReason, onDone }: { roomIds: reado
                 <button type="button" className="atrium_ArchiveButton" onClick={onDone}>
                     {t("cancel")}
                 </button>
-                <button type="submit" className="atrium_ArchiveButton atrium_ArchiveButton_primary" disabled={busy} aria-busy={busy}>
+                <button
+                    type="submit"
+                    className="atrium_ArchiveButton atrium_ArchiveButton_primary"
+                    disabled={busy}
+                    aria-busy={busy}
+                >
                     {busy ? t("working") : t("archive_confirm")}
                 </button>
             </div>
@@ -121,7 +140,12 @@ export function RestoreForm({ roomId, onDone }: { roomId: string; onDone(): void
                 <button type="button" className="atrium_ArchiveButton" onClick={onDone}>
                     {t("cancel")}
                 </button>
-                <button type="submit" className="atrium_ArchiveButton atrium_ArchiveButton_primary" disabled={!plan || busy} autoFocus>
+                <button
+                    type="submit"
+                    className="atrium_ArchiveButton atrium_ArchiveButton_primary"
+                    disabled={!plan || busy}
+                    autoFocus
+                >
                     {busy ? t("working") : t("restore")}
                 </button>
             </div>
@@ -148,13 +172,16 @@ export function ExportForm({ roomId, onDone }: { roomId: string; onDone(): void 
             return;
         }
         setRunning(true);
-        running.current.done.then(
-            (how) => setProgress(how === "done" ? t("export_done") : t("export_cancelled")),
-            (error) => setProgress(t("export_failed", { error: error instanceof Error ? error.message : String(error) })),
-        ).finally(() => {
-            running.current = null;
-            setRunning(false);
-        });
+        running.current.done
+            .then(
+                (how) => setProgress(how === "done" ? t("export_done") : t("export_cancelled")),
+                (error) =>
+                    setProgress(t("export_failed", { error: error instanceof Error ? error.message : String(error) })),
+            )
+            .finally(() => {
+                running.current = null;
+                setRunning(false);
+            });
     };
     return (
         <form className="atrium_ArchiveDialog" onSubmit={start}>
@@ -162,7 +189,13 @@ export function ExportForm({ roomId, onDone }: { roomId: string; onDone(): void 
                 <legend>{t("format")}</legend>
                 {FORMATS.map((name) => (
                     <label key={name} className="atrium_ArchiveDialog_choice">
-                        <input type="radio" name="atrium-archive-format" value={name} checked={format === name} onChange={() => setFormat(name)} />
+                        <input
+                            type="radio"
+                            name="atrium-archive-format"
+                            value={name}
+                            checked={format === name}
+                            onChange={() => setFormat(name)}
+                        />
                         {t(`format_${name}`)}
                     </label>
                 ))}
@@ -180,7 +213,11 @@ export function ExportForm({ roomId, onDone }: { roomId: string; onDone(): void 
                         {t("cancel")}
                     </button>
                 )}
-                <button type="submit" className="atrium_ArchiveButton atrium_ArchiveButton_primary" disabled={isRunning}>
+                <button
+                    type="submit"
+                    className="atrium_ArchiveButton atrium_ArchiveButton_primary"
+                    disabled={isRunning}
+                >
                     {t("export_start")}
                 </button>
             </div>
@@ -189,19 +226,38 @@ export function ExportForm({ roomId, onDone }: { roomId: string; onDone(): void 
 }
 
 export function openArchiveDialog(roomIds: readonly string[], defaultReason: string): Promise<void> {
-    const title = roomIds.length === 1 ? `${archiveString("archive_room")}: ${roomName(roomIds[0])}` : archiveString("archive_selected", { count: roomIds.length });
-    return openDialog(title, (close) => <ArchiveForm roomIds={roomIds} defaultReason={defaultReason} onDone={close} />, "atrium_ArchiveDialogBox");
+    const title =
+        roomIds.length === 1
+            ? `${archiveString("archive_room")}: ${roomName(roomIds[0])}`
+            : archiveString("archive_selected", { count: roomIds.length });
+    return openDialog(
+        title,
+        (close) => <ArchiveForm roomIds={roomIds} defaultReason={defaultReason} onDone={close} />,
+        "atrium_ArchiveDialogBox",
+    );
 }
 
 export function openRestoreDialog(roomId: string): Promise<void> {
-    return openDialog(`${archiveString("restore_room")}: ${roomName(roomId)}`, (close) => <RestoreForm roomId={roomId} onDone={close} />, "atrium_ArchiveDialogBox");
+    return openDialog(
+        `${archiveString("restore_room")}: ${roomName(roomId)}`,
+        (close) => <RestoreForm roomId={roomId} onDone={close} />,
+        "atrium_ArchiveDialogBox",
+    );
 }
 
 export function openExportDialog(roomId: string): Promise<void> {
-    return openDialog(archiveString("export_title", { room: roomName(roomId) }), (close) => <ExportForm roomId={roomId} onDone={close} />, "atrium_ArchiveDialogBox");
+    return openDialog(
+        archiveString("export_title", { room: roomName(roomId) }),
+        (close) => <ExportForm roomId={roomId} onDone={close} />,
+        "atrium_ArchiveDialogBox",
+    );
 }
 
 /** The room's archive options (what the settings tab shows), from the room header. */
 export function openOptionsDialog(roomId: string): Promise<void> {
-    return openDialog(`${archiveString("options")}: ${roomName(roomId)}`, () => <ArchiveSettingsTab roomId={roomId} />, "atrium_ArchiveDialogBox");
+    return openDialog(
+        `${archiveString("options")}: ${roomName(roomId)}`,
+        () => <ArchiveSettingsTab roomId={roomId} />,
+        "atrium_ArchiveDialogBox",
+    );
 }

@@ -3,13 +3,26 @@ import { filterArchive, inactiveRooms, startOfDay, type ArchiveListEntry, type A
 const at = (date: string, hour = 12): number => new Date(`${date}T${String(hour).padStart(2, "0")}:00:00`).getTime();
 
 const ENTRIES: ArchiveListEntry[] = [
-    { roomId: "!a", name: "Project Apollo", topic: "Moon landing 1969", archivedAt: at("2026-03-01"), spaceIds: ["!space1"] },
+    {
+        roomId: "!a",
+        name: "Project Apollo",
+        topic: "Moon landing 1969",
+        archivedAt: at("2026-03-01"),
+        spaceIds: ["!space1"],
+    },
     { roomId: "!b", name: "Budget 2025", topic: null, archivedAt: at("2026-05-10", 23), spaceIds: [] },
-    { roomId: "!c", name: "Launch team", topic: "apollo follow-up", archivedAt: at("2026-06-01", 0), spaceIds: ["!space1", "!space2"] },
+    {
+        roomId: "!c",
+        name: "Launch team",
+        topic: "apollo follow-up",
+        archivedAt: at("2026-06-01", 0),
+        spaceIds: ["!space1", "!space2"],
+    },
 ];
 
 const ALL: ArchiveQuery = { text: "", spaceId: null, from: "", until: "" };
-const ids = (query: Partial<ArchiveQuery>): string[] => filterArchive(ENTRIES, { ...ALL, ...query }).map((e) => e.roomId);
+const ids = (query: Partial<ArchiveQuery>): string[] =>
+    filterArchive(ENTRIES, { ...ALL, ...query }).map((e) => e.roomId);
 
 describe("filterArchive", () => {
     it("lists everything newest first without a query", () => {

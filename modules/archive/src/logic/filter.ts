@@ -47,7 +47,9 @@ export function matchesQuery(entry: ArchiveListEntry, query: ArchiveQuery): bool
 
 /** The entries the query keeps, newest archive first. */
 export function filterArchive<T extends ArchiveListEntry>(entries: readonly T[], query: ArchiveQuery): T[] {
-    return entries.filter((entry) => matchesQuery(entry, query)).sort((a, b) => b.archivedAt - a.archivedAt || (a.name < b.name ? -1 : 1));
+    return entries
+        .filter((entry) => matchesQuery(entry, query))
+        .sort((a, b) => b.archivedAt - a.archivedAt || (a.name < b.name ? -1 : 1));
 }
 
 export interface HintCandidate {
@@ -62,6 +64,8 @@ export interface HintCandidate {
 export function inactiveRooms<T extends HintCandidate>(candidates: readonly T[], now: number, days: number): T[] {
     const cutoff = now - days * DAY_MS;
     return candidates
-        .filter((room) => room.mayArchive && !room.archived && room.lastMessageAt !== null && room.lastMessageAt < cutoff)
+        .filter(
+            (room) => room.mayArchive && !room.archived && room.lastMessageAt !== null && room.lastMessageAt < cutoff,
+        )
         .sort((a, b) => a.lastMessageAt! - b.lastMessageAt!);
 }

@@ -21,7 +21,12 @@ describe("archivedPowerLevels", () => {
         const archived = archivedPowerLevels(TYPICAL, 100);
         expect(archived).toEqual({
             ...TYPICAL,
-            events: { "m.room.name": 100, "m.room.power_levels": 100, "m.room.history_visibility": 100, "m.reaction": 100 },
+            events: {
+                "m.room.name": 100,
+                "m.room.power_levels": 100,
+                "m.room.history_visibility": 100,
+                "m.reaction": 100,
+            },
             events_default: 100,
             state_default: 100,
             redact: 100,
@@ -39,7 +44,12 @@ describe("archivedPowerLevels", () => {
     });
 
     it("writes the spec's defaults explicitly raised when the content is silent", () => {
-        expect(archivedPowerLevels({}, 100)).toEqual({ events_default: 100, state_default: 100, invite: 100, redact: 100 });
+        expect(archivedPowerLevels({}, 100)).toEqual({
+            events_default: 100,
+            state_default: 100,
+            invite: 100,
+            redact: 100,
+        });
         expect(archivedPowerLevels({}, 30)).toEqual({ events_default: 30, state_default: 50, invite: 30, redact: 50 });
     });
 
@@ -50,7 +60,9 @@ describe("archivedPowerLevels", () => {
     });
 
     it("treats malformed values as absent and keeps hostile keys as own data", () => {
-        const hostile = JSON.parse('{"events_default":"0","events":{"__proto__":1,"x":"5","y":null},"__proto__":{"polluted":1}}');
+        const hostile = JSON.parse(
+            '{"events_default":"0","events":{"__proto__":1,"x":"5","y":null},"__proto__":{"polluted":1}}',
+        );
         const archived = archivedPowerLevels(hostile, 100);
         expect(archived.events_default).toBe(100);
         expect(Object.getOwnPropertyNames(archived.events)).toEqual(["__proto__", "x", "y"]);
@@ -114,9 +126,13 @@ describe("restorePlan", () => {
     });
 
     const level = fc.integer({ min: -1000, max: 1000 });
-    const levelsMap = fc.dictionary(fc.string({ maxLength: 12 }), fc.oneof(level, fc.constant(null), fc.string({ maxLength: 3 })), {
-        maxKeys: 6,
-    });
+    const levelsMap = fc.dictionary(
+        fc.string({ maxLength: 12 }),
+        fc.oneof(level, fc.constant(null), fc.string({ maxLength: 3 })),
+        {
+            maxKeys: 6,
+        },
+    );
     const content = fc.record(
         {
             users: levelsMap,

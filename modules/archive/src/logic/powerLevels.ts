@@ -38,7 +38,8 @@ export function archivedPowerLevels(original: PowerLevelsContent, level: number)
     if (!isLevel(level)) throw new RangeError(`An archive level must be an integer, not ${String(level)}`);
     const archived = copyJson(isPlainObject(original) ? original : {});
     for (const key of RAISED_KEYS) {
-        const current = Object.hasOwn(archived, key) && isLevel(archived[key]) ? (archived[key] as number) : SPEC_DEFAULTS[key];
+        const current =
+            Object.hasOwn(archived, key) && isLevel(archived[key]) ? (archived[key] as number) : SPEC_DEFAULTS[key];
         setOwn(archived, key, Math.max(current, level));
     }
     const events = archived.events;
@@ -103,7 +104,9 @@ export function levelDifferences(from: PowerLevelsContent, to: PowerLevelsConten
     const after = flatten(to);
     // A top-level key before the keys inside it, so a value that turned from a number into an
     // object (or back) is replaced first and filled after.
-    const keys = [...new Set([...before.keys(), ...after.keys()])].sort((a, b) => comparePaths(JSON.parse(a), JSON.parse(b)));
+    const keys = [...new Set([...before.keys(), ...after.keys()])].sort((a, b) =>
+        comparePaths(JSON.parse(a), JSON.parse(b)),
+    );
     const changes: LevelChange[] = [];
     for (const key of keys) {
         const was = before.get(key);
@@ -137,7 +140,11 @@ function applyChange(target: Record<string, unknown>, path: LevelPath, value: un
  * sent, `current` the content in force now. With no change while archived, `restored` equals
  * `original` exactly.
  */
-export function restorePlan(original: PowerLevelsContent, archivedAs: PowerLevelsContent, current: PowerLevelsContent): RestorePlan {
+export function restorePlan(
+    original: PowerLevelsContent,
+    archivedAs: PowerLevelsContent,
+    current: PowerLevelsContent,
+): RestorePlan {
     const restored = copyJson(isPlainObject(original) ? original : {});
     const changedWhileArchived = levelDifferences(archivedAs, current);
     for (const change of changedWhileArchived) applyChange(restored, change.path, change.to);

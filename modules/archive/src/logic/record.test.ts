@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { powerLevelsOf } from "@atrium/sdk";
 
-import { ARCHIVE_EVENT_TYPE, archiveRecordContent, readArchiveRecord, recordCounts, type ArchiveRecord } from "./record";
+import {
+    ARCHIVE_EVENT_TYPE,
+    archiveRecordContent,
+    readArchiveRecord,
+    recordCounts,
+    type ArchiveRecord,
+} from "./record";
 
 const GOOD = {
     content: { reason: "Project ended", replaced_event_id: "$abc:hs", level: 100 },
@@ -15,7 +21,14 @@ describe("readArchiveRecord", () => {
         const reading = readArchiveRecord({ ...GOOD, content: { ...GOOD.content, by: "@someone:else", at: 1 } });
         expect(reading).toEqual({
             kind: "archived",
-            record: { by: "@admin:hs", at: GOOD.ts, reason: "Project ended", replacedEventId: "$abc:hs", level: 100, eventId: "$record" },
+            record: {
+                by: "@admin:hs",
+                at: GOOD.ts,
+                reason: "Project ended",
+                replacedEventId: "$abc:hs",
+                level: 100,
+                eventId: "$record",
+            },
         });
     });
 
@@ -72,15 +85,29 @@ describe("readArchiveRecord", () => {
 
     it("reads what archiveRecordContent writes", () => {
         const content = archiveRecordContent("  Done  ", "$pl", 100);
-        expect(readArchiveRecord({ ...GOOD, content })).toMatchObject({ kind: "archived", record: { reason: "Done", level: 100 } });
+        expect(readArchiveRecord({ ...GOOD, content })).toMatchObject({
+            kind: "archived",
+            record: { reason: "Done", level: 100 },
+        });
         expect(() => archiveRecordContent("x".repeat(1001), "$pl", 100)).toThrow(RangeError);
         expect(() => archiveRecordContent("", "pl", 100)).toThrow(RangeError);
     });
 });
 
 describe("recordCounts", () => {
-    const record: ArchiveRecord = { by: "@admin:hs", at: 1, reason: "", replacedEventId: "$pl", level: 100, eventId: "$r" };
-    const levels = powerLevelsOf({ users: { "@admin:hs": 100, "@mod:hs": 50 }, state_default: 50, events_default: 100 });
+    const record: ArchiveRecord = {
+        by: "@admin:hs",
+        at: 1,
+        reason: "",
+        replacedEventId: "$pl",
+        level: 100,
+        eventId: "$r",
+    };
+    const levels = powerLevelsOf({
+        users: { "@admin:hs": 100, "@mod:hs": 50 },
+        state_default: 50,
+        events_default: 100,
+    });
 
     it("counts a record by an admin under both the levels now and the replaced ones", () => {
         expect(recordCounts(record, 100, levels, levels)).toBe(true);

@@ -25,7 +25,8 @@ export interface ArchiveRecord {
 }
 
 /** What the room's record says: archived, not archived (no record, or a restore's empty one), or unreadable. */
-export type RecordReading = { kind: "archived"; record: ArchiveRecord } | { kind: "none" } | { kind: "invalid"; why: string };
+export type RecordReading =
+    { kind: "archived"; record: ArchiveRecord } | { kind: "none" } | { kind: "invalid"; why: string };
 
 export interface RecordEntry {
     content: unknown;

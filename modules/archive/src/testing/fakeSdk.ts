@@ -37,7 +37,13 @@ export function resetWorld(): void {
 }
 
 /** Puts a state event into a room (and makes it fetchable by ID); returns its ID. */
-export function putState(roomId: string, type: string, content: Record<string, unknown>, sender: string, ts = Date.now()): string {
+export function putState(
+    roomId: string,
+    type: string,
+    content: Record<string, unknown>,
+    sender: string,
+    ts = Date.now(),
+): string {
     const room = world.rooms.get(roomId)!;
     const eventId = `$e${++world.eventCounter}`;
     room.state.set(`${type}\n`, { content, sender, stateKey: "", eventId, ts });
@@ -46,7 +52,12 @@ export function putState(roomId: string, type: string, content: Record<string, u
     return eventId;
 }
 
-export function addRoom(roomId: string, name: string, levels: Record<string, unknown>, topic: string | null = null): void {
+export function addRoom(
+    roomId: string,
+    name: string,
+    levels: Record<string, unknown>,
+    topic: string | null = null,
+): void {
     world.rooms.set(roomId, { name, topic, membership: "join", state: new Map(), tags: {} });
     putState(roomId, "m.room.power_levels", levels, "@admin:hs", 1);
 }
@@ -60,7 +71,8 @@ export function notifyingEvent(roomId: string, ts: number): void {
     for (const listener of [...world.notifyListeners]) listener(roomId, ts);
 }
 
-const stateOf = (roomId: string, type: string): StateEntry | null => world.rooms.get(roomId)?.state.get(`${type}\n`) ?? null;
+const stateOf = (roomId: string, type: string): StateEntry | null =>
+    world.rooms.get(roomId)?.state.get(`${type}\n`) ?? null;
 const levelsOf = (roomId: string) => powerLevelsOf(stateOf(roomId, "m.room.power_levels")?.content);
 const subscribe = <T>(set: Set<T>, listener: T): (() => void) => {
     set.add(listener);
@@ -73,7 +85,9 @@ export const fakeSdk = {
     myMembership: (roomId: string) => world.rooms.get(roomId)?.membership ?? "none",
     roomSummary: (roomId: string) => {
         const room = world.rooms.get(roomId);
-        return room ? { roomId, name: room.name, topic: room.topic, isSpace: false, membership: room.membership } : null;
+        return room
+            ? { roomId, name: room.name, topic: room.topic, isSpace: false, membership: room.membership }
+            : null;
     },
     roomState: (roomId: string, type: string) => stateOf(roomId, type),
     powerLevels: levelsOf,

@@ -33,7 +33,10 @@ function Harness(props: Partial<NavigatorPanelProps> & { userId?: string; snapsh
 }
 
 const tree = (): HTMLElement => screen.getByRole("tree", { name: "Spaces" });
-const items = (): string[] => within(tree()).queryAllByRole("treeitem").map((item) => item.getAttribute("aria-label")!);
+const items = (): string[] =>
+    within(tree())
+        .queryAllByRole("treeitem")
+        .map((item) => item.getAttribute("aria-label")!);
 const item = (name: string | RegExp): HTMLElement => within(tree()).getByRole("treeitem", { name });
 
 describe("NavigatorPanel", () => {
@@ -67,13 +70,19 @@ describe("NavigatorPanel", () => {
         await userEvent.click(item("Sales"));
         expect(item("sales-all, Not joined, Suggested")).toBeInTheDocument();
         await userEvent.click(item("sales-all, Not joined, Suggested"));
-        expect(onOpen).toHaveBeenLastCalledWith(expect.objectContaining({ id: "!sales-all", membership: "none" }), expect.anything());
+        expect(onOpen).toHaveBeenLastCalledWith(
+            expect.objectContaining({ id: "!sales-all", membership: "none" }),
+            expect.anything(),
+        );
     });
 
     it("works with the keyboard as the WAI-ARIA tree pattern, with one tab stop", async () => {
         const onOpen = jest.fn();
         render(<Harness onOpen={onOpen} />);
-        const tabStops = (): HTMLElement[] => within(tree()).getAllByRole("treeitem").filter((el) => el.tabIndex === 0);
+        const tabStops = (): HTMLElement[] =>
+            within(tree())
+                .getAllByRole("treeitem")
+                .filter((el) => el.tabIndex === 0);
         expect(tabStops()).toHaveLength(1);
 
         await userEvent.tab(); // the filter box
@@ -133,10 +142,13 @@ describe("NavigatorPanel", () => {
         await userEvent.keyboard("{Shift>}{F10}{/Shift}");
         expect(onMenu).toHaveBeenCalledTimes(2);
         fireEvent.contextMenu(item("lunch"), { clientX: 40, clientY: 50 });
-        expect(onMenu).toHaveBeenLastCalledWith(expect.objectContaining({ key: childKey(SECTION_IDS.other, "!lunch") }), {
-            left: 40,
-            top: 50,
-        });
+        expect(onMenu).toHaveBeenLastCalledWith(
+            expect.objectContaining({ key: childKey(SECTION_IDS.other, "!lunch") }),
+            {
+                left: 40,
+                top: 50,
+            },
+        );
         fireEvent.contextMenu(item("Other rooms"));
         expect(onMenu).toHaveBeenCalledTimes(3);
     });
@@ -165,7 +177,9 @@ describe("NavigatorPanel", () => {
         expect(item("Engineering")).toHaveAttribute("aria-expanded", "true");
         expect(item("Platform")).toHaveAttribute("aria-expanded", "true");
         expect(item("Other rooms")).toHaveAttribute("aria-expanded", "false");
-        expect(loadExpanded("@alice:example.org")).toEqual(new Set([SECTION_IDS.people, "!eng", childKey("!eng", "!platform")]));
+        expect(loadExpanded("@alice:example.org")).toEqual(
+            new Set([SECTION_IDS.people, "!eng", childKey("!eng", "!platform")]),
+        );
         // Another user on the same browser starts from the defaults.
         expect(loadExpanded("@bob:example.org")).toEqual(new Set([SECTION_IDS.people, SECTION_IDS.other]));
     });
@@ -182,7 +196,15 @@ describe("NavigatorPanel", () => {
         const snapshot = makeSnapshot(
             [
                 { id: "!x", name: hostile, kind: "room", membership: "join", unread: 0, mentions: 0 },
-                { id: SECTION_IDS.other, name: "Other rooms", kind: "section", membership: "join", children: ["!x"], unread: 0, mentions: 0 },
+                {
+                    id: SECTION_IDS.other,
+                    name: "Other rooms",
+                    kind: "section",
+                    membership: "join",
+                    children: ["!x"],
+                    unread: 0,
+                    mentions: 0,
+                },
             ],
             [SECTION_IDS.other],
         );
@@ -224,9 +246,24 @@ describe("NavigatorPanel", () => {
             for (let r = 0; r < 20; r++) {
                 const id = `!r${s}-${r}`;
                 children.push(id);
-                nodes.push({ id, name: `room ${s}-${r}`, kind: "room", membership: "join", unread: r === 0 ? 1 : 0, mentions: 0 });
+                nodes.push({
+                    id,
+                    name: `room ${s}-${r}`,
+                    kind: "room",
+                    membership: "join",
+                    unread: r === 0 ? 1 : 0,
+                    mentions: 0,
+                });
             }
-            nodes.push({ id: `!s${s}`, name: `space ${s}`, kind: "space", membership: "join", children, unread: 0, mentions: 0 });
+            nodes.push({
+                id: `!s${s}`,
+                name: `space ${s}`,
+                kind: "space",
+                membership: "join",
+                children,
+                unread: 0,
+                mentions: 0,
+            });
             roots.push(`!s${s}`);
         }
         localStorage.setItem("atrium_space_navigator_expanded:@alice:example.org", JSON.stringify(roots));

@@ -25,91 +25,106 @@ export interface NavigatorPanelProps {
 
 export type NavigatorPanelHandle = NavigatorTreeHandle;
 
-export const NavigatorPanel = React.forwardRef<NavigatorPanelHandle, NavigatorPanelProps>(function NavigatorPanel(props, ref) {
-    const { snapshot, expanded, onExpandedChange, currentRoomId, revealKey, onOpen, onLoadMore, onMenu, onSwitchToClassic } = props;
-    const t = useNavigatorStrings();
-    const slotDecorations = useNodeDecorations();
-    const [query, setQuery] = useState("");
-    const tree = useRef<NavigatorTreeHandle>(null);
-    useImperativeHandle(ref, () => ({ focus: () => tree.current?.focus() }), []);
+export const NavigatorPanel = React.forwardRef<NavigatorPanelHandle, NavigatorPanelProps>(
+    function NavigatorPanel(props, ref) {
+        const {
+            snapshot,
+            expanded,
+            onExpandedChange,
+            currentRoomId,
+            revealKey,
+            onOpen,
+            onLoadMore,
+            onMenu,
+            onSwitchToClassic,
+        } = props;
+        const t = useNavigatorStrings();
+        const slotDecorations = useNodeDecorations();
+        const [query, setQuery] = useState("");
+        const tree = useRef<NavigatorTreeHandle>(null);
+        useImperativeHandle(ref, () => ({ focus: () => tree.current?.focus() }), []);
 
-    const counts = useMemo(() => rollUpCounts(snapshot), [snapshot]);
-    const rows = useMemo(() => visibleRows(snapshot, { expanded, query, counts }), [snapshot, expanded, query, counts]);
+        const counts = useMemo(() => rollUpCounts(snapshot), [snapshot]);
+        const rows = useMemo(
+            () => visibleRows(snapshot, { expanded, query, counts }),
+            [snapshot, expanded, query, counts],
+        );
 
-    const onToggle = useCallback(
-        (row: TreeRow, expand: boolean) => {
-            const next = new Set(expanded);
-            if (expand) next.add(row.key);
-            else next.delete(row.key);
-            onExpandedChange(next, row, expand);
-        },
-        [expanded, onExpandedChange],
-    );
-    const onOpenRow = useCallback(
-        (row: TreeRow) => {
-            if (row.kind === "more" || row.kind === "retry") onLoadMore(row.node.id);
-            else if (row.kind === "node") onOpen(row.node, row);
-        },
-        [onOpen, onLoadMore],
-    );
-    const onMenuRow = useCallback(
-        (row: TreeRow, anchor: { left: number; top: number }) => {
-            if (row.kind === "node" && row.node.kind !== "section") onMenu?.(row, anchor);
-        },
-        [onMenu],
-    );
+        const onToggle = useCallback(
+            (row: TreeRow, expand: boolean) => {
+                const next = new Set(expanded);
+                if (expand) next.add(row.key);
+                else next.delete(row.key);
+                onExpandedChange(next, row, expand);
+            },
+            [expanded, onExpandedChange],
+        );
+        const onOpenRow = useCallback(
+            (row: TreeRow) => {
+                if (row.kind === "more" || row.kind === "retry") onLoadMore(row.node.id);
+                else if (row.kind === "node") onOpen(row.node, row);
+            },
+            [onOpen, onLoadMore],
+        );
+        const onMenuRow = useCallback(
+            (row: TreeRow, anchor: { left: number; top: number }) => {
+                if (row.kind === "node" && row.node.kind !== "section") onMenu?.(row, anchor);
+            },
+            [onMenu],
+        );
 
-    const onFilterKeyDown = (event: React.KeyboardEvent<HTMLInputElement>): void => {
-        if (event.key === "ArrowDown" && rows.length > 0) {
-            event.preventDefault();
-            tree.current?.focus();
-        } else if (event.key === "Escape" && query) {
-            event.preventDefault();
-            setQuery("");
-        }
-    };
+        const onFilterKeyDown = (event: React.KeyboardEvent<HTMLInputElement>): void => {
+            if (event.key === "ArrowDown" && rows.length > 0) {
+                event.preventDefault();
+                tree.current?.focus();
+            } else if (event.key === "Escape" && query) {
+                event.preventDefault();
+                setQuery("");
+            }
+        };
 
-    return (
-        <div className="atrium_SpaceNav">
-            <div className="atrium_SpaceNav_header">
-                <input
-                    type="search"
-                    className="atrium_SpaceNav_filter"
-                    aria-label={t("filter")}
-                    placeholder={t("filter_placeholder")}
-                    value={query}
-                    onChange={(event) => setQuery(event.target.value)}
-                    onKeyDown={onFilterKeyDown}
-                />
-                {onSwitchToClassic && (
-                    <button
-                        type="button"
-                        className="atrium_SpaceNav_switch"
-                        aria-label={t("to_classic")}
-                        title={t("to_classic")}
-                        onClick={onSwitchToClassic}
-                        ref={takeSwitchFocus}
+        return (
+            <div className="atrium_SpaceNav">
+                <div className="atrium_SpaceNav_header">
+                    <input
+                        type="search"
+                        className="atrium_SpaceNav_filter"
+                        aria-label={t("filter")}
+                        placeholder={t("filter_placeholder")}
+                        value={query}
+                        onChange={(event) => setQuery(event.target.value)}
+                        onKeyDown={onFilterKeyDown}
+                    />
+                    {onSwitchToClassic && (
+                        <button
+                            type="button"
+                            className="atrium_SpaceNav_switch"
+                            aria-label={t("to_classic")}
+                            title={t("to_classic")}
+                            onClick={onSwitchToClassic}
+                            ref={takeSwitchFocus}
+                        />
+                    )}
+                </div>
+                {rows.length === 0 && query.trim() !== "" ? (
+                    <p className="atrium_SpaceNav_empty" role="status">
+                        {t("no_matches")}
+                    </p>
+                ) : (
+                    <NavigatorTree
+                        ref={tree}
+                        rows={rows}
+                        label={t("tree")}
+                        currentRoomId={currentRoomId}
+                        revealKey={revealKey}
+                        t={t}
+                        renderBadges={props.renderBadges ?? slotDecorations}
+                        onToggle={onToggle}
+                        onOpen={onOpenRow}
+                        onMenu={onMenuRow}
                     />
                 )}
             </div>
-            {rows.length === 0 && query.trim() !== "" ? (
-                <p className="atrium_SpaceNav_empty" role="status">
-                    {t("no_matches")}
-                </p>
-            ) : (
-                <NavigatorTree
-                    ref={tree}
-                    rows={rows}
-                    label={t("tree")}
-                    currentRoomId={currentRoomId}
-                    revealKey={revealKey}
-                    t={t}
-                    renderBadges={props.renderBadges ?? slotDecorations}
-                    onToggle={onToggle}
-                    onOpen={onOpenRow}
-                    onMenu={onMenuRow}
-                />
-            )}
-        </div>
-    );
-});
+        );
+    },
+);

@@ -29,7 +29,15 @@ export interface NodeMenuProps {
 export const canJoinDirectly = (joinRule: string | undefined): boolean =>
     joinRule === undefined || joinRule === "public" || joinRule === "restricted" || joinRule === "knock_restricted";
 
-export function NodeMenu({ client, node, anchor, t, onJoin, onPreview, onFinished }: NodeMenuProps): JSX.Element | null {
+export function NodeMenu({
+    client,
+    node,
+    anchor,
+    t,
+    onJoin,
+    onPreview,
+    onFinished,
+}: NodeMenuProps): JSX.Element | null {
     const position = { left: anchor.left, top: anchor.top };
     if (node.membership === "none") {
         return (

@@ -47,7 +47,8 @@ jest.mock("../sdkSnapshot", () => ({ __esModule: true, buildSnapshot: jest.fn() 
 const mockedBuild = buildSnapshot as jest.MockedFunction<typeof buildSnapshot>;
 const { viewRoom } = jest.requireMock("@atrium/sdk/spaces") as { viewRoom: jest.Mock };
 
-const item = (name: string | RegExp): HTMLElement => within(screen.getByRole("tree", { name: "Spaces" })).getByRole("treeitem", { name });
+const item = (name: string | RegExp): HTMLElement =>
+    within(screen.getByRole("tree", { name: "Spaces" })).getByRole("treeitem", { name });
 
 describe("SpaceNavigator", () => {
     beforeAll(() => initAtriumI18n("en"));

@@ -87,7 +87,10 @@ function useClientEvents(client: MatrixClient, onStructure: () => void, onCounts
  * The snapshot, kept current: a change of shape rebuilds it (throttled), a change of counts only
  * refreshes the counts of the rooms it holds.
  */
-function useSnapshot(client: MatrixClient, names: SectionNames): { snapshot: NavigatorSnapshot; loader: HierarchyLoader } {
+function useSnapshot(
+    client: MatrixClient,
+    names: SectionNames,
+): { snapshot: NavigatorSnapshot; loader: HierarchyLoader } {
     const namesRef = useRef(names);
     namesRef.current = names;
     const pending = useRef<"none" | "counts" | "structure">("none");
@@ -193,7 +196,8 @@ export const SpaceNavigator = React.forwardRef<NavigatorPanelHandle, SpaceNaviga
             pendingReveal.current = key ? undefined : { id, openItToo };
             if (!key) return;
             const needed = [...ancestorKeys(key), ...(openItToo ? [key] : [])];
-            if (needed.some((k) => !expandedRef.current.has(k))) updateExpanded(new Set([...expandedRef.current, ...needed]));
+            if (needed.some((k) => !expandedRef.current.has(k)))
+                updateExpanded(new Set([...expandedRef.current, ...needed]));
             setRevealKey({ key, at: Date.now() });
         },
         [updateExpanded],
@@ -261,7 +265,8 @@ export const SpaceNavigator = React.forwardRef<NavigatorPanelHandle, SpaceNaviga
                     onJoin={() => {
                         const hierarchy = hierarchyOfParent(menu.row);
                         // Failures are shown by the SDK's room view store; joined, the sync moves the row.
-                        if (hierarchy) void joinHierarchyRoom(hierarchy.hierarchy, menu.row.node.id).catch(() => undefined);
+                        if (hierarchy)
+                            void joinHierarchyRoom(hierarchy.hierarchy, menu.row.node.id).catch(() => undefined);
                     }}
                 />
             )}

@@ -64,7 +64,9 @@ export const TreeRowView = React.memo(function TreeRowView({
             aria-disabled={row.kind === "loading" ? true : undefined}
             aria-label={describeRow(row, t)}
             // The badges (policy badges…) say in words what they show: heard as the row's description.
-            aria-describedby={renderBadges && !isStatus && node.kind !== "section" ? rowDomId(row.key) + "_badges" : undefined}
+            aria-describedby={
+                renderBadges && !isStatus && node.kind !== "section" ? rowDomId(row.key) + "_badges" : undefined
+            }
             tabIndex={active ? 0 : -1}
             className={classNames("atrium_SpaceNav_row", `atrium_SpaceNav_row_${isStatus ? row.kind : node.kind}`, {
                 atrium_SpaceNav_row_current: current,
@@ -76,24 +78,40 @@ export const TreeRowView = React.memo(function TreeRowView({
             onContextMenu={(event) => onContextMenu(row, event)}
             onFocus={() => onFocus(row)}
         >
-            <span className="atrium_SpaceNav_twisty" aria-hidden="true" data-expanded={row.expandable ? row.expanded : undefined} />
+            <span
+                className="atrium_SpaceNav_twisty"
+                aria-hidden="true"
+                data-expanded={row.expandable ? row.expanded : undefined}
+            />
             {isStatus ? (
                 <span className="atrium_SpaceNav_name atrium_SpaceNav_status">{describeRow(row, t)}</span>
             ) : (
                 <>
                     <RowAvatar node={node} />
                     <span className="atrium_SpaceNav_name">{node.name}</span>
-                    {node.suggested && <span className="atrium_SpaceNav_tag" aria-hidden="true">{t("suggested")}</span>}
-                    {node.membership === "none" && (
-                        <span className="atrium_SpaceNav_tag atrium_SpaceNav_tag_join" aria-hidden="true">{t("not_joined")}</span>
+                    {node.suggested && (
+                        <span className="atrium_SpaceNav_tag" aria-hidden="true">
+                            {t("suggested")}
+                        </span>
                     )}
-                    {node.membership === "invite" && <span className="atrium_SpaceNav_tag" aria-hidden="true">{t("invited")}</span>}
+                    {node.membership === "none" && (
+                        <span className="atrium_SpaceNav_tag atrium_SpaceNav_tag_join" aria-hidden="true">
+                            {t("not_joined")}
+                        </span>
+                    )}
+                    {node.membership === "invite" && (
+                        <span className="atrium_SpaceNav_tag" aria-hidden="true">
+                            {t("invited")}
+                        </span>
+                    )}
                     <span className="atrium_SpaceNav_badges" id={rowDomId(row.key) + "_badges"}>
                         {renderBadges?.(node)}
                     </span>
                     {row.unread > 0 && (
                         <span
-                            className={classNames("atrium_SpaceNav_count", { atrium_SpaceNav_count_mention: row.mentions > 0 })}
+                            className={classNames("atrium_SpaceNav_count", {
+                                atrium_SpaceNav_count_mention: row.mentions > 0,
+                            })}
                             aria-hidden="true"
                         >
                             {row.unread > 99 ? "99+" : row.unread}

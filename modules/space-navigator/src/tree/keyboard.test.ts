@@ -4,7 +4,8 @@ import { companyTree } from "./testTree";
 
 const rows = visibleRows(companyTree(), { expanded: new Set(["!eng", childKey("!eng", "!platform")]) });
 // Engineering, Platform, Databases, platform-chat, eng-general, eng-random, Sales, Other rooms
-const press = (index: number, key: string, typeAhead = new TypeAhead()) => actionForKey(rows, index, { key }, typeAhead);
+const press = (index: number, key: string, typeAhead = new TypeAhead()) =>
+    actionForKey(rows, index, { key }, typeAhead);
 
 describe("tree keys", () => {
     it("moves with the arrows, Home and End, stopping at the ends", () => {
@@ -28,7 +29,10 @@ describe("tree keys", () => {
     it("Enter opens; the context-menu key and Shift+F10 ask for the menu", () => {
         expect(press(3, "Enter")).toEqual({ type: "open", index: 3 });
         expect(press(3, "ContextMenu")).toEqual({ type: "menu", index: 3 });
-        expect(actionForKey(rows, 3, { key: "F10", shiftKey: true }, new TypeAhead())).toEqual({ type: "menu", index: 3 });
+        expect(actionForKey(rows, 3, { key: "F10", shiftKey: true }, new TypeAhead())).toEqual({
+            type: "menu",
+            index: 3,
+        });
         expect(actionForKey(rows, 3, { key: "ArrowDown", ctrlKey: true }, new TypeAhead())).toEqual({ type: "none" });
     });
 });

@@ -20,7 +20,12 @@ export interface KeyInput {
 
 const NONE: TreeAction = { type: "none" };
 
-export function actionForKey(rows: readonly TreeRow[], index: number, input: KeyInput, typeAhead: TypeAhead): TreeAction {
+export function actionForKey(
+    rows: readonly TreeRow[],
+    index: number,
+    input: KeyInput,
+    typeAhead: TypeAhead,
+): TreeAction {
     if (rows.length === 0) return NONE;
     const current = Math.min(Math.max(index, 0), rows.length - 1);
     const row = rows[current];

@@ -2,8 +2,10 @@ import { SECTION_IDS } from "./model";
 import { ancestorKeys, childKey, firstKeyOf, rollUpCounts, visibleRows } from "./rows";
 import { companyTree, room, snapshotOf, space } from "./testTree";
 
-const names = (rows: ReturnType<typeof visibleRows>): string[] => rows.map((r) => `${"  ".repeat(r.level - 1)}${r.node.name}`);
-const key = (...ids: string[]): string => ids.reduce<string | undefined>((parent, id) => childKey(parent, id), undefined)!;
+const names = (rows: ReturnType<typeof visibleRows>): string[] =>
+    rows.map((r) => `${"  ".repeat(r.level - 1)}${r.node.name}`);
+const key = (...ids: string[]): string =>
+    ids.reduce<string | undefined>((parent, id) => childKey(parent, id), undefined)!;
 
 describe("visibleRows", () => {
     it("shows top-level spaces collapsed, in the snapshot's order, with sections after them", () => {
@@ -75,7 +77,10 @@ describe("filter", () => {
     });
 
     it("matches spaces by name too, and finds rooms joinable from the hierarchy", () => {
-        expect(names(visibleRows(companyTree(), { expanded: new Set(), query: "sales" }))).toEqual(["Sales", "  sales-all"]);
+        expect(names(visibleRows(companyTree(), { expanded: new Set(), query: "sales" }))).toEqual([
+            "Sales",
+            "  sales-all",
+        ]);
         expect(names(visibleRows(companyTree(), { expanded: new Set(), query: "plat" }))).toEqual([
             "Engineering",
             "  Platform",
@@ -112,7 +117,11 @@ describe("revealing a room", () => {
     it("finds the first place of a room and the branches to open", () => {
         const found = firstKeyOf(companyTree(), "!db-ops")!;
         expect(found).toBe(key("!eng", "!platform", "!databases", "!db-ops"));
-        expect(ancestorKeys(found)).toEqual([key("!eng"), key("!eng", "!platform"), key("!eng", "!platform", "!databases")]);
+        expect(ancestorKeys(found)).toEqual([
+            key("!eng"),
+            key("!eng", "!platform"),
+            key("!eng", "!platform", "!databases"),
+        ]);
         expect(firstKeyOf(companyTree(), "!lunch")).toBe(key(SECTION_IDS.other, "!lunch"));
         expect(firstKeyOf(companyTree(), "!nowhere")).toBeUndefined();
     });

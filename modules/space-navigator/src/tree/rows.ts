@@ -137,10 +137,11 @@ export function visibleRows(snapshot: NavigatorSnapshot, options: RowOptions): T
             // matches by its own name, the tree is as the user left it.
             const descendantsMatch =
                 filtering && expandable && (node.children ?? []).some((childId) => matching!.has(childId));
-            const stillFiltered = filtered && !(filtering && !descendantsMatch && node.name.toLocaleLowerCase().includes(needle));
+            const stillFiltered =
+                filtered && !(filtering && !descendantsMatch && node.name.toLocaleLowerCase().includes(needle));
             const expanded = expandable && (descendantsMatch && stillFiltered ? true : options.expanded.has(key));
             const own = { unread: node.unread, mentions: node.mentions };
-            const shownCounts = expandable ? (expanded ? { unread: 0, mentions: 0 } : counts.get(id) ?? own) : own;
+            const shownCounts = expandable ? (expanded ? { unread: 0, mentions: 0 } : (counts.get(id) ?? own)) : own;
             rows.push({
                 key,
                 kind: "node",

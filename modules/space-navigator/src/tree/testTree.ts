@@ -9,7 +9,12 @@ export const room = (id: string, name: string, extra: globalThis.Partial<Navigat
     kind: "room",
     ...extra,
 });
-export const space = (id: string, name: string, children: string[], extra: globalThis.Partial<NavigatorNode> = {}): Partial => ({
+export const space = (
+    id: string,
+    name: string,
+    children: string[],
+    extra: globalThis.Partial<NavigatorNode> = {},
+): Partial => ({
     id,
     name,
     kind: "space",

@@ -7,7 +7,13 @@ export interface RowWindow {
     end: number;
 }
 
-export function rowWindow(scrollTop: number, viewportHeight: number, rowHeight: number, count: number, overscan = 8): RowWindow {
+export function rowWindow(
+    scrollTop: number,
+    viewportHeight: number,
+    rowHeight: number,
+    count: number,
+    overscan = 8,
+): RowWindow {
     const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
     const visible = Math.ceil(viewportHeight / rowHeight) + 1;
     return {
