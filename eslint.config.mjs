@@ -84,6 +84,7 @@ export default tseslint.config(
         files: [
             "*.{js,mjs,cjs,ts}",
             "build/**",
+            "contract/**",
             "scripts/**",
             "service/**",
             "bench/**",
@@ -127,7 +128,7 @@ export default tseslint.config(
 
 /**
  * Who may import whom. src/ never reaches into modules/ except through the one list of modules
- * (src/bootstrap/registerModules.ts → modules/index.ts); a module reaches the app and the SDK only
+ * (src/bootstrap/registerModules.tsx → modules/index.ts); a module reaches the app and the SDK only
  * through `@atrium/sdk` and the module API (@matrix-org/react-sdk-module-api), never through the
  * SDK's or the js-sdk's internals, and never into another module's folder.
  */
@@ -140,7 +141,7 @@ function boundaryRules() {
     return [
         {
             files: ["src/**"],
-            ignores: ["src/bootstrap/registerModules.ts"],
+            ignores: ["src/bootstrap/registerModules.tsx"],
             rules: {
                 "import-x/no-restricted-paths": [
                     "error",
@@ -150,7 +151,7 @@ function boundaryRules() {
                                 target: "./src",
                                 from: "./modules",
                                 message:
-                                    "src/ does not import modules: only src/bootstrap/registerModules.ts reads the list in modules/index.ts.",
+                                    "src/ does not import modules: only src/bootstrap/registerModules.tsx reads the list in modules/index.ts.",
                             },
                         ],
                     },
@@ -158,7 +159,7 @@ function boundaryRules() {
             },
         },
         {
-            files: ["src/bootstrap/registerModules.ts"],
+            files: ["src/bootstrap/registerModules.tsx"],
             rules: {
                 "import-x/no-restricted-paths": [
                     "error",
@@ -200,6 +201,22 @@ function boundaryRules() {
                                 except: [`./${name}`],
                                 message: "A module imports only its own files, never another module's.",
                             })),
+                        ],
+                    },
+                ],
+            },
+        },
+        // A module's tests may build the SDK's and the js-sdk's objects as fixtures (a real Room, the
+        // SDK's config), but still reach the app only through `@atrium/sdk`.
+        {
+            files: ["modules/**/*.test.{ts,tsx}"],
+            rules: {
+                "no-restricted-imports": [
+                    "error",
+                    {
+                        patterns: [
+                            { regex: "^\\$sdk-original(/|$)", message: viaAtriumSdk },
+                            { regex: "^@atrium/(?!sdk(/|$))", message: viaAtriumSdk },
                         ],
                     },
                 ],

@@ -5,6 +5,8 @@ module.exports = {
     entry: [
         // Replacements are reached through src/seams/sdk-replacements.json, not through imports.
         "src/seams/*.{ts,tsx,mjs}",
+        // The benchmark's stock Element (npm run build:stock).
+        "src/stock/index.ts",
         "scripts/*.{mjs,ts}",
         "bench/*.ts",
         "bench/navigator/page.tsx",
@@ -30,5 +32,11 @@ module.exports = {
         // Named by string in webpack.config.js: the .pcss parser, and the loader the SDK's HTML export names inline.
         "postcss-scss",
         "raw-loader",
+        // Named by string in Stryker's config (testRunner: "jest").
+        "@stryker-mutator/jest-runner",
     ],
+    // Run by the federation harness to make its test certificates; Debian's, not an npm package.
+    ignoreBinaries: ["openssl"],
+    // The config validator the build generates (.generated/, aliased as $webapp by webpack and jest).
+    ignoreUnresolved: [/^\$webapp\/config-validator$/],
 };

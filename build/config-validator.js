@@ -8,6 +8,7 @@ const path = require("path");
 
 const root = path.resolve(__dirname, "..");
 const { composeConfigSchema, BASE_SCHEMA_PATH: SCHEMA_PATH } = require("../contract/composeSchema.cjs");
+
 const OUTPUT_PATH = path.join(root, ".generated/config-validator.js");
 
 // Ajv's generated code `require`s a few run-time helpers even in ES module output. These are

@@ -4,8 +4,5 @@ import type { AtriumModule } from "@atrium/sdk";
 import { EnvironmentBannerModule } from "./src/EnvironmentBannerModule";
 import { MODULE_NAME } from "./src/settings";
 
-export { EnvironmentBannerModule, REPORT_BUTTON_ID } from "./src/EnvironmentBannerModule";
-export { MODULE_NAME } from "./src/settings";
-
 const environmentBanner: AtriumModule = { name: MODULE_NAME, factory: (api) => new EnvironmentBannerModule(api) };
 export default environmentBanner;

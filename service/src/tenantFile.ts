@@ -15,7 +15,7 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 /** The web app refuses a config over 512 KiB; the service refuses to load one rather than serve it. */
 export const MAX_SERVED_BYTES = 512 * 1024;
 /** YAML aliases may repeat a node, but the file read as if every alias were written out stays this small. */
-export const MAX_EXPANDED_BYTES = MAX_FILE_BYTES;
+const MAX_EXPANDED_BYTES = MAX_FILE_BYTES;
 export const MAX_ALIASES = 100;
 /** Deeper than any real config; keeps recursion (merging, validation) far from the stack's limit. */
 export const MAX_DEPTH = 32;

@@ -13,7 +13,7 @@ type Wrapper = WrapperOpts["Wrapper"];
 
 /** Re-renders a module's wrapper on each live config change, so a wrapper that reads its settings follows them. */
 function followingConfig(ModuleWrapper: Wrapper): Wrapper {
-    return function ConfigFollowingWrapper({ children }: PropsWithChildren<{}>): JSX.Element {
+    return function ConfigFollowingWrapper({ children }: PropsWithChildren<Record<never, never>>): JSX.Element {
         useConfigState();
         return <ModuleWrapper>{children}</ModuleWrapper>;
     };

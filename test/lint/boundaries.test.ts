@@ -66,7 +66,7 @@ const forbidden: [string, Case][] = [
     ],
     [
         "registerModules importing more than the list of modules",
-        { filePath: "src/bootstrap/registerModules.ts", code: `export * from "../../modules/space-navigator";\n` },
+        { filePath: "src/bootstrap/registerModules.tsx", code: `export * from "../../modules/space-navigator";\n` },
     ],
     [
         "a module importing the SDK's internals",
@@ -111,7 +111,7 @@ const forbidden: [string, Case][] = [
 const allowed: [string, Case][] = [
     [
         "registerModules importing the list of modules",
-        { filePath: "src/bootstrap/registerModules.ts", code: `export { ATRIUM_MODULES } from "../../modules";\n` },
+        { filePath: "src/bootstrap/registerModules.tsx", code: `export { ATRIUM_MODULES } from "../../modules";\n` },
     ],
     [
         "src/ importing the SDK",

@@ -1,4 +1,4 @@
-import { ATRIUM_LANGUAGES } from "@atrium/i18n/atriumI18n";
+import { ATRIUM_LANGUAGES } from "@atrium/sdk";
 
 import { companyDirectoryStrings } from "./strings";
 

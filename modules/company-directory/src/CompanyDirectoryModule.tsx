@@ -18,7 +18,7 @@ import {
 import { COMPANY_DIRECTORY_NAMESPACE, companyDirectoryStrings } from "../i18n/strings";
 import { appDirectory, MODULE_NAME, sdkPeople } from "./connect";
 import { unconfiguredDirectory } from "./offlineDirectory";
-import { isDirectoryShortcut, isMac, SHORTCUT_LABEL } from "./shortcut";
+import { isDirectoryShortcut, isMac } from "./shortcut";
 import { directoryString } from "./strings";
 import "../company-directory.pcss";
 
@@ -85,5 +85,3 @@ export class CompanyDirectoryModule extends RuntimeModule {
         });
     }
 }
-
-export { SHORTCUT_LABEL };

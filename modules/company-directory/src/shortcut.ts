@@ -1,8 +1,6 @@
 // The keyboard shortcut that opens and closes the directory: Ctrl+Shift+Y (⌘⇧Y on macOS), matched by
 // the key's position (`code`) so it is the same key on every keyboard layout. Element uses neither.
 
-export const SHORTCUT_LABEL = { mac: "⌘⇧Y", other: "Ctrl+Shift+Y" } as const;
-
 export function isDirectoryShortcut(
     event: Pick<KeyboardEvent, "code" | "ctrlKey" | "metaKey" | "shiftKey" | "altKey">,
     mac: boolean,

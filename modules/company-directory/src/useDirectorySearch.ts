@@ -131,7 +131,7 @@ export function useDirectorySearch(
             controller.abort();
             if (timer) clearTimeout(timer);
         };
-    }, [api, people, filters.q, filters.department, filters.location, attempt]); // eslint-disable-line react-hooks/exhaustive-deps
+    }, [api, people, filters.q, filters.department, filters.location, attempt]); // eslint-disable-line react-hooks/exhaustive-deps -- the filters' fields, not the object, decide a new search
 
     const loadMore = useCallback((): void => {
         const now = stateRef.current;

@@ -18,12 +18,3 @@ export function rowWindow(
     const visible = Math.ceil(Math.max(0, viewportHeight) / rowHeight) + 1;
     return { start: Math.min(count, Math.max(0, first - overscan)), end: Math.min(count, first + visible + overscan) };
 }
-
-/** The scrollTop that brings row `index` fully into view, moving as little as possible. */
-export function scrollTopToShow(index: number, scrollTop: number, viewportHeight: number, rowHeight: number): number {
-    const top = index * rowHeight;
-    const bottom = top + rowHeight;
-    if (top < scrollTop) return top;
-    if (bottom > scrollTop + viewportHeight) return Math.max(0, bottom - viewportHeight);
-    return scrollTop;
-}

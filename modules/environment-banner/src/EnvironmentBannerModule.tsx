@@ -38,7 +38,9 @@ export class EnvironmentBannerModule extends RuntimeModule {
         // Another module may have wrapped the app already: keep its wrapper inside ours.
         const Inner = opts.Wrapper;
         const moduleApi = this.moduleApi;
-        opts.Wrapper = function EnvironmentBannerWrapper({ children }: PropsWithChildren<{}>): JSX.Element {
+        opts.Wrapper = function EnvironmentBannerWrapper({
+            children,
+        }: PropsWithChildren<Record<never, never>>): JSX.Element {
             // Read at each render, so a changed label (or the module switched off) shows when the app re-renders.
             const settings = readSettings(moduleApi);
             const label = settings.enabled ? settings.label : null;

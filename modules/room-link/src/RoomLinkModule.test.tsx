@@ -3,9 +3,8 @@ import React from "react";
 import { render, screen } from "@testing-library/react";
 import { RoomViewLifecycle, ViewRoomOpts } from "@matrix-org/react-sdk-module-api/lib/lifecycles/RoomViewLifecycle";
 import { ModuleRunner } from "matrix-react-sdk/src/modules/ModuleRunner";
-import { copyToClipboard, roomPermalink } from "@atrium/sdk";
+import { copyToClipboard, initAtriumI18n, roomPermalink } from "@atrium/sdk";
 
-import { initAtriumI18n } from "@atrium/sdk";
 import roomLink from "../index";
 import { COPY_ROOM_LINK_BUTTON_ID, copyRoomLink } from "./RoomLinkModule";
 

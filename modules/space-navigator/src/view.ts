@@ -11,10 +11,6 @@ export interface SpaceNavigatorSettings {
     default_view: NavigatorView;
 }
 
-export function navigatorAvailable(): boolean {
-    return moduleSettings<SpaceNavigatorSettings>(MODULE_NAME).enabled;
-}
-
 export function currentView(userId: string | null | undefined): NavigatorView {
     const settings = moduleSettings<SpaceNavigatorSettings>(MODULE_NAME);
     if (!settings.enabled) return "classic";

@@ -59,6 +59,7 @@ export function ArchiveForm({
                     maxLength={MAX_REASON_LENGTH}
                     rows={3}
                     onChange={(e) => setReason(e.target.value)}
+                    // eslint-disable-next-line jsx-a11y/no-autofocus -- a dialog's first field takes focus as it opens, like the SDK's dialogs
                     autoFocus
                 />
             </label>
@@ -144,6 +145,7 @@ export function RestoreForm({ roomId, onDone }: { roomId: string; onDone(): void
                     type="submit"
                     className="atrium_ArchiveButton atrium_ArchiveButton_primary"
                     disabled={!plan || busy}
+                    // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog's one action takes focus as it opens, like the SDK's dialogs
                     autoFocus
                 >
                     {busy ? t("working") : t("restore")}

@@ -2,7 +2,7 @@ import React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
-import { initAtriumI18n } from "@atrium/i18n/atriumI18n";
+import { initAtriumI18n } from "@atrium/sdk";
 
 import { DirectoryError } from "../directoryClient";
 import { MemoryDirectory, person, recordingPeople, smallCompany } from "../testDirectory";

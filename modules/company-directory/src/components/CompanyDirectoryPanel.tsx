@@ -50,7 +50,7 @@ export function CompanyDirectoryPanel({ onClose, directory, people }: CompanyDir
             () => undefined, // without facets the panel still searches; the results say why when they fail too
         );
         return () => controller.abort();
-    }, [directory, state.kind === "directory"]); // eslint-disable-line react-hooks/exhaustive-deps
+    }, [directory, state.kind === "directory"]); // eslint-disable-line react-hooks/exhaustive-deps -- refetch only when the directory or the view's kind changes
 
     useEffect(() => setActive(-1), [filters]);
     useEffect(() => () => cardRequest.current?.abort(), []);
@@ -222,6 +222,7 @@ export function CompanyDirectoryPanel({ onClose, directory, people }: CompanyDir
     }
 
     return (
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape anywhere in the sidebar closes it
         <section className="atrium_CompanyDirectory" aria-label={t("title")} onKeyDown={onKeyDown}>
             <header className="atrium_CompanyDirectory_header">
                 <h2>{t("title")}</h2>
@@ -256,6 +257,7 @@ export function CompanyDirectoryPanel({ onClose, directory, people }: CompanyDir
                         aria-label={t("search")}
                         placeholder={t("search_placeholder")}
                         value={filters.q}
+                        // eslint-disable-next-line jsx-a11y/no-autofocus -- opening the directory means searching it: the box takes focus
                         autoFocus
                         role="combobox"
                         aria-autocomplete="list"

@@ -85,6 +85,7 @@ export function ResultList({
                 {rows.slice(start, end).map((row, offset) => {
                     const index = start + offset;
                     return (
+                        // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/interactive-supports-focus -- a listbox with aria-activedescendant: the search box holds focus and its keys pick options
                         <div
                             key={row.key}
                             id={optionId(id, index)}

@@ -30,6 +30,7 @@ export function PolicyChip({ text, explanation, tone, colour, icon, kind }: Prop
                 className={`atrium_Policy_chip atrium_Policy_chip_${tone}`}
                 data-kind={kind}
                 style={style}
+                // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- focusable so its explanation shows on focus as on hover
                 tabIndex={0}
                 aria-describedby={id.current}
             >

@@ -2,12 +2,11 @@ import React, { useState } from "react";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 
-import { initAtriumI18n } from "@atrium/sdk";
+import { contribute, initAtriumI18n } from "@atrium/sdk";
 import { makeSnapshot, SECTION_IDS, type NavigatorNode, type NavigatorSnapshot } from "../tree/model";
 import { childKey } from "../tree/rows";
 import { companyTree, room, snapshotOf, space } from "../tree/testTree";
 import { loadExpanded, saveExpanded } from "../userState";
-import { contribute } from "@atrium/sdk";
 import { NavigatorPanel, type NavigatorPanelProps } from "./NavigatorPanel";
 
 /** The panel as SpaceNavigator uses it: expansion remembered for `userId` (SpaceNavigator's job, in small). */
