@@ -114,7 +114,7 @@ test.describe("company directory", () => {
         });
         await page.goto(`${app.url}/#/home`);
 
-        await page.getByRole("button", { name: "Company directory" }).click();
+        await page.getByRole("button", { name: "Company directory", exact: true }).click();
         const panel = page.getByRole("region", { name: "Company directory" });
         const search = panel.getByRole("combobox", { name: "Search people" });
         await expect(search).toBeFocused({ timeout: 30_000 });
@@ -165,9 +165,9 @@ test.describe("company directory", () => {
         }
 
         // Escape closes the directory.
-        await page.getByRole("button", { name: "Company directory" }).click();
+        await page.getByRole("button", { name: "Company directory", exact: true }).click();
         await expect(panel).toHaveCount(0);
-        await page.getByRole("button", { name: "Company directory" }).click();
+        await page.getByRole("button", { name: "Company directory", exact: true }).click();
         await panel.getByRole("combobox", { name: "Search people" }).press("Escape");
         await expect(panel).toHaveCount(0);
         await context.close();

@@ -6,6 +6,8 @@ import { MatrixClientPeg } from "matrix-react-sdk/src/MatrixClientPeg";
 import type { MatrixClient, MatrixEvent, Room } from "matrix-js-sdk/src/matrix";
 import { ClientEvent, EventType, RoomStateEvent } from "matrix-js-sdk/src/matrix";
 
+import { privilegedCreators } from "./archiveSupport";
+
 export type Membership = "join" | "invite" | "leave" | "ban" | "knock" | "none";
 
 export interface RoomSummary {
@@ -138,7 +140,15 @@ export function canSendState(roomId: string, type: string): boolean {
     const me = client()?.getUserId();
     if (!me || room(roomId)?.getMyMembership() !== "join") return false;
     const levels = powerLevels(roomId);
-    return userPowerLevel(levels, me) >= stateEventLevel(levels, type);
+    return levelInRoom(roomId, levels, me) >= stateEventLevel(levels, type);
+}
+
+/**
+ * A user's power in a room: from room version 12 on, the room's creators hold unlimited power and
+ * never appear in the power levels' `users` (MSC4289); everyone else has their level there.
+ */
+function levelInRoom(roomId: string, levels: PowerLevels, userId: string): number {
+    return privilegedCreators(roomId).includes(userId) ? Infinity : userPowerLevel(levels, userId);
 }
 
 /**
@@ -148,7 +158,7 @@ export function canSendState(roomId: string, type: string): boolean {
  */
 export function senderMayHaveSent(roomId: string, type: string, entry: StateEntry<unknown>, minimumLevel = 0): boolean {
     const levels = powerLevels(roomId);
-    const level = userPowerLevel(levels, entry.sender);
+    const level = levelInRoom(roomId, levels, entry.sender);
     return level >= minimumLevel && level >= stateEventLevel(levels, type);
 }
 
