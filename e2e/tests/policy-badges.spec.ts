@@ -20,8 +20,13 @@ test("a Confidential room shows its badge everywhere, warns while unencrypted, a
 }) => {
     test.setTimeout(120_000);
     const owner = await synapse.registerUser("owner");
-    // private_chat without encryption: Synapse encrypts new rooms only when told to.
-    const roomId = await createRoom(owner, { name: "Budget 2027", preset: "private_chat" });
+    // private_chat without encryption: Synapse encrypts new rooms only when told to. Guests are kept
+    // out (the preset lets them join), so encryption is the one rule the room breaks.
+    const roomId = await createRoom(owner, {
+        name: "Budget 2027",
+        preset: "private_chat",
+        initial_state: [{ type: "m.room.guest_access", state_key: "", content: { guest_access: "forbidden" } }],
+    });
     await classify(owner, roomId, "confidential");
     await createRoom(owner, { name: "Coffee", preset: "private_chat" });
 
