@@ -104,7 +104,8 @@ export const TreeRowView = React.memo(function TreeRowView({
                             {t("invited")}
                         </span>
                     )}
-                    <span className="atrium_SpaceNav_badges" id={rowDomId(row.key) + "_badges"}>
+                    {/* Heard once, as the row's description (aria-describedby reads hidden text), not as part of its name. */}
+                    <span className="atrium_SpaceNav_badges" id={rowDomId(row.key) + "_badges"} aria-hidden="true">
                         {renderBadges?.(node)}
                     </span>
                     {row.unread > 0 && (
