@@ -3,42 +3,25 @@
 // the header's buttons, through a portal into the header the SDK renders. Not inside the name: that
 // is one big button (it opens the room summary), and items may be focusable themselves.
 // The module API's own header buttons (RoomViewLifecycle.ViewRoom) stay the SDK's.
-import React, { useLayoutEffect, useRef, useState } from "react";
+import React, { useRef } from "react";
 import ReactDOM from "react-dom";
 import OriginalRoomHeader from "$sdk-original/components/views/rooms/RoomHeader";
 
 import { useSlot } from "../sdk/slotRegistry";
+import { usePortalContainer } from "./usePortalContainer";
 
 type Props = React.ComponentProps<typeof OriginalRoomHeader>;
 
-function useItemsContainer(wrapper: React.RefObject<HTMLElement>, wanted: boolean): HTMLElement | null {
-    const [container, setContainer] = useState<HTMLElement | null>(null);
-    useLayoutEffect(() => {
-        const root = wrapper.current;
-        if (!root || !wanted) return;
-        const element = document.createElement("div");
-        element.className = "atrium_RoomHeaderItems";
-        const place = (): void => {
-            const name = root.querySelector(".mx_RoomHeader_infoWrapper");
-            if (name?.parentElement && element.previousElementSibling !== name) name.after(element);
-        };
-        place();
-        setContainer(element);
-        const observer = new MutationObserver(place);
-        observer.observe(root, { childList: true, subtree: true });
-        return () => {
-            observer.disconnect();
-            element.remove();
-            setContainer(null);
-        };
-    }, [wrapper, wanted]);
-    return container;
+/** Right after the room's name (a button), before the header's buttons. */
+function placeAfterName(root: HTMLElement, element: HTMLElement): void {
+    const name = root.querySelector(".mx_RoomHeader_infoWrapper");
+    if (name?.parentElement && element.previousElementSibling !== name) name.after(element);
 }
 
 export default function RoomHeader(props: Props): JSX.Element {
     const items = useSlot("roomHeaderItem");
     const wrapper = useRef<HTMLDivElement>(null);
-    const container = useItemsContainer(wrapper, items.length > 0);
+    const container = usePortalContainer(wrapper, items.length > 0, "div", "atrium_RoomHeaderItems", placeAfterName);
     return (
         <div ref={wrapper} className="atrium_RoomHeaderWrapper">
             <OriginalRoomHeader {...props} />

@@ -3,13 +3,14 @@
 // bar itself, below the spaces and above the threads and quick-settings buttons; a view that shows
 // its own tree named "Spaces" (the navigator) has the bar's tree and landmark renamed (its
 // `spaceBarLabel`) so a screen-reader user never meets two trees of the same name.
-import React, { useEffect, useLayoutEffect, useReducer, useRef, useState } from "react";
+import React, { useEffect, useLayoutEffect, useReducer, useRef } from "react";
 import ReactDOM from "react-dom";
 import OriginalSpacePanel from "$sdk-original/components/views/spaces/SpacePanel";
 import { useMatrixClientContext } from "matrix-react-sdk/src/contexts/MatrixClientContext";
 
 import { contributionsTo, onSlotsChange } from "../sdk/slotRegistry";
 import { onPanelsChange } from "../sdk/panels";
+import { usePortalContainer } from "./usePortalContainer";
 import type { SpaceBarButton } from "../sdk/slots";
 import { shownLeftPanelView } from "./RoomList";
 
@@ -47,32 +48,13 @@ function SpaceBarButtons({ buttons }: { buttons: readonly SpaceBarButton[] }): J
     );
 }
 
-/** A container of ours inside the SDK's bar, kept in place when the SDK re-renders it. */
-function useBarContainer(wrapper: React.RefObject<HTMLDivElement>, wanted: boolean): HTMLElement | null {
-    const [container, setContainer] = useState<HTMLElement | null>(null);
-    useLayoutEffect(() => {
-        const root = wrapper.current;
-        if (!root || !wanted) return;
-        const element = document.createElement("div");
-        element.className = "atrium_SpaceBarButtons";
-        const place = (): void => {
-            const bar = root.querySelector("nav.mx_SpacePanel");
-            if (!bar) return;
-            const before = bar.querySelector(BOTTOM_OF_BAR);
-            const anchor = before && before.parentElement === bar ? before : null;
-            if (element.parentElement !== bar || element.nextSibling !== anchor) bar.insertBefore(element, anchor);
-        };
-        place();
-        setContainer(element);
-        const observer = new MutationObserver(place);
-        observer.observe(root, { childList: true, subtree: true });
-        return () => {
-            observer.disconnect();
-            element.remove();
-            setContainer(null);
-        };
-    }, [wrapper, wanted]);
-    return container;
+/** In the bar itself, just before its bottom buttons. */
+function placeInBar(root: HTMLElement, element: HTMLElement): void {
+    const bar = root.querySelector("nav.mx_SpacePanel");
+    if (!bar) return;
+    const before = bar.querySelector(BOTTOM_OF_BAR);
+    const anchor = before && before.parentElement === bar ? before : null;
+    if (element.parentElement !== bar || element.nextSibling !== anchor) bar.insertBefore(element, anchor);
 }
 
 export default function SpacePanel(): JSX.Element {
@@ -89,7 +71,7 @@ export default function SpacePanel(): JSX.Element {
     }, [views.map((view) => view.id).join("\n")]); // eslint-disable-line react-hooks/exhaustive-deps -- resubscribe only when the set of views changes
     const buttons = contributionsTo("spaceBarButton");
     const wrapper = useRef<HTMLDivElement>(null);
-    const container = useBarContainer(wrapper, buttons.length > 0);
+    const container = usePortalContainer(wrapper, buttons.length > 0, "div", "atrium_SpaceBarButtons", placeInBar);
     const label = shownLeftPanelView(views, client?.getUserId() ?? null)?.spaceBarLabel?.() ?? null;
 
     useLayoutEffect(() => {
