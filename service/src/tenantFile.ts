@@ -5,6 +5,7 @@ import { isNode, parseAllDocuments, visit, type Document, type Node } from "yaml
 
 import { checkClientConfig, checkDefaultsFile, checkTenantFile, type Problem } from "./contract.ts";
 import { layerConfig, type ClientConfig } from "./layering.ts";
+import { hostOriginProblems } from "./embeddingHosts.ts";
 import { headerValueProblems } from "./securityHeaders.ts";
 
 export const TENANT_FILE_EXTENSIONS = [".yaml", ".yml", ".json"] as const;
@@ -216,6 +217,19 @@ export function parseFileText(file: string, text: string): Loaded<unknown> {
     return { ok: true, value: data };
 }
 
+/** Values the schema cannot judge alone: what reaches a header, and the exact origins of host pages. */
+function unsafeValues(config: ClientConfig, file: string): Problem[] {
+    return [...headerValueProblems(config), ...hostOriginProblems(config)].map((p) => ({
+        file,
+        path: `/config${p.path}`,
+        message: p.message,
+    }));
+}
+
+function hostOriginProblemsIn(config: ClientConfig, file: string): Problem[] {
+    return hostOriginProblems(config).map((p) => ({ file, path: `/config${p.path}`, message: p.message }));
+}
+
 /** `_defaults.yaml`: its config, valid on its own. */
 export function loadDefaultsFile(file: string, text: string): Loaded<ClientConfig> {
     const parsed = parseFileText(file, text);
@@ -223,7 +237,7 @@ export function loadDefaultsFile(file: string, text: string): Loaded<ClientConfi
     const problems = checkDefaultsFile(parsed.value, file);
     if (problems.length) return refuse(problems);
     const config = (parsed.value as { config: ClientConfig }).config;
-    const unsafe = headerValueProblems(config).map((p) => ({ file, path: `/config${p.path}`, message: p.message }));
+    const unsafe = unsafeValues(config, file);
     if (unsafe.length) return refuse(unsafe);
     return { ok: true, value: config };
 }
@@ -258,8 +272,9 @@ export function loadTenantFile(name: string, file: string, text: string, default
     const data = parsed.value as TenantFileData;
     const config = layerConfig(defaults, data.config);
     const configProblems = checkClientConfig(config, file, "/config");
-    if (configProblems.length) return refused(configProblems);
-    const unsafe = headerValueProblems(config).map((p) => ({ file, path: `/config${p.path}`, message: p.message }));
+    // The schema's pattern refuses a wildcard host origin too; the service's own words say why.
+    if (configProblems.length) return refused([...configProblems, ...hostOriginProblemsIn(config, file)]);
+    const unsafe = unsafeValues(config, file);
     if (unsafe.length) return refused(unsafe);
     const body = servedBody(config);
     const bytes = Buffer.byteLength(body, "utf8");

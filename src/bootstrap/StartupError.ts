@@ -1,4 +1,4 @@
-export type StartupErrorKind = "config" | "server" | "browser" | "app";
+export type StartupErrorKind = "config" | "server" | "browser" | "app" | "embed";
 
 /** A failure of one start-up step, shown to the person on the static error page. */
 export class StartupError extends Error {

@@ -5,14 +5,25 @@ import type MatrixChat from "matrix-react-sdk/src/components/structures/MatrixCh
 import { installSdkHardening } from "../security/installSdkHardening";
 import { startMediaServiceWorker } from "../media/mediaServiceWorker";
 import { preloadLoggedInViewWhenLikely } from "../seams/loggedInChunk";
+import type { Brand } from "../brand/brand";
+import type { EmbedView } from "../embed/embedRequest";
 import { renderApp } from "./renderApp";
 
-export function renderAtrium(container: HTMLElement): Promise<MatrixChat> {
+/** Renders the full app, or (embedded mode) the app on one room or space with its host bridge. */
+export async function renderAtrium(
+    container: HTMLElement,
+    embed?: { view: EmbedView; brand: Brand },
+): Promise<MatrixChat | void> {
     // Before any client or store exists (see docs/security.md).
     installSdkHardening();
     // Images and avatars from the homeserver need the token its authenticated media asks for.
     void startMediaServiceWorker();
     // The logged-in app is a chunk of its own in Atrium (src/seams/LoggedInView.tsx).
     preloadLoggedInViewWhenLikely(dispatcher);
+    if (embed) {
+        const { mountEmbeddedApp } = await import(/* webpackChunkName: "embed" */ "../embed/mountEmbed");
+        mountEmbeddedApp(container, embed.view, embed.brand);
+        return;
+    }
     return renderApp(container);
 }

@@ -5,12 +5,16 @@ import { logger } from "matrix-js-sdk/src/logger";
 import { ATRIUM_BRAND, brandFromConfig } from "../brand/brand";
 import { initAtriumI18n } from "../i18n/atriumI18n";
 import { selectPlatform } from "../platform/selectPlatform";
+import { embedRequestFrom } from "../embed/embedRequest";
+import { canKeepSession } from "../embed/frameStorage";
+import { t } from "../i18n/atriumI18n";
 import { checkBrowser } from "./checkBrowser";
 import { showStartupError } from "./errorPage";
 import { loadConfig, loadServerConfig } from "./loadConfig";
 import { loadLanguage } from "./loadLanguage";
 import { applyBrandVariables, loadTheme } from "./loadTheme";
 import { startConfigUpdates } from "./startConfigUpdates";
+import { StartupError } from "./StartupError";
 
 async function registerAtriumModules(): Promise<void> {
     const { registerModules } = await import(/* webpackChunkName: "atrium-modules" */ "./registerModules");
@@ -22,18 +26,41 @@ export async function start(container: HTMLElement): Promise<void> {
     try {
         // The error page needs strings even when nothing else loaded.
         await initAtriumI18n(navigator.language);
-        checkBrowser();
+        // Embedded mode (docs/embedding.md): the query string asks for one room or space, or this is
+        // the sign-in window such a frame opened.
+        const embed = embedRequestFrom(window.location.search);
+        if (embed?.mode === "invalid") {
+            throw new StartupError("embed", t(`embed.invalid.${embed.problem}`, { detail: embed.detail }));
+        }
+        // A frame whose storage the browser blocks cannot keep a session: it says so instead.
+        const frameStorageBlocked = embed?.mode === "view" && !canKeepSession(window);
+        if (!frameStorageBlocked) checkBrowser();
         const platform = selectPlatform();
         const { config, live } = await loadConfig(platform);
         const brand = brandFromConfig(config);
         brandName = brand.name;
         applyBrandVariables(brand);
+        if (embed && embed.mode !== "view") {
+            await Promise.all([loadLanguage(), loadServerConfig(config)]);
+            const { mountSignInWindow } = await import(
+                /* webpackChunkName: "embed-pages" */ "../embed/mountEmbedPages"
+            );
+            mountSignInWindow(container, embed, brand);
+            return;
+        }
+        if (embed && frameStorageBlocked) {
+            const { mountStorageBlocked } = await import(
+                /* webpackChunkName: "embed-pages" */ "../embed/mountEmbedPages"
+            );
+            mountStorageBlocked(container, embed, brand);
+            return;
+        }
         // The modules' chunk loads beside the language and theme, not before them: none of these
         // needs another, and all are done before MatrixChat renders.
         await Promise.all([registerAtriumModules(), loadLanguage(), loadTheme(), loadServerConfig(config)]);
         // MatrixChat's module graph reads the config while it loads, so it is loaded only now.
         const { renderAtrium } = await import(/* webpackChunkName: "app" */ "./renderAtrium");
-        await renderAtrium(container);
+        await renderAtrium(container, embed ? { view: embed, brand } : undefined);
         void startConfigUpdates(live);
     } catch (error) {
         logger.error("Atrium could not start", error);
