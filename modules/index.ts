@@ -8,6 +8,7 @@ import environmentBanner from "./environment-banner";
 import policyBadges from "./policy-badges";
 import roomLink from "./room-link";
 import spaceNavigator from "./space-navigator";
+import wikiLink from "./wiki-link";
 
 export type { AtriumModule as AtriumModuleEntry };
 
@@ -18,4 +19,5 @@ export const ATRIUM_MODULES: readonly AtriumModule[] = [
     archive,
     companyDirectory,
     policyBadges,
+    wikiLink,
 ];

@@ -116,6 +116,8 @@ export function homeserverConfig({
         trusted_key_servers: [],
         serve_server_wellknown: false,
         user_directory: { enabled: true, search_all_users: true },
+        // An embedded Atrium's sign-in window hands its frame a one-time login token (docs/embedding.md).
+        login_via_existing_session: { enabled: true, require_ui_auth: true, token_timeout: "2m" },
         rc_message: unlimited,
         rc_registration: unlimited,
         rc_login: { address: unlimited, account: unlimited, failed_attempts: unlimited },
