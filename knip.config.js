@@ -13,8 +13,6 @@ module.exports = {
         "bench/navigator/webpack.config.cjs",
         "e2e/demo.ts",
         "build/*.js",
-        // The xWiki macro's XAR builder (npm run build:xwiki).
-        "integrations/xwiki/buildXar.ts",
     ],
     project: [
         "src/**/*.{ts,tsx,mjs}",

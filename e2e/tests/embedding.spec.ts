@@ -102,7 +102,11 @@ test.describe("embedded mode", () => {
         const alice = await synapse.registerUser("embed-alice");
         const bob = await synapse.registerUser("embed-bob");
         const aliasName = `general-${Date.now().toString(36)}`;
-        const generalId = await createRoom(alice, { name: "General", room_alias_name: aliasName, preset: "public_chat" });
+        const generalId = await createRoom(alice, {
+            name: "General",
+            room_alias_name: aliasName,
+            preset: "public_chat",
+        });
         const otherId = await createRoom(alice, { name: "Release planning", preset: "public_chat" });
         for (const roomId of [generalId, otherId]) await joinRoom(bob, roomId);
         const alias = `#${aliasName}:${synapse.serverName}`;

@@ -3,11 +3,10 @@
 import { logger } from "matrix-js-sdk/src/logger";
 
 import { ATRIUM_BRAND, brandFromConfig } from "../brand/brand";
-import { initAtriumI18n } from "../i18n/atriumI18n";
+import { initAtriumI18n, t } from "../i18n/atriumI18n";
 import { selectPlatform } from "../platform/selectPlatform";
 import { embedRequestFrom } from "../embed/embedRequest";
 import { canKeepSession } from "../embed/frameStorage";
-import { t } from "../i18n/atriumI18n";
 import { checkBrowser } from "./checkBrowser";
 import { showStartupError } from "./errorPage";
 import { loadConfig, loadServerConfig } from "./loadConfig";
