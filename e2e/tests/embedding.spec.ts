@@ -4,16 +4,17 @@
 // Atrium, the person signs in through the top-level sign-in window (the frame gets a device of its
 // own, the window's session is gone), the host opens a room by postMessage and hears unread counts;
 // a framer not listed in host_origins is ignored; an unlisted host is refused by the browser.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 
-import type { Page } from "@playwright/test";
+import { type BrowserContext, chromium, type Page } from "@playwright/test";
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../harness/chromium.ts";
 import { startConfigService, type RunningConfigService } from "../harness/configService.ts";
 import { defaultWebappDir } from "../harness/paths.ts";
-import { createRoom, expect, joinRoom, matrixRequest, sendMessage, test } from "./fixtures.ts";
+import { createRoom, expect, joinRoom, matrixRequest, sendMessage, type SynapseFixture, test } from "./fixtures.ts";
 
 const SERVICE_PORT = Number(process.env.E2E_EMBED_SERVICE_PORT ?? 18096);
 const HOST_PORT = Number(process.env.E2E_EMBED_HOST_PORT ?? 18070);
@@ -70,6 +71,18 @@ interface Received {
     room?: { room_id: string; count: number } | null;
 }
 
+/**
+ * A browser with a regular profile, as people use it: a cross-site frame gets storage of its own
+ * (partitioned by the top-level site). Playwright's usual contexts are private windows, where
+ * Chromium blocks a third-party frame's storage (the last test shows the frame's answer to that).
+ */
+async function regularProfile(dir: string): Promise<BrowserContext> {
+    await mkdir(path.join(dir, "Default"), { recursive: true });
+    // Chromium's "Allow third-party cookies" (cookie_controls_mode 0): the setting of a regular profile.
+    await writeFile(path.join(dir, "Default", "Preferences"), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+    return chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
 const received = (page: Page): Promise<Received[]> =>
     page.evaluate(() => (window as unknown as { received: Received[] }).received);
 
@@ -95,10 +108,33 @@ test.describe("embedded mode", () => {
     });
 
     test("a listed host frames Atrium, signs in through the window, opens a room and hears unread counts", async ({
-        page,
         synapse,
     }) => {
         test.setTimeout(120_000);
+        const browser = await regularProfile(path.join(tenantsDir, "profile"));
+        const page = await browser.newPage();
+        try {
+            await signInAndTalk(page, synapse);
+        } finally {
+            await browser.close();
+        }
+    });
+
+    test("a frame whose storage the browser blocks says so and offers a new tab", async ({ page }) => {
+        hosts.push(await startHost(HOST_PORT, hostPage("#general:localhost")));
+        await page.goto(`${HOST}/`);
+        const frame = page.frameLocator("#chat");
+        await expect(frame.getByRole("alert")).toContainText("does not let Acme Chat keep a session", {
+            timeout: 30_000,
+        });
+        await expect(frame.getByRole("link", { name: "Open Acme Chat in a new tab" })).toHaveAttribute(
+            "href",
+            `${APP}/#/room/${encodeURIComponent("#general:localhost")}`,
+        );
+        await expect(frame.getByRole("button", { name: /Sign in/ })).toHaveCount(0);
+    });
+
+    async function signInAndTalk(page: Page, synapse: SynapseFixture): Promise<void> {
         const alice = await synapse.registerUser("embed-alice");
         const bob = await synapse.registerUser("embed-bob");
         const aliasName = `general-${Date.now().toString(36)}`;
@@ -174,7 +210,7 @@ test.describe("embedded mode", () => {
         await expect(frame.locator(".mx_RoomHeader").getByText("General")).toBeVisible();
         await expect(frame.locator(".mx_RoomHeader").getByText("Release planning")).toHaveCount(0);
         expect(await received(page)).toEqual([]);
-    });
+    }
 
     test("a host not in frame_ancestors is refused by the browser", async ({ page }) => {
         hosts.push(await startHost(HOST_PORT + 2, hostPage("#general:localhost")));

@@ -6,7 +6,6 @@ import { ATRIUM_BRAND, brandFromConfig } from "../brand/brand";
 import { initAtriumI18n, t } from "../i18n/atriumI18n";
 import { selectPlatform } from "../platform/selectPlatform";
 import { embedRequestFrom } from "../embed/embedRequest";
-import { canKeepSession } from "../embed/frameStorage";
 import { checkBrowser } from "./checkBrowser";
 import { showStartupError } from "./errorPage";
 import { loadConfig, loadServerConfig } from "./loadConfig";
@@ -31,9 +30,8 @@ export async function start(container: HTMLElement): Promise<void> {
         if (embed?.mode === "invalid") {
             throw new StartupError("embed", t(`embed.invalid.${embed.problem}`, { detail: embed.detail }));
         }
-        // A frame whose storage the browser blocks cannot keep a session: it says so instead.
-        const frameStorageBlocked = embed?.mode === "view" && !canKeepSession(window);
-        if (!frameStorageBlocked) checkBrowser();
+        // (An embedded frame whose storage the browser blocks never gets here: see src/index.ts.)
+        checkBrowser();
         const platform = selectPlatform();
         const { config, live } = await loadConfig(platform);
         const brand = brandFromConfig(config);
@@ -42,16 +40,9 @@ export async function start(container: HTMLElement): Promise<void> {
         if (embed && embed.mode !== "view") {
             await Promise.all([loadLanguage(), loadServerConfig(config)]);
             const { mountSignInWindow } = await import(
-                /* webpackChunkName: "embed-pages" */ "../embed/mountEmbedPages"
+                /* webpackChunkName: "embed-signin" */ "../embed/mountSignInWindow"
             );
             mountSignInWindow(container, embed, brand);
-            return;
-        }
-        if (embed && frameStorageBlocked) {
-            const { mountStorageBlocked } = await import(
-                /* webpackChunkName: "embed-pages" */ "../embed/mountEmbedPages"
-            );
-            mountStorageBlocked(container, embed, brand);
             return;
         }
         // The modules' chunk loads beside the language and theme, not before them: none of these

@@ -15,7 +15,7 @@ import { EmbedShell } from "./EmbedShell";
 import { allowedHostOrigins, HostBridge } from "./hostBridge";
 import { signInThroughPopup } from "./popupSignIn";
 import { reportSessionToHost } from "./reportToHost";
-import { homeserverUrl } from "./mountEmbedPages";
+import { homeserverUrl } from "./mountSignInWindow";
 import "./embed.pcss";
 
 /** The app on one room or space, in the compact layout, talking to its listed host page. */

@@ -1,12 +1,10 @@
-// The embedded mode's light pages, without the SDK's app: the sign-in window a frame opens at top
-// level, and the frame where the browser keeps no storage.
+// The sign-in window an embedded frame opens at top level: a light page, without the SDK's app.
 import React from "react";
 import ReactDOM from "react-dom";
 import SdkConfig from "matrix-react-sdk/src/SdkConfig";
 
 import type { Brand } from "../brand/brand";
-import { type EmbedSignIn, type EmbedView, fullAppUrl } from "./embedRequest";
-import { EmbedShell } from "./EmbedShell";
+import type { EmbedSignIn } from "./embedRequest";
 import { SignInWindow } from "./SignInWindow";
 import "./embed.pcss";
 
@@ -14,22 +12,6 @@ export function homeserverUrl(): string {
     const validated = SdkConfig.get("validated_server_config");
     if (!validated?.hsUrl) throw new Error("No homeserver is configured");
     return validated.hsUrl.replace(/\/+$/, "");
-}
-
-/** Where the browser keeps no storage for this frame: the header and the way out to a tab, nothing else. */
-export function mountStorageBlocked(container: HTMLElement, view: EmbedView, brand: Brand): void {
-    document.documentElement.classList.add("atrium_embedded");
-    ReactDOM.render(
-        <EmbedShell
-            brand={brand}
-            appUrl={fullAppUrl(window.location, view.target)}
-            storageOk={false}
-            signedIn={false}
-            signIn={() => Promise.reject(new Error("no storage"))}
-            renderApp={() => <></>}
-        />,
-        container,
-    );
 }
 
 /** The sign-in window: back from single sign-on with a token, or the password form. */
