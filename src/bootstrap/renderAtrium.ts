@@ -5,13 +5,15 @@ import type MatrixChat from "matrix-react-sdk/src/components/structures/MatrixCh
 import { installSdkHardening } from "../security/installSdkHardening";
 import { startMediaServiceWorker } from "../media/mediaServiceWorker";
 import { preloadLoggedInViewWhenLikely } from "../seams/loggedInChunk";
+import { usesMediaServiceWorker } from "../platform/selectPlatform";
 import { renderApp } from "./renderApp";
 
 export function renderAtrium(container: HTMLElement): Promise<MatrixChat> {
     // Before any client or store exists (see docs/security.md).
     installSdkHardening();
-    // Images and avatars from the homeserver need the token its authenticated media asks for.
-    void startMediaServiceWorker();
+    // Images and avatars from the homeserver need the token its authenticated media asks for
+    // (Element Desktop adds it itself: src/platform/desktopMediaAuth.ts).
+    if (usesMediaServiceWorker()) void startMediaServiceWorker();
     // The logged-in app is a chunk of its own in Atrium (src/seams/LoggedInView.tsx).
     preloadLoggedInViewWhenLikely(dispatcher);
     return renderApp(container);
