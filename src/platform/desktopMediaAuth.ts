@@ -8,8 +8,6 @@ import { MatrixClientPeg } from "matrix-react-sdk/src/MatrixClientPeg";
 
 import type { ElectronBridge } from "./ElectronBridge";
 
-export const MEDIA_AUTH_CHANNELS = ["homeserverUrl", "userAccessToken", "serverSupportedVersions"] as const;
-
 /** The versions answer when there is no client or the homeserver cannot be asked: no media upgrade. */
 const NO_VERSIONS = { versions: [] as string[], unstable_features: {} as Record<string, boolean> };
 
