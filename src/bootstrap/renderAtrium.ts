@@ -7,6 +7,7 @@ import { startMediaServiceWorker } from "../media/mediaServiceWorker";
 import { preloadLoggedInViewWhenLikely } from "../seams/loggedInChunk";
 import type { Brand } from "../brand/brand";
 import type { EmbedView } from "../embed/embedRequest";
+import { usesMediaServiceWorker } from "../platform/selectPlatform";
 import { renderApp } from "./renderApp";
 
 /** Renders the full app, or (embedded mode) the app on one room or space with its host bridge. */
@@ -16,8 +17,9 @@ export async function renderAtrium(
 ): Promise<MatrixChat | void> {
     // Before any client or store exists (see docs/security.md).
     installSdkHardening();
-    // Images and avatars from the homeserver need the token its authenticated media asks for.
-    void startMediaServiceWorker();
+    // Images and avatars from the homeserver need the token its authenticated media asks for
+    // (Element Desktop adds it itself: src/platform/desktopMediaAuth.ts).
+    if (usesMediaServiceWorker()) void startMediaServiceWorker();
     // The logged-in app is a chunk of its own in Atrium (src/seams/LoggedInView.tsx).
     preloadLoggedInViewWhenLikely(dispatcher);
     if (embed) {

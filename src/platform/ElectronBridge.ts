@@ -1,10 +1,16 @@
-// The calls Element Desktop's preload script exposes as `window.electron`: messages go out on
-// "ipcCall" as {id, name, args} and come back on "ipcReply" as {id, reply} or {id, error}.
+// What Element Desktop's preload script exposes as `window.electron` (docs/desktop.md). Every
+// version has `on`/`send` over a fixed list of channels; calls go out on "ipcCall" as {id, name, args}
+// and come back on "ipcReply" as {id, reply} or {id, error}. From 1.11.102 the preload also has
+// `initialise()` and the two settings calls, which are Electron `invoke`s to the main process.
 // The messages are whatever Electron's IPC delivers: each listener narrows its own arguments.
 /* eslint-disable @typescript-eslint/no-explicit-any -- IPC arguments are untyped; listeners narrow them */
 export interface ElectronApi {
     on(channel: string, listener: (event: unknown, ...args: any[]) => void): void;
     send(channel: string, ...args: any[]): void;
+    /** 1.11.102 and later: the desktop's protocol, session id, config and supported settings at once. */
+    initialise?(): Promise<unknown>;
+    getSettingValue?(settingName: string): Promise<any>;
+    setSettingValue?(settingName: string, value: any): Promise<void>;
 }
 /* eslint-enable @typescript-eslint/no-explicit-any -- the rest of the file is typed */
 

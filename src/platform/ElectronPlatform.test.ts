@@ -3,10 +3,12 @@ import type { IConfigOptions } from "matrix-react-sdk/src/IConfigOptions";
 import BasePlatform from "matrix-react-sdk/src/BasePlatform";
 import type { MatrixClient } from "matrix-js-sdk/src/matrix";
 
+import { waitFor } from "@testing-library/react";
+
 import { FakeElectron, fakeElectron } from "../../test/helpers/fakeElectron";
 import { ElectronPlatform } from "./ElectronPlatform";
 
-describe("ElectronPlatform over Element Desktop's bridge", () => {
+describe("ElectronPlatform on Element Desktop up to 1.11.101 (ipcCall)", () => {
     let electron: FakeElectron;
     let platform: ElectronPlatform;
     const calls = (): { name: string; args: unknown[] }[] =>
@@ -100,23 +102,51 @@ describe("ElectronPlatform over Element Desktop's bridge", () => {
         expect(calls().at(-1)).toMatchObject({ name: "setSettingValue", args: ["Electron.showTrayIcon", false] });
     });
 
-    it("sends the SSO callback to the desktop's element:// scheme with its SSO id, named after the brand", () => {
-        SdkConfig.put({ brand: "Acme Chat" } as IConfigOptions);
+    it("speaks the ipcCall contract when the preload has no initialise()", () => {
+        expect(platform.desktopContract).toBe("ipcCall");
+    });
+
+    it("announces its SSO id with startSSOFlow, then sends the browser off with a callback on element://", async () => {
         jest.spyOn(BasePlatform.prototype, "getSSOCallbackUrl").mockImplementation(
             (fragment = "") => new URL(`vector://vector/webapp/#${fragment}`),
         );
-        const url = platform.getSSOCallbackUrl("/login");
-        expect(url.protocol).toBe("element:");
-        expect(url.searchParams.get("element-desktop-ssoid")).toBe("acme-chat");
-        expect(url.hash).toBe("#/login");
-    });
-
-    it("tells the desktop an SSO flow starts before handing over to the SDK", () => {
         const superStart = jest.spyOn(BasePlatform.prototype, "startSingleSignOn").mockImplementation(() => {});
         const client = {} as MatrixClient;
         platform.startSingleSignOn(client, "sso", "/home", "oidc-google");
-        expect(calls().at(-1)).toMatchObject({ name: "startSSOFlow", args: ["atrium"] });
-        expect(superStart).toHaveBeenCalledWith(client, "sso", "/home", "oidc-google", undefined);
+        const announced = calls().at(-1);
+        expect(announced).toMatchObject({ name: "startSSOFlow", args: [expect.stringMatching(/^[0-9a-f]{32}$/)] });
+        // The browser leaves only after the desktop's reply.
+        expect(superStart).not.toHaveBeenCalled();
+        await waitFor(() => expect(superStart).toHaveBeenCalledWith(client, "sso", "/home", "oidc-google", undefined));
+
+        const url = platform.getSSOCallbackUrl("/login");
+        expect(url.protocol).toBe("element:");
+        expect(url.searchParams.get("element-desktop-ssoid")).toBe(announced!.args[0]);
+        expect(url.hash).toBe("#/login");
+        expect(platform.getOidcClientState()).toBe(`:element-desktop-ssoid:${announced!.args[0]}`);
+    });
+
+    it("turns an http(s) location into the desktop's scheme too (URL's setter would refuse)", () => {
+        jest.spyOn(BasePlatform.prototype, "getSSOCallbackUrl").mockImplementation(
+            (fragment = "") => new URL(`http://127.0.0.1:8080/#${fragment}`),
+        );
+        expect(platform.getSSOCallbackUrl("/home").href).toMatch(
+            /^element:\/\/127\.0\.0\.1:8080\/\?element-desktop-ssoid=[0-9a-f]{32}#\/home$/,
+        );
+    });
+
+    it("still signs in when the desktop refuses startSSOFlow", async () => {
+        electron.handlers.startSSOFlow = () => {
+            throw new Error("no profile store");
+        };
+        const superStart = jest.spyOn(BasePlatform.prototype, "startSingleSignOn").mockImplementation(() => {});
+        platform.startSingleSignOn({} as MatrixClient, "cas");
+        await waitFor(() => expect(superStart).toHaveBeenCalled());
+    });
+
+    it("flashes the window for a loud notification", () => {
+        platform.loudNotification();
+        expect(electron.sent).toContainEqual(["loudNotification"]);
     });
 
     it("names itself and its device after the desktop", () => {

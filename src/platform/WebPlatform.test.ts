@@ -3,7 +3,7 @@ import PlatformPeg from "matrix-react-sdk/src/PlatformPeg";
 import { fakeElectron } from "../../test/helpers/fakeElectron";
 import { jsonResponse } from "../../test/helpers/fakeResponse";
 import { ElectronPlatform } from "./ElectronPlatform";
-import { selectPlatform } from "./selectPlatform";
+import { selectPlatform, usesMediaServiceWorker } from "./selectPlatform";
 import { WebPlatform } from "./WebPlatform";
 
 describe("WebPlatform", () => {
@@ -53,5 +53,11 @@ describe("selectPlatform", () => {
         const platform = selectPlatform();
         expect(platform).toBeInstanceOf(ElectronPlatform);
         expect(PlatformPeg.get()).toBe(platform);
+    });
+
+    it("runs Atrium's media service worker in a browser tab only: Element Desktop adds the token itself", () => {
+        expect(usesMediaServiceWorker(selectPlatform())).toBe(true);
+        (window as { electron?: unknown }).electron = fakeElectron();
+        expect(usesMediaServiceWorker(selectPlatform())).toBe(false);
     });
 });

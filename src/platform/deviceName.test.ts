@@ -1,7 +1,7 @@
 import SdkConfig from "matrix-react-sdk/src/SdkConfig";
 import type { IConfigOptions } from "matrix-react-sdk/src/IConfigOptions";
 
-import { browserAndOs, desktopDeviceName, desktopSsoId, webDeviceName } from "./deviceName";
+import { browserAndOs, desktopDeviceName, webDeviceName } from "./deviceName";
 
 const CHROME_WINDOWS =
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
@@ -36,25 +36,17 @@ describe("browserAndOs", () => {
     });
 });
 
-describe("device names and the desktop's SSO id", () => {
+describe("device names", () => {
     afterEach(() => SdkConfig.reset());
 
     it("carry the configured brand", () => {
         SdkConfig.put({ brand: "Acme Chat" } as IConfigOptions);
         expect(webDeviceName(CHROMIUM_LINUX)).toBe("Acme Chat Web: Chromium on Linux");
         expect(desktopDeviceName(CHROME_WINDOWS)).toBe("Acme Chat Desktop: Windows");
-        expect(desktopSsoId()).toBe("acme-chat");
     });
 
     it("fall back to Atrium's own name for a blank brand", () => {
         SdkConfig.put({ brand: " " } as IConfigOptions);
         expect(webDeviceName(CHROME_WINDOWS)).toBe("Atrium Web: Chrome on Windows");
-        expect(desktopSsoId()).toBe("atrium");
-    });
-
-    it("keep the SSO id to lower-case letters, digits and dashes", () => {
-        expect(desktopSsoId("Société Générale / Chat")).toBe("societe-generale-chat");
-        expect(desktopSsoId("Чат")).toBe("atrium");
-        expect(desktopSsoId("x".repeat(100))).toHaveLength(64);
     });
 });

@@ -1,4 +1,4 @@
-// How Atrium names itself to the homeserver and to Element Desktop, after the configured brand, so
+// How Atrium names its sessions to the homeserver, after the configured brand, so
 // each company's people see their own product's name in their list of sessions.
 import UAParser from "ua-parser-js";
 import SdkConfig from "matrix-react-sdk/src/SdkConfig";
@@ -32,19 +32,4 @@ export function webDeviceName(userAgent: string, brand = brandName()): string {
 /** "Acme Desktop: Windows". */
 export function desktopDeviceName(userAgent: string, brand = brandName()): string {
     return `${brand} Desktop: ${browserAndOs(userAgent).os}`;
-}
-
-/**
- * The id Element Desktop matches an SSO callback to its flow by: the brand in lower case, letters
- * and digits only ("Acme Chat" → "acme-chat"), so two products on one machine keep theirs apart.
- */
-export function desktopSsoId(brand = brandName()): string {
-    const id = brand
-        .normalize("NFKD")
-        .replace(/[\u0300-\u036f]/g, "") // the accents NFKD split off: "é" → "e"
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "-")
-        .replace(/^-+|-+$/g, "")
-        .slice(0, 64);
-    return id || "atrium";
 }

@@ -11,3 +11,11 @@ export function selectPlatform(): WebPlatform {
     PlatformPeg.set(platform);
     return platform;
 }
+
+/**
+ * Whether Atrium's media service worker should run: not inside Element Desktop, whose main process
+ * adds the token to media requests itself (its vector:// scheme has no service workers anyway).
+ */
+export function usesMediaServiceWorker(platform = PlatformPeg.get()): boolean {
+    return !(platform instanceof ElectronPlatform);
+}

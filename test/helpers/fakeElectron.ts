@@ -44,3 +44,45 @@ export function fakeElectron(handlers: Record<string, IpcHandler> = {}): FakeEle
     };
     return fake;
 }
+
+export interface FakeInitialisingElectron extends FakeElectron {
+    initialise(): Promise<unknown>;
+    getSettingValue(settingName: string): Promise<unknown>;
+    setSettingValue(settingName: string, value: unknown): Promise<void>;
+    /** Every invoke made through the preload's own functions, name first. */
+    invoked: [string, ...unknown[]][];
+    /** The desktop's settings store behind getSettingValue/setSettingValue. */
+    settings: Record<string, unknown>;
+}
+
+/**
+ * Emulates the preload of Element Desktop 1.11.102 and later: the same `send`/`on`, plus
+ * `initialise()` (the answers of the getProtocol, getConfig and getSupportedSettings invokes) and
+ * the settings invokes, which reject for a setting the desktop does not know.
+ */
+export function fakeInitialisingElectron(
+    initialisation: unknown,
+    handlers: Record<string, IpcHandler> = {},
+    settings: Record<string, unknown> = {},
+): FakeInitialisingElectron {
+    const base = fakeElectron(handlers);
+    const fake: FakeInitialisingElectron = Object.assign(base, {
+        invoked: [] as [string, ...unknown[]][],
+        settings,
+        async initialise() {
+            fake.invoked.push(["getProtocol"], ["getConfig"], ["getSupportedSettings"]);
+            return initialisation;
+        },
+        async getSettingValue(settingName: string) {
+            fake.invoked.push(["getSettingValue", settingName]);
+            if (!(settingName in fake.settings)) throw new Error(`Unknown setting: ${settingName}`);
+            return fake.settings[settingName];
+        },
+        async setSettingValue(settingName: string, value: unknown) {
+            fake.invoked.push(["setSettingValue", settingName, value]);
+            if (!(settingName in fake.settings)) throw new Error(`Unknown setting: ${settingName}`);
+            fake.settings[settingName] = value;
+        },
+    });
+    return fake;
+}
