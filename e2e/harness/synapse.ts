@@ -7,7 +7,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import { login, matrixRequest, MatrixHttpError, setDisplayName, type MatrixSession } from "./matrix-client.ts";
-import { homeserverConfig, logConfig, toYaml, type SynapseSecrets } from "./synapse-config.ts";
+import { homeserverConfig, logConfig, toYaml, type OidcSignIn, type SynapseSecrets } from "./synapse-config.ts";
 import { waitForHttp } from "./process.ts";
 import { ensureSynapseInstalled } from "./synapse-install.ts";
 
@@ -22,6 +22,8 @@ export interface StartSynapseOptions {
     startTimeoutMs?: number;
     /** Adds a TLS federation listener on this port, with a self-signed certificate made on first use. */
     federationTlsPort?: number;
+    /** Sign-in through an OpenID Connect provider (see synapse-config.ts). */
+    oidc?: OidcSignIn;
 }
 
 export interface RegisterOptions {
@@ -143,7 +145,7 @@ export async function startSynapse(options: StartSynapseOptions): Promise<Synaps
         ? { tlsPort: options.federationTlsPort, ...(await ensureSelfSignedCertificate(dataDir)) }
         : undefined;
     if (federation) await assertPortFree(federation.tlsPort);
-    await writeFile(configFile, toYaml(homeserverConfig({ dataDir, port, serverName, secrets, federation })));
+    await writeFile(configFile, toYaml(homeserverConfig({ dataDir, port, serverName, secrets, federation, oidc: options.oidc })));
     await writeFile(path.join(dataDir, "log.config.yaml"), toYaml(logConfig(logFile)));
 
     const out = openSync(consoleLog, "a");
