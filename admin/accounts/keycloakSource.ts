@@ -56,7 +56,9 @@ export function localpartFromUsername(username: string): { localpart: string } |
     if (!localpart) return { reason: "empty username" };
     if (localpart.length > MAX_LOCALPART_LENGTH) return { reason: `longer than ${MAX_LOCALPART_LENGTH} characters` };
     if (!LOCALPART.test(localpart)) {
-        const bad = [...new Set([...localpart].filter((c) => !LOCALPART.test(c)))].join(" ");
+        const bad = [...new Set([...localpart].filter((c) => !LOCALPART.test(c)))]
+            .map((c) => (/\s/.test(c) ? "space" : c))
+            .join(" ");
         return { reason: `not a Matrix localpart (characters not allowed: ${bad})` };
     }
     return { localpart };
@@ -76,7 +78,9 @@ export async function keycloakAdminToken(admin: KeycloakAdmin, fetchImpl: typeof
         }).toString(),
     });
     if (!response.ok) {
-        throw new Error(`Keycloak refused the admin sign-in at ${url}: HTTP ${response.status} ${await response.text()}`);
+        throw new Error(
+            `Keycloak refused the admin sign-in at ${url}: HTTP ${response.status} ${await response.text()}`,
+        );
     }
     const body = (await response.json()) as { access_token?: unknown };
     if (typeof body.access_token !== "string") throw new Error(`Keycloak's token answer at ${url} has no access_token`);
@@ -96,7 +100,9 @@ export async function listKeycloakAccounts(options: KeycloakSourceOptions): Prom
             headers: { Authorization: `Bearer ${token}`, Accept: "application/json" },
         });
         if (!response.ok) {
-            throw new Error(`Keycloak's user list at ${usersUrl} answered HTTP ${response.status} ${await response.text()}`);
+            throw new Error(
+                `Keycloak's user list at ${usersUrl} answered HTTP ${response.status} ${await response.text()}`,
+            );
         }
         const page = (await response.json()) as KeycloakUser[];
         if (!Array.isArray(page)) throw new Error(`Keycloak's user list at ${usersUrl} is not a list`);
