@@ -44,7 +44,13 @@ export async function ensureKeycloakInstalled(): Promise<string> {
     const started = Date.now();
     log(`fetching ${ARTIFACT} from Maven Central with mvn (about 180 MB, once)`);
     try {
-        await runVisible("mvn", ["-q", "-B", "dependency:copy", `-Dartifact=${ARTIFACT}`, `-DoutputDirectory=${cacheDir}`]);
+        await runVisible("mvn", [
+            "-q",
+            "-B",
+            "dependency:copy",
+            `-Dartifact=${ARTIFACT}`,
+            `-DoutputDirectory=${cacheDir}`,
+        ]);
     } catch (e) {
         throw new Error(`Could not fetch Keycloak with Maven (is mvn installed?): ${(e as Error).message}`);
     }
@@ -174,22 +180,31 @@ export async function startKeycloak(options: StartKeycloakOptions): Promise<Keyc
     log(`ready at ${baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s; log in ${logFile}`);
 
     const admin: KeycloakAdmin = { baseUrl, adminUser, adminPassword };
-    const adminCall = async (method: string, apiPath: string, body?: unknown): Promise<void> => {
+    const adminCall = async (method: string, apiPath: string, body?: unknown): Promise<unknown> => {
         const token = await keycloakAdminToken(admin);
         const response = await fetch(`${baseUrl}/admin${apiPath}`, {
             method,
             headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
             body: body === undefined ? undefined : JSON.stringify(body),
         });
-        if (!response.ok) throw new Error(`Keycloak ${method} ${apiPath} -> ${response.status}: ${await response.text()}`);
+        const text = await response.text();
+        if (!response.ok) throw new Error(`Keycloak ${method} ${apiPath} -> ${response.status}: ${text}`);
+        return text ? JSON.parse(text) : undefined;
     };
     const r = encodeURIComponent;
+    const userPath = (realm: string, userId: string): string => `/realms/${r(realm)}/users/${r(userId)}`;
     return {
         ...admin,
         logFile,
         issuer: (realm) => `${baseUrl}/realms/${realm}`,
-        logoutUser: (realm, userId) => adminCall("POST", `/realms/${r(realm)}/users/${r(userId)}/logout`),
-        setUserEnabled: (realm, userId, enabled) => adminCall("PUT", `/realms/${r(realm)}/users/${r(userId)}`, { enabled }),
+        logoutUser: async (realm, userId) => {
+            await adminCall("POST", `${userPath(realm, userId)}/logout`);
+        },
+        setUserEnabled: async (realm, userId, enabled) => {
+            // The whole representation goes back: the user profile checks its required fields on update.
+            const user = (await adminCall("GET", userPath(realm, userId))) as Record<string, unknown>;
+            await adminCall("PUT", userPath(realm, userId), { ...user, enabled });
+        },
         stop,
     };
 }

@@ -145,7 +145,10 @@ export async function startSynapse(options: StartSynapseOptions): Promise<Synaps
         ? { tlsPort: options.federationTlsPort, ...(await ensureSelfSignedCertificate(dataDir)) }
         : undefined;
     if (federation) await assertPortFree(federation.tlsPort);
-    await writeFile(configFile, toYaml(homeserverConfig({ dataDir, port, serverName, secrets, federation, oidc: options.oidc })));
+    await writeFile(
+        configFile,
+        toYaml(homeserverConfig({ dataDir, port, serverName, secrets, federation, oidc: options.oidc })),
+    );
     await writeFile(path.join(dataDir, "log.config.yaml"), toYaml(logConfig(logFile)));
 
     const out = openSync(consoleLog, "a");

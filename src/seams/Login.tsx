@@ -30,7 +30,8 @@ export default class Login extends SdkLogin {
     public renderLoginComponentForFlows(): ReactNode {
         const settings = signInSettings(SdkConfig.get());
         const flows = this.state.flows;
-        if (!flows || (!settings.identityProvider && settings.passwordLogin)) return super.renderLoginComponentForFlows();
+        if (!flows || (!settings.identityProvider && settings.passwordLogin))
+            return super.renderLoginComponentForFlows();
         const internals = this as unknown as SdkLoginInternals;
         const renderers = internals.stepRendererMap;
         if (!renderers || !internals.loginLogic) {

@@ -11,7 +11,10 @@ describe("signInSettings", () => {
                     },
                 },
             }),
-        ).toEqual({ identityProvider: { id: "oidc-keycloak", name: "Acme", logoUrl: "img/a.svg" }, passwordLogin: false });
+        ).toEqual({
+            identityProvider: { id: "oidc-keycloak", name: "Acme", logoUrl: "img/a.svg" },
+            passwordLogin: false,
+        });
     });
 
     it("falls back to the SDK's page for missing or malformed settings", () => {

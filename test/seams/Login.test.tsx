@@ -32,7 +32,10 @@ function serveHomeserver(providers = [KEYCLOAK], password = true): void {
     serveFetch((url) => {
         if (url.startsWith(`${HS}/_matrix/client/versions`)) return jsonResponse(200, { versions: ["v1.11"] });
         if (url.startsWith(`${HS}/_matrix/client/v3/login`)) {
-            const flows: unknown[] = [{ type: "m.login.sso", identity_providers: providers }, { type: "m.login.token" }];
+            const flows: unknown[] = [
+                { type: "m.login.sso", identity_providers: providers },
+                { type: "m.login.token" },
+            ];
             if (password) flows.push({ type: "m.login.password" });
             return jsonResponse(200, { flows });
         }
