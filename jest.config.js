@@ -19,6 +19,7 @@ module.exports = {
         "<rootDir>/service",
         "<rootDir>/contract",
         "<rootDir>/integrations",
+        "<rootDir>/admin",
     ],
     testMatch: ["**/*.test.ts", "**/*.test.tsx", "<rootDir>/test/**/*.test.ts", "<rootDir>/test/**/*.test.tsx"],
     testPathIgnorePatterns: ["/node_modules/", "<rootDir>/e2e/"],

@@ -14,12 +14,54 @@ export interface FederationListener {
     privateKeyFile: string;
 }
 
+/** Sign-in through an OpenID Connect provider (Keycloak in the tests). */
+export interface OidcSignIn {
+    /** e.g. http://127.0.0.1:18180/realms/atrium */
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
+    /** Synapse's idp_id; the client sees it as `oidc-<idpId>`. */
+    idpId: string;
+    idpName: string;
+    /** Origins (with a trailing slash) whose SSO logins skip Synapse's "Continue to your account" page. */
+    clientWhitelist: string[];
+}
+
 export interface SynapseConfigInput {
     dataDir: string;
     port: number;
     serverName: string;
     secrets: SynapseSecrets;
     federation?: FederationListener;
+    oidc?: OidcSignIn;
+}
+
+/**
+ * Synapse's settings for signing in through the company's identity provider: the Matrix localpart is
+ * the person's username there and the display name their given and family names; when the provider
+ * ends a login (back-channel logout), Synapse ends the Matrix sessions that login made.
+ */
+export function oidcSettings(oidc: OidcSignIn): Record<string, unknown> {
+    return {
+        oidc_providers: [
+            {
+                idp_id: oidc.idpId,
+                idp_name: oidc.idpName,
+                issuer: oidc.issuer,
+                client_id: oidc.clientId,
+                client_secret: oidc.clientSecret,
+                scopes: ["openid", "profile"],
+                user_mapping_provider: {
+                    config: {
+                        localpart_template: "{{ user.preferred_username }}",
+                        display_name_template: "{{ user.given_name }} {{ user.family_name }}",
+                    },
+                },
+                backchannel_logout_enabled: true,
+            },
+        ],
+        sso: { client_whitelist: oidc.clientWhitelist },
+    };
 }
 
 /**
@@ -83,6 +125,7 @@ export function homeserverConfig({
     serverName,
     secrets,
     federation,
+    oidc,
 }: SynapseConfigInput): Record<string, unknown> {
     const { listener: federationListener, ...federationRest } = federation
         ? federationSettings(federation)
@@ -103,6 +146,7 @@ export function homeserverConfig({
             ...(federationListener ? [federationListener] : []),
         ],
         ...federationRest,
+        ...(oidc ? oidcSettings(oidc) : {}),
         database: { name: "sqlite3", args: { database: path.join(dataDir, "homeserver.db") } },
         log_config: path.join(dataDir, "log.config.yaml"),
         media_store_path: path.join(dataDir, "media_store"),

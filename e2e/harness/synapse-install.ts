@@ -28,7 +28,9 @@ async function readIfExists(file: string): Promise<string | undefined> {
 /** The marker's expected content: the version plus a digest of the pin files. */
 async function wantedMarker(): Promise<string> {
     const requirements = await readFile(requirementsFile, "utf8");
-    if (!requirements.split("\n").some((line) => line.trim() === `matrix-synapse==${SYNAPSE_VERSION}`)) {
+    // Extras (e.g. `matrix-synapse[oidc]`) may stand between the name and the pin.
+    const pin = new RegExp(`^matrix-synapse(\\[[a-z0-9,-]+\\])?==${SYNAPSE_VERSION.replace(/\./g, "\\.")}$`);
+    if (!requirements.split("\n").some((line) => pin.test(line.trim()))) {
         throw new Error(`${requirementsFile} does not pin matrix-synapse==${SYNAPSE_VERSION}; update both together`);
     }
     const constraints = (await readIfExists(constraintsFile)) ?? "";

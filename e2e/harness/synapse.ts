@@ -7,7 +7,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import { login, matrixRequest, MatrixHttpError, setDisplayName, type MatrixSession } from "./matrix-client.ts";
-import { homeserverConfig, logConfig, toYaml, type SynapseSecrets } from "./synapse-config.ts";
+import { homeserverConfig, logConfig, toYaml, type OidcSignIn, type SynapseSecrets } from "./synapse-config.ts";
 import { waitForHttp } from "./process.ts";
 import { ensureSynapseInstalled } from "./synapse-install.ts";
 
@@ -24,6 +24,8 @@ export interface StartSynapseOptions {
     federationTlsPort?: number;
     /** Top-level homeserver.yaml keys added for one test's homeserver (e.g. `cas_config`). */
     extraConfig?: Record<string, unknown>;
+    /** Sign-in through an OpenID Connect provider (see synapse-config.ts). */
+    oidc?: OidcSignIn;
 }
 
 export interface RegisterOptions {
@@ -147,7 +149,10 @@ export async function startSynapse(options: StartSynapseOptions): Promise<Synaps
     if (federation) await assertPortFree(federation.tlsPort);
     await writeFile(
         configFile,
-        toYaml({ ...homeserverConfig({ dataDir, port, serverName, secrets, federation }), ...options.extraConfig }),
+        toYaml({
+            ...homeserverConfig({ dataDir, port, serverName, secrets, federation, oidc: options.oidc }),
+            ...options.extraConfig,
+        }),
     );
     await writeFile(path.join(dataDir, "log.config.yaml"), toYaml(logConfig(logFile)));
 

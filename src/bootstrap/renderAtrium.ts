@@ -1,5 +1,6 @@
 // Atrium's last steps before the app shows (the stock build renders without them: src/stock/).
 import dispatcher from "matrix-react-sdk/src/dispatcher/dispatcher";
+import SdkConfig from "matrix-react-sdk/src/SdkConfig";
 import type MatrixChat from "matrix-react-sdk/src/components/structures/MatrixChat";
 
 import { installSdkHardening } from "../security/installSdkHardening";
@@ -8,13 +9,20 @@ import { preloadLoggedInViewWhenLikely } from "../seams/loggedInChunk";
 import type { Brand } from "../brand/brand";
 import type { EmbedView } from "../embed/embedRequest";
 import { usesMediaServiceWorker } from "../platform/selectPlatform";
+import { redirectToSsoIfConfigured } from "../signIn/ssoRedirect";
 import { renderApp } from "./renderApp";
 
-/** Renders the full app, or (embedded mode) the app on one room or space with its host bridge. */
+/**
+ * Renders the full app, or (embedded mode) the app on one room or space with its host bridge; resolves
+ * null when the page is instead on its way to the company's identity provider.
+ */
 export async function renderAtrium(
     container: HTMLElement,
     embed?: { view: EmbedView; brand: Brand },
-): Promise<MatrixChat | void> {
+): Promise<MatrixChat | null | void> {
+    // sso_redirect_options: straight to the identity provider, before anything shows. Never inside a
+    // frame: the identity provider's pages refuse to be framed, the embedded sign-in uses its own window.
+    if (!embed && redirectToSsoIfConfigured(SdkConfig.get())) return null;
     // Before any client or store exists (see docs/security.md).
     installSdkHardening();
     // Images and avatars from the homeserver need the token its authenticated media asks for

@@ -76,6 +76,33 @@ describe("withAtriumDefaults", () => {
         });
     });
 
+    it("hides registration, custom homeservers and password reset when the company signs in through its provider", () => {
+        const plain = withAtriumDefaults({});
+        expect(plain.disable_custom_urls).toBeUndefined();
+        expect(plain.setting_defaults).not.toHaveProperty(["UIFeature.registration"]);
+
+        const sso = { atrium: { sign_in: { identity_provider: { name: "Acme Account" } } } };
+        const company = withAtriumDefaults(sso as Config);
+        expect(company.disable_custom_urls).toBe(true);
+        expect(company.disable_guests).toBe(true);
+        expect(company.setting_defaults).toMatchObject({
+            "UIFeature.registration": false,
+            "UIFeature.passwordReset": false,
+        });
+
+        // The config still wins where it says so explicitly.
+        const shown = withAtriumDefaults({
+            ...sso,
+            disable_custom_urls: false,
+            setting_defaults: { "UIFeature.passwordReset": true },
+        } as Config);
+        expect(shown.disable_custom_urls).toBe(false);
+        expect(shown.setting_defaults).toMatchObject({
+            "UIFeature.registration": false,
+            "UIFeature.passwordReset": true,
+        });
+    });
+
     it("takes the brand name and logo from the config, and a configured header logo wins", () => {
         const config = withAtriumDefaults({ brand: "  Acme  ", atrium: { brand: { logo_url: "acme.svg" } } } as Config);
         expect(config.brand).toBe("Acme");

@@ -4,9 +4,12 @@ import type { IConfigOptions } from "matrix-react-sdk/src/IConfigOptions";
 
 import { brandFromConfig } from "../brand/brand";
 import { brandTheme, brandThemeId } from "../brand/brandTheme";
+import { signInSettings } from "../signIn/signInConfig";
 import { deepMerge, PlainObject } from "../../contract/deepMerge";
 
 const LOCATION_SHARING = "UIFeature.locationSharing";
+const REGISTRATION = "UIFeature.registration";
+const PASSWORD_RESET = "UIFeature.passwordReset";
 
 const COMPANY_DEFAULTS: PlainObject = {
     disable_guests: true,
@@ -33,7 +36,15 @@ export function withAtriumDefaults(loaded: Partial<IConfigOptions>): IConfigOpti
     const locationSharing: PlainObject = loaded.map_style_url
         ? {}
         : { setting_defaults: { [LOCATION_SHARING]: false } };
-    return deepMerge(COMPANY_DEFAULTS, locationSharing, loaded as PlainObject, {
+    // A company that signs in through its identity provider owns the accounts: nobody registers,
+    // picks another homeserver or resets a password here, unless the config says otherwise.
+    const companySignIn: PlainObject = signInSettings(loaded).identityProvider
+        ? {
+              disable_custom_urls: true,
+              setting_defaults: { [REGISTRATION]: false, [PASSWORD_RESET]: false },
+          }
+        : {};
+    return deepMerge(COMPANY_DEFAULTS, locationSharing, companySignIn, loaded as PlainObject, {
         brand: brand.name,
         branding: { auth_header_logo_url: loaded.branding?.auth_header_logo_url ?? brand.logoUrl },
         default_theme: loaded.default_theme ?? brandThemeId(brand),

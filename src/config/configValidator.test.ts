@@ -59,6 +59,29 @@ describe("checkConfig", () => {
         expect(problem.message).toMatch(/^must NOT have additional properties \("x{63}…"\)$/);
     });
 
+    it("accepts the company sign-in keys and refuses a provider without a name or with a script URL", () => {
+        const signIn = {
+            identity_provider: { id: "oidc-keycloak", name: "Acme Account", logo_url: "img/acme.svg" },
+            password_login: false,
+        };
+        expect(checkConfig({ atrium: { sign_in: signIn }, sso_redirect_options: { on_welcome_page: true } }).ok).toBe(
+            true,
+        );
+        expect(checkConfig({ atrium: { sign_in: { identity_provider: { id: "x" } } } })).toMatchObject({
+            ok: false,
+            problem: { path: "/atrium/sign_in/identity_provider", message: "must have required property 'name'" },
+        });
+        const scriptLogo = { identity_provider: { name: "Acme", logo_url: "javascript:alert(1)" } };
+        expect(checkConfig({ atrium: { sign_in: scriptLogo } })).toMatchObject({
+            ok: false,
+            problem: { path: "/atrium/sign_in/identity_provider/logo_url" },
+        });
+        expect(checkConfig({ sso_redirect_options: { immediate: "yes" } })).toMatchObject({
+            ok: false,
+            problem: { path: "/sso_redirect_options/immediate", message: "must be boolean" },
+        });
+    });
+
     it("names the place of a wrong type", () => {
         expect(checkConfig({ brand: 42 })).toMatchObject({
             ok: false,
