@@ -12,7 +12,7 @@ import type { Page } from "@playwright/test";
 import { e2eWebappConfig } from "../harness/config.ts";
 import { e2eStateDir } from "../harness/paths.ts";
 import { startSynapse, type SynapseHandle } from "../harness/synapse.ts";
-import { askPage, emulateDesktopPreload, recordedCalls, type DesktopEmulation } from "./desktopPreload.ts";
+import { askPage, emulateDesktopPreload, ipcCalls, type DesktopEmulation } from "./desktopPreload.ts";
 import {
     createRoom,
     expect,
@@ -112,7 +112,7 @@ for (const desktop of DESKTOPS) {
         test("picks the desktop platform, takes the bridge's config and starts SSO the desktop's way", async ({
             page,
         }) => {
-            await emulateDesktopPreload(page, emulation());
+            const calls = await emulateDesktopPreload(page, emulation());
             await page.route(`${CAS_URL}/**`, (route) =>
                 route.fulfill({ contentType: "text/html", body: "<title>CAS</title>" }),
             );
@@ -129,18 +129,15 @@ for (const desktop of DESKTOPS) {
             await expect(page).toHaveTitle(new RegExp(brand.replace(/[()]/g, "\\$&")));
             await expect(page.getByText(SERVER_NAME).first()).toBeVisible();
 
-            const atStart = await recordedCalls(page);
-            const ipcNames = atStart
-                .filter((c) => c.channel === "ipcCall")
-                .map((c) => (c.args[0] as { name: string }).name);
+            const ipcNames = ipcCalls(calls).map((c) => c.name);
             if (modern) {
-                expect(atStart.filter((c) => c.kind === "invoke").map((c) => c.channel)).toEqual(
+                expect(calls.filter((c) => c.kind === "invoke").map((c) => c.channel)).toEqual(
                     expect.arrayContaining(["getProtocol", "getConfig", "getSupportedSettings"]),
                 );
                 expect(ipcNames).not.toContain("getConfig");
             } else {
                 expect(ipcNames).toContain("getConfig");
-                expect(atStart.some((c) => c.kind === "invoke")).toBe(false);
+                expect(calls.some((c) => c.kind === "invoke")).toBe(false);
             }
             // No service worker under the desktop: its media-auth layer adds the token instead.
             expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
@@ -153,11 +150,7 @@ for (const desktop of DESKTOPS) {
             const redirect = new URL((await leaving).url());
             const callback = new URL(redirect.searchParams.get("redirectUrl")!);
             const ssoId = callback.searchParams.get("element-desktop-ssoid");
-            const calls = await recordedCalls(page);
-            const announced = calls
-                .filter((c) => c.channel === "ipcCall")
-                .map((c) => c.args[0] as { name: string; args: unknown[] })
-                .filter((c) => c.name === "startSSOFlow");
+            const announced = ipcCalls(calls).filter((c) => c.name === "startSSOFlow");
             if (modern) {
                 // The desktop recorded its own session id at start: the callback carries it, on its scheme.
                 expect(callback.protocol).toBe(`${desktop.protocol}:`);
@@ -189,7 +182,7 @@ for (const desktop of DESKTOPS) {
             const bare = await fetch(`${synapse.baseUrl}/_matrix/client/v1/media/download/${serverName}/${mediaId}`);
             expect(bare.status).toBe(401);
 
-            await emulateDesktopPreload(page, emulation());
+            const calls = await emulateDesktopPreload(page, emulation());
             await injectSession(page, alice);
             const answered = await routeMediaLikeTheDesktop(page);
             await page.goto(`/#/room/${roomId}`);
@@ -207,14 +200,13 @@ for (const desktop of DESKTOPS) {
             await expect(page.getByRole("tree", { name: /^(Rooms|Spaces)$/ }).first()).toBeVisible({
                 timeout: 30_000,
             });
-            const badges = async (): Promise<unknown[][]> =>
-                (await recordedCalls(page)).filter((c) => c.channel === "setBadgeCount").map((c) => c.args);
+            const badges = (): unknown[][] => calls.filter((c) => c.channel === "setBadgeCount").map((c) => c.args);
             await sendMessage(bob, roomId, "Plans are in");
-            await expect.poll(async () => (await badges()).at(-1), { timeout: 30_000 }).toEqual([1]);
+            await expect.poll(() => badges().at(-1), { timeout: 30_000 }).toEqual([1]);
             // Reading it clears the badge.
             await page.goto(`/#/room/${roomId}`);
             await expect(page.getByText("Plans are in")).toBeVisible({ timeout: 30_000 });
-            await expect.poll(async () => (await badges()).at(-1), { timeout: 30_000 }).toEqual([0]);
+            await expect.poll(() => badges().at(-1), { timeout: 30_000 }).toEqual([0]);
         });
     });
 }

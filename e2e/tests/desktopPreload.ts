@@ -1,9 +1,9 @@
 // Element Desktop's preload and the parts of its main process the webapp talks to, emulated in the
 // page before any of its scripts run (Electron cannot be downloaded here). Written from the desktop's
 // sources at the pinned tags (docs/desktop.md): src/preload.cts, src/ipc.ts, src/settings.ts,
-// src/protocol.ts, src/media-auth.ts. Everything the page sends or invokes is recorded in
-// `window.__desktopMain.calls`; `window.__desktopMain.ask(channel)` is the media-auth layer's
-// question to the page: it pings the page's listeners and resolves with the page's answer.
+// src/protocol.ts, src/media-auth.ts. Everything the page sends or invokes is recorded for the test;
+// `window.__desktopMain.ask(channel)` is the media-auth layer's question to the page: it pings the
+// page's listeners and resolves with the page's answer.
 import type { Page } from "@playwright/test";
 
 export type PinnedDesktop = "v1.11.101" | "v1.12.7";
@@ -26,13 +26,14 @@ export interface RecordedCall {
 }
 
 interface DesktopMain {
-    calls: RecordedCall[];
     ask(channel: string): Promise<unknown>;
 }
 
 declare global {
     interface Window {
         __desktopMain: DesktopMain;
+        /** Playwright's binding: the test's copy of the record, which outlives the page's documents. */
+        __desktopRecord?: (call: RecordedCall) => void;
     }
 }
 
@@ -64,7 +65,7 @@ function emulateDesktop(emulation: DesktopEmulation): void {
     const rendererListeners = new Map<string, Listener[]>();
     // ipcMain.once listeners of the media-auth layer, waiting for the page's answer on a channel.
     const mainOnce = new Map<string, ((value: unknown) => void)[]>();
-    const calls: RecordedCall[] = [];
+    const record = (call: RecordedCall): void => window.__desktopRecord?.(call);
 
     // Pickle keys live in the OS keychain; here in sessionStorage, so a reload finds them again.
     const secrets = (): Record<string, string> => JSON.parse(sessionStorage.getItem("__desktop_secrets") ?? "{}");
@@ -143,7 +144,7 @@ function emulateDesktop(emulation: DesktopEmulation): void {
         },
         send(channel: string, ...args: unknown[]): void {
             if (!channels.includes(channel)) return console.error(`Unknown IPC channel ${channel} ignored`);
-            calls.push({ kind: "send", channel, args });
+            record({ kind: "send", channel, args });
             const waiting = mainOnce.get(channel) ?? [];
             mainOnce.delete(channel);
             waiting.forEach((resolve) => resolve(args[0]));
@@ -156,7 +157,7 @@ function emulateDesktop(emulation: DesktopEmulation): void {
     };
     if (modern) {
         const invoke = async (channel: string, ...args: unknown[]): Promise<unknown> => {
-            calls.push({ kind: "invoke", channel, args });
+            record({ kind: "invoke", channel, args });
             switch (channel) {
                 case "getProtocol":
                     return { protocol: emulation.protocol, sessionId: emulation.sessionId };
@@ -194,7 +195,6 @@ function emulateDesktop(emulation: DesktopEmulation): void {
     // contextBridge hands the page a frozen copy it cannot replace.
     Object.defineProperty(window, "electron", { value: Object.freeze(bridge), writable: false });
     window.__desktopMain = {
-        calls,
         ask(channel: string): Promise<unknown> {
             return new Promise((resolve) => {
                 mainOnce.set(channel, [...(mainOnce.get(channel) ?? []), resolve]);
@@ -204,13 +204,22 @@ function emulateDesktop(emulation: DesktopEmulation): void {
     };
 }
 
-/** Installs the emulation in every document the page loads from now on. */
-export async function emulateDesktopPreload(page: Page, emulation: DesktopEmulation): Promise<void> {
+/**
+ * Installs the emulation in every document the page loads from now on. Returns the record of what
+ * every document sent or invoked, kept by the test (a navigation, to SSO for one, ends a document).
+ */
+export async function emulateDesktopPreload(page: Page, emulation: DesktopEmulation): Promise<RecordedCall[]> {
+    const calls: RecordedCall[] = [];
+    await page.exposeBinding("__desktopRecord", (_source, call: RecordedCall) => void calls.push(call));
     await page.addInitScript(emulateDesktop, emulation);
+    return calls;
 }
 
-export async function recordedCalls(page: Page): Promise<RecordedCall[]> {
-    return page.evaluate(() => window.__desktopMain.calls);
+/** The ipcCall requests in a record, as {name, args}. */
+export function ipcCalls(calls: RecordedCall[]): { name: string; args: unknown[] }[] {
+    return calls
+        .filter((c) => c.kind === "send" && c.channel === "ipcCall")
+        .map((c) => c.args[0] as { name: string; args: unknown[] });
 }
 
 /** The media-auth layer's question (src/media-auth.ts): ping the page, wait for its answer. */

@@ -1,7 +1,8 @@
 import SdkConfig from "matrix-react-sdk/src/SdkConfig";
 import type { IConfigOptions } from "matrix-react-sdk/src/IConfigOptions";
 import BasePlatform from "matrix-react-sdk/src/BasePlatform";
-import type { MatrixClient } from "matrix-js-sdk/src/matrix";
+import type { MatrixClient, Room } from "matrix-js-sdk/src/matrix";
+import dispatcher from "matrix-react-sdk/src/dispatcher/dispatcher";
 
 import { waitFor } from "@testing-library/react";
 
@@ -142,6 +143,25 @@ describe("ElectronPlatform on Element Desktop up to 1.11.101 (ipcCall)", () => {
         const superStart = jest.spyOn(BasePlatform.prototype, "startSingleSignOn").mockImplementation(() => {});
         platform.startSingleSignOn({} as MatrixClient, "cas");
         await waitFor(() => expect(superStart).toHaveBeenCalled());
+    });
+
+    it("brings the desktop's window forward when a notification is clicked, after opening its room", () => {
+        const shown: { onclick: ((e: Event) => void) | null }[] = [];
+        const NotificationStub = jest.fn(function (this: { onclick: unknown }) {
+            this.onclick = null;
+            shown.push(this as { onclick: null });
+        });
+        const realNotification = window.Notification;
+        (window as { Notification: unknown }).Notification = NotificationStub;
+        try {
+            const dispatch = jest.spyOn(dispatcher, "dispatch").mockImplementation(() => {});
+            platform.displayNotification("Bob", "hi", null, { roomId: "!r:hs" } as Room);
+            shown[0].onclick!(new Event("click"));
+            expect(dispatch).toHaveBeenCalledWith(expect.objectContaining({ action: "view_room", room_id: "!r:hs" }));
+            expect(calls().at(-1)).toMatchObject({ name: "focusWindow" });
+        } finally {
+            (window as { Notification: unknown }).Notification = realNotification;
+        }
     });
 
     it("flashes the window for a loud notification", () => {

@@ -1,7 +1,7 @@
 // Atrium as Element Desktop's webapp, on either contract the desktop may speak (docs/desktop.md):
 // config, settings, version, pickle keys, badge, notifications, SSO and the media-auth answers.
 import { IConfigOptions } from "matrix-react-sdk/src/IConfigOptions";
-import { MatrixClient } from "matrix-js-sdk/src/matrix";
+import { MatrixClient, MatrixEvent, Room } from "matrix-js-sdk/src/matrix";
 import { SSOAction } from "matrix-js-sdk/src/@types/auth";
 import { logger } from "matrix-js-sdk/src/logger";
 
@@ -82,6 +82,23 @@ export class ElectronPlatform extends WebPlatform {
 
     public async requestNotificationPermission(): Promise<string> {
         return "granted";
+    }
+
+    /** A click on a notification opens its room, and the desktop brings its window forward. */
+    public displayNotification(
+        title: string,
+        msg: string,
+        avatarUrl: string | null,
+        room: Room,
+        ev?: MatrixEvent,
+    ): Notification {
+        const notification = super.displayNotification(title, msg, avatarUrl, room, ev);
+        const openRoom = notification.onclick;
+        notification.onclick = (event: Event): void => {
+            openRoom?.call(notification, event);
+            this.bridge.call("focusWindow").catch(() => undefined);
+        };
+        return notification;
     }
 
     /** The desktop flashes the window frame for a notification that should be heard. */
