@@ -92,3 +92,50 @@ test("a room made on the other server shows its classification as unverified", a
             .filter({ hasText: `created on ${pair.partner.serverName}` }),
     ).toBeVisible();
 });
+
+test("the invite dialog warns before inviting them into a Restricted room", async ({ page }) => {
+    const alice = await pair.company.registerUser("alice3", "alice-password-3");
+    const bob = await pair.partner.registerUser("bob3", "bob-password-3");
+    const colleague = await pair.company.registerUser("carol3", "carol-password-3");
+    const roomId = await createRoom(alice, { name: "Board papers", preset: "private_chat" });
+    await classify(alice, roomId, "restricted");
+    await injectSession(page, alice);
+    await page.goto(`/#/room/${roomId}`);
+    await expect(headerBadges(page).getByText("Restricted", { exact: true })).toBeVisible({ timeout: 30_000 });
+
+    await page.getByRole("button", { name: "Invite to this room" }).click();
+    const dialog = page.getByRole("dialog");
+    const search = dialog.getByRole("textbox");
+    const pick = async (userId: string): Promise<void> => {
+        await search.fill(userId);
+        // The SDK looks the profile up (over federation for Bob) before it lists them.
+        await dialog.locator(".mx_InviteDialog_tile", { hasText: userId }).first().click({ timeout: 30_000 });
+    };
+    const warning = dialog.getByRole("alert").filter({ hasText: "members from other servers are not allowed" });
+
+    // Someone of the company's own server: no warning.
+    await pick(colleague.userId);
+    await expect(dialog.locator(".mx_InviteDialog_userTile", { hasText: "carol3" })).toBeVisible();
+    await expect(warning).toHaveCount(0);
+
+    // Bob of the other server: warned, by name, before anything is sent.
+    await pick(bob.userId);
+    await expect(warning).toBeVisible();
+    await expect(warning).toContainText(`On another server: ${bob.userId}`);
+    await expect(warning).toContainText("This room is Restricted");
+    await page.screenshot({ path: test.info().outputPath("policy-invite-warning.png") });
+
+    // Taking him out again clears the warning; nobody has been invited meanwhile.
+    await dialog
+        .locator(".mx_InviteDialog_userTile", { hasText: "bob3" })
+        .getByRole("button", { name: "Remove" })
+        .click();
+    await expect(warning).toHaveCount(0);
+    const members = await matrixRequest<{ chunk: { state_key: string }[] }>(
+        alice.baseUrl,
+        "GET",
+        `/_matrix/client/v3/rooms/${r(roomId)}/members`,
+        { accessToken: alice.accessToken },
+    );
+    expect(members.chunk.map((m) => m.state_key)).not.toContain(bob.userId);
+});
