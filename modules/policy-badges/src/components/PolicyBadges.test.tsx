@@ -7,7 +7,7 @@ import { MatrixClientPeg } from "matrix-react-sdk/src/MatrixClientPeg";
 import { initAtriumI18n } from "@atrium/sdk";
 
 import { putConfig } from "../../../../test/helpers/sdkEnvironment";
-import { CompactBadge } from "./CompactBadge";
+import { CompactBadge, CompactBadgeWords } from "./CompactBadge";
 import { HeaderBadges } from "./HeaderBadges";
 import { SettingsTab } from "./SettingsTab";
 import { InviteNotice } from "./InviteNotice";
@@ -70,7 +70,10 @@ describe("policy badges in a room", () => {
         expect(screen.getByRole("img").getAttribute("aria-label")).toBe(
             "Classification: Confidential, Breaks its classification: must be encrypted",
         );
-        expect(screen.getByRole("img").textContent).toBe("Confidential⚠ Encryption");
+        expect(screen.getByRole("img").textContent).toBe("Confidential ⚠ Encryption");
+        // The same words as plain text, for the name of a navigator row that shows them.
+        const { container } = render(<CompactBadgeWords roomId={ROOM} />);
+        expect(container.textContent).toBe("Confidential, ⚠ Encryption");
     });
 
     it("shows a classification in a room created on another server as unverified, and says why", () => {
