@@ -99,7 +99,12 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
         await seedDemo(synapse, dataDir);
         await ensureDemoTenants(tenantsDir);
         // One process, as in a small deployment: the config service also serves the web app.
-        webapp = await startConfigService({ tenantsDir, port: webPort, webappDir });
+        webapp = await startConfigService({
+            tenantsDir,
+            port: webPort,
+            webappDir,
+            dataDir: path.join(dataDir, "service-data"),
+        });
     } catch (e) {
         await synapse.stop();
         throw e;

@@ -18,10 +18,13 @@ export async function startConfigService(options: {
     port: number;
     webappDir?: string;
     webOrigins?: string[];
+    /** The service's data folder (the directory's saved copy); none: memory only. */
+    dataDir?: string;
 }): Promise<RunningConfigService> {
     const args = ["--import", "tsx", path.join(repoRoot, "service/src/main.ts"), "--tenants", options.tenantsDir];
     args.push("--port", String(options.port), "--host", "127.0.0.1");
     if (options.webappDir) args.push("--webapp", options.webappDir);
+    if (options.dataDir) args.push("--data", options.dataDir);
     if (options.webOrigins?.length) args.push("--web-origins", options.webOrigins.join(","));
     args.push("--log-level", process.env.ATRIUM_SERVICE_LOG_LEVEL ?? "warn");
     const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ["ignore", "inherit", "inherit"] });

@@ -110,3 +110,50 @@ test("a classification set by someone without the power shows as unverified", as
     await page.goto(`/#/room/${roomId}`);
     await expect(headerBadges(page).getByText("Unverified: Public")).toBeVisible({ timeout: 30_000 });
 });
+
+test("at 1280 pixels the room's name keeps its room beside a full set of badges", async ({ page, synapse }) => {
+    const owner = await synapse.registerUser("owner");
+    const name = "Quarterly supplier negotiations";
+    // A room that breaks several rules of Restricted: the most badges the header can carry.
+    const roomId = await createRoom(owner, {
+        name,
+        preset: "public_chat",
+        initial_state: [
+            { type: "m.room.guest_access", state_key: "", content: { guest_access: "can_join" } },
+            { type: "m.room.history_visibility", state_key: "", content: { history_visibility: "world_readable" } },
+        ],
+    });
+    await classify(owner, roomId, "restricted");
+
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await injectSession(page, owner);
+    await page.goto(`/#/room/${roomId}`);
+    const header = headerBadges(page);
+    await expect(header.getByText("Breaks its classification: must be encrypted")).toBeVisible({ timeout: 30_000 });
+
+    // The name is shown whole: not cut to a letter or an ellipsis by the badges beside it.
+    const title = page.locator(".mx_RoomHeader_truncated");
+    await expect(title).toHaveText(name);
+    const fits = await title.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.clientWidth > 100);
+    // Every badge keeps its full accessible name and its explanation, however little of it shows.
+    const chips = header.locator(".atrium_Policy_chip");
+    expect(await chips.count()).toBeGreaterThanOrEqual(8);
+    await expect(header.getByText("Restricted", { exact: true })).toHaveAccessibleDescription(/Restricted/);
+    const guests = header.getByText("Breaks its classification: must not allow guests");
+    await expect(guests).toHaveText("⚠ Breaks its classification: must not allow guests");
+    await guests.focus();
+    await expect(
+        header.getByRole("tooltip").filter({ hasText: "The rules for Restricted rooms say: must not allow guests." }),
+    ).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath("policy-header-1280.png") });
+    expect(fits).toBe(true);
+    // The badges stay within the header: none runs under the header's buttons.
+    // (The name itself is a button called "Room info" too; the header's own button is the last.)
+    const buttons = await page
+        .locator(".mx_RoomHeader")
+        .getByRole("button", { name: "Room info" })
+        .last()
+        .boundingBox();
+    const group = await header.boundingBox();
+    expect(group!.x + group!.width).toBeLessThanOrEqual(buttons!.x);
+});

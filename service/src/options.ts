@@ -17,6 +17,8 @@ Usage: npx tsx service/src/main.ts --tenants DIR [options]
   --port N             port to listen on (ATRIUM_PORT)                        8090
   --host ADDR          address to listen on (ATRIUM_HOST)                     127.0.0.1
   --webapp DIR         also serve the built web app (ATRIUM_WEBAPP_DIR)       off
+  --data DIR           the service's own data: the company directory's last
+                       good copy, kept across restarts (ATRIUM_DATA_DIR)      memory only
   --web-origins LIST   comma-separated origins allowed for every tenant
                        (ATRIUM_WEB_ORIGINS)                                   none
   --log-level LEVEL    fatal|error|warn|info|debug|trace|silent (ATRIUM_LOG_LEVEL)  info
@@ -61,6 +63,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions
                 port: { type: "string" },
                 host: { type: "string" },
                 webapp: { type: "string" },
+                data: { type: "string" },
                 "web-origins": { type: "string" },
                 "log-level": { type: "string" },
                 "trust-proxy": { type: "boolean" },
@@ -113,6 +116,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions
         port,
         host: values.host ?? env.ATRIUM_HOST ?? "127.0.0.1",
         webappDir: values.webapp ?? (env.ATRIUM_WEBAPP_DIR || undefined),
+        dataDir: values.data ?? (env.ATRIUM_DATA_DIR || undefined),
         webOrigins: list(values["web-origins"] ?? env.ATRIUM_WEB_ORIGINS),
         logLevel,
         trustProxy: values["trust-proxy"] ?? flag(env.ATRIUM_TRUST_PROXY) ?? false,

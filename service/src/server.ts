@@ -1,7 +1,7 @@
 // The Atrium config service as a Fastify instance: tenant store, CORS, routes and, optionally, the
 // web app's files. `buildService` reads the tenants directory before it returns, so the instance
 // can answer at once (tests use `app.inject`); main.ts makes it listen.
-import { stat } from "node:fs/promises";
+import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
@@ -37,6 +37,11 @@ export interface ServiceOptions {
     operatorToken?: string;
     /** Timeouts and the connection cap; see limits.ts for the defaults. */
     limits?: Partial<Limits>;
+    /**
+     * The service's own data folder (made when missing): the company directory keeps each tenant's
+     * last good copy there, so it outlives a restart. Without it, that copy is kept in memory only.
+     */
+    dataDir?: string;
 }
 
 /** Whether a request asks for one of the API's exact routes (decided by the router, not the raw path). */
@@ -72,6 +77,8 @@ export async function buildService(options: ServiceOptions): Promise<FastifyInst
     const tenantsDir = path.resolve(options.tenantsDir);
     await assertDirectory(tenantsDir, "Tenants directory");
     if (options.webappDir) await assertDirectory(path.resolve(options.webappDir), "Web app directory");
+    const dataDir = options.dataDir ? path.resolve(options.dataDir) : undefined;
+    if (dataDir) await mkdir(dataDir, { recursive: true, mode: 0o700 });
     if (options.operatorToken !== undefined && options.operatorToken.length < 16) {
         throw new Error("The operator token must be at least 16 characters long");
     }
@@ -133,7 +140,7 @@ export async function buildService(options: ServiceOptions): Promise<FastifyInst
 
     await registerCors(app, store, webOrigins);
     registerRoutes(app, store, { operatorToken: options.operatorToken });
-    registerDirectoryRoutes(app, store);
+    registerDirectoryRoutes(app, store, dataDir);
     if (options.webappDir) await registerWebapp(app, store, options.webappDir);
 
     try {

@@ -4,7 +4,7 @@
 // (see `senderMayHaveSent`).
 import { MatrixClientPeg } from "matrix-react-sdk/src/MatrixClientPeg";
 import type { MatrixClient, MatrixEvent, Room } from "matrix-js-sdk/src/matrix";
-import { ClientEvent, EventType, RoomStateEvent } from "matrix-js-sdk/src/matrix";
+import { ClientEvent, EventType, RoomEvent, RoomStateEvent } from "matrix-js-sdk/src/matrix";
 
 import { privilegedCreators } from "./archiveSupport";
 
@@ -197,8 +197,11 @@ export async function sendStateEvent(
 }
 
 /**
- * Calls `listener(roomId)` when a room's state changes or a room arrives; returns the unsubscribe.
- * Pass a room ID to hear of that room only.
+ * Calls `listener(roomId)` when a room's state changes, a room arrives or the signed-in user's
+ * membership of it changes; returns the unsubscribe. Pass a room ID to hear of that room only.
+ * The membership is its own event: on a join the js-sdk emits the room's new state first and
+ * updates the user's membership only later in the same sync, so a reader of the state alone sees
+ * the room as still invited.
  */
 export function onRoomStateChange(listener: (roomId: string) => void, onlyRoomId?: string): () => void {
     const signedIn = client();
@@ -212,8 +215,10 @@ export function onRoomStateChange(listener: (roomId: string) => void, onlyRoomId
     };
     signedIn.on(RoomStateEvent.Events, onState);
     signedIn.on(ClientEvent.Room, onRoom);
+    signedIn.on(RoomEvent.MyMembership, onRoom);
     return () => {
         signedIn.off(RoomStateEvent.Events, onState);
         signedIn.off(ClientEvent.Room, onRoom);
+        signedIn.off(RoomEvent.MyMembership, onRoom);
     };
 }

@@ -56,6 +56,11 @@ export type RoomDecorationPlace = "tile" | "node";
 /** Something small beside a room's name (a badge): on room tiles and navigator nodes. */
 export interface RoomDecoration extends Contribution {
     render(roomId: string, place: RoomDecorationPlace): ReactNode;
+    /**
+     * The words the decoration shows, as plain text (a component may follow changes): navigator rows
+     * put them in their accessible name, so the name holds what a sighted user reads in the row.
+     */
+    words?(roomId: string): ReactNode;
 }
 
 /** Something in the room header, beside the room's name. */

@@ -9,7 +9,7 @@ import { addModuleStrings, contribute, myMembership } from "@atrium/sdk";
 import { POLICY_BADGES_NAMESPACE, policyBadgesStrings } from "../i18n/strings";
 import { MODULE_NAME } from "./policyStore";
 import { policyString } from "./strings";
-import { CompactBadge } from "./components/CompactBadge";
+import { CompactBadge, CompactBadgeWords } from "./components/CompactBadge";
 import { HeaderBadges } from "./components/HeaderBadges";
 import { SettingsTab } from "./components/SettingsTab";
 import { InviteNotice } from "./components/InviteNotice";
@@ -21,6 +21,7 @@ export function contributePolicyBadges(): void {
         id: "policy-badges.compact",
         module: MODULE_NAME,
         render: (roomId) => <CompactBadge roomId={roomId} />,
+        words: (roomId) => <CompactBadgeWords roomId={roomId} />,
     });
     contribute("roomHeaderItem", {
         id: "policy-badges.header",

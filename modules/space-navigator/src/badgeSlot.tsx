@@ -7,17 +7,20 @@ import { useSlot } from "@atrium/sdk";
 
 import type { NavigatorNode } from "./tree/model";
 
-export type NodeBadgeRenderer = (node: Readonly<NavigatorNode>) => ReactNode;
+/** "badges": what the row shows; "words": the same as plain text, for the row's accessible name. */
+export type NodeBadgeRenderer = (node: Readonly<NavigatorNode>, part: "badges" | "words") => ReactNode;
 
 /** The slot's decorations as a renderer, or undefined while no module contributes any. */
 export function useNodeDecorations(): NodeBadgeRenderer | undefined {
     const decorations = useSlot("roomDecoration");
     const render = useCallback<NodeBadgeRenderer>(
-        (node) =>
+        (node, part) =>
             node.kind === "section"
                 ? null
                 : decorations.map((decoration) => (
-                      <React.Fragment key={decoration.id}>{decoration.render(node.id, "node")}</React.Fragment>
+                      <React.Fragment key={decoration.id}>
+                          {part === "badges" ? decoration.render(node.id, "node") : <>{decoration.words?.(node.id)} </>}
+                      </React.Fragment>
                   )),
         [decorations.map((d) => d.id).join("\n")], // eslint-disable-line react-hooks/exhaustive-deps -- a new renderer only when the set changes
     );

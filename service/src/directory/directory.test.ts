@@ -1,7 +1,7 @@
 /** @jest-environment node */
 // The directory endpoints against a real OpenLDAP (Debian's slapd, started by the e2e harness) and
 // a real Synapse that issues and checks the OpenID tokens.
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
@@ -265,6 +265,66 @@ describe("when LDAP is down", () => {
             headers: { host: "chat.acme.test" },
         });
         expect(refresh.json().source.state).toBe("ok");
+    });
+});
+
+describe("after a restart while LDAP is down", () => {
+    async function searchOn(service: FastifyInstance) {
+        const response = await service.inject({
+            method: "GET",
+            url: "/v1/directory/search?q=erin",
+            headers: { host: "chat.acme.test", authorization: `Bearer ${token}` },
+        });
+        return { status: response.statusCode, body: response.json() };
+    }
+
+    it("serves the copy the last good read saved in the data folder, with its age", async () => {
+        const dataDir = await mkdtemp(path.join(os.tmpdir(), "atrium-service-data-"));
+        scratch.push(dataDir);
+        // A first life: LDAP answers, and the good read is saved.
+        const first = await quietService({ tenantsDir: tenants.dir, watch: false, dataDir });
+        let saved: { source: { refreshed_at: string } };
+        try {
+            const answer = await searchOn(first);
+            expect(answer.body.source.state).toBe("ok");
+            saved = answer.body;
+            await eventually(async () => (await readdir(path.join(dataDir, "directory"))).includes("acme.json"));
+        } finally {
+            await first.close();
+        }
+        const file = path.join(dataDir, "directory", "acme.json");
+        // Written whole (no temporary file left), for the service's user only, and without the bind secret.
+        expect(await readdir(path.join(dataDir, "directory"))).toEqual(["acme.json"]);
+        expect((await stat(file)).mode & 0o777).toBe(0o600);
+        const text = await readFile(file, "utf8");
+        expect(text).toContain(dnOf("erin"));
+        expect(text).not.toContain(slapd.readerPassword);
+
+        await slapd.stop();
+        const withCopy = await quietService({ tenantsDir: tenants.dir, watch: false, dataDir });
+        const withoutCopy = await quietService({ tenantsDir: tenants.dir, watch: false });
+        try {
+            const answer = await searchOn(withCopy);
+            expect(answer.status).toBe(200);
+            expect(answer.body.people.map((p: { id: string }) => p.id)).toContain(dnOf("erin"));
+            expect(answer.body.source.refreshed_at).toBe(saved.source.refreshed_at);
+            // Once its own read has failed, it says the copy is stale, how old, and why.
+            let source = answer.body.source;
+            await eventually(async () => {
+                source = (await searchOn(withCopy)).body.source;
+                return source.state === "stale";
+            }, 15_000);
+            expect(source.error).toMatch(/ECONNREFUSED|connect/i);
+            expect(source.age_seconds).toBeGreaterThanOrEqual(0);
+            expect(source.refreshed_at).toBe(saved.source.refreshed_at);
+            // Without a data folder a restart has nothing to serve.
+            const nothing = await searchOn(withoutCopy);
+            expect(nothing.status).toBe(503);
+            expect(nothing.body.source.state).toBe("unavailable");
+        } finally {
+            await Promise.all([withCopy.close(), withoutCopy.close()]);
+            await slapd.start();
+        }
     });
 });
 

@@ -9,6 +9,7 @@ import type { TenantStore } from "../tenantStore.ts";
 import { OpenIdVerifier } from "./openid.ts";
 import { CursorError, type PeopleIndex } from "./peopleIndex.ts";
 import { directorySettings } from "./settings.ts";
+import { snapshotPath } from "./snapshot.ts";
 import { TenantDirectory, type DirectoryLog } from "./tenantDirectory.ts";
 
 /** Keeps one TenantDirectory per tenant, made again when the tenant's directory settings change. */
@@ -18,6 +19,8 @@ export class DirectoryRegistry {
     constructor(
         private readonly tenantsDir: string,
         private readonly log: DirectoryLog,
+        /** The service's data folder, where each tenant's last good copy is saved; none: memory only. */
+        private readonly dataDir?: string,
     ) {}
 
     for(tenant: Parameters<typeof directorySettings>[0]): TenantDirectory | null {
@@ -31,7 +34,8 @@ export class DirectoryRegistry {
         const key = JSON.stringify(settings);
         if (existing?.key === key) return existing.directory;
         existing?.directory.close();
-        const directory = new TenantDirectory(tenant.name, settings, this.log);
+        const saved = this.dataDir ? snapshotPath(this.dataDir, tenant.name) : null;
+        const directory = new TenantDirectory(tenant.name, settings, this.log, Date.now, saved);
         directory.start();
         this.directories.set(tenant.name, { key, directory });
         return directory;
@@ -56,8 +60,8 @@ function text(value: unknown, max = 200): string | undefined {
     return typeof value === "string" && value.length <= max ? value : undefined;
 }
 
-export function registerDirectoryRoutes(app: FastifyInstance, store: TenantStore): void {
-    const registry = new DirectoryRegistry(store.dir, app.log);
+export function registerDirectoryRoutes(app: FastifyInstance, store: TenantStore, dataDir?: string): void {
+    const registry = new DirectoryRegistry(store.dir, app.log, dataDir);
     const verifier = new OpenIdVerifier();
     app.addHook("onClose", async () => registry.close());
 

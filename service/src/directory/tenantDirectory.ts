@@ -1,10 +1,13 @@
 // One tenant's directory: reads its source, builds the index, and refreshes it on a schedule and on
 // demand. When a refresh fails the last good index keeps serving, and `status()` says how old it is.
+// With a snapshot file (the service's data folder), that copy outlives a restart: a service started
+// while its source is down serves the copy saved by the last good read.
 import { readExportFile } from "./fileSource.ts";
 import { readLdap } from "./ldapSource.ts";
 import { PeopleIndex } from "./peopleIndex.ts";
 import { toPerson, type DirectoryPerson, type RawEntry } from "./person.ts";
 import type { DirectorySettings } from "./settings.ts";
+import { readSnapshot, settingsFingerprint, writeSnapshot } from "./snapshot.ts";
 
 export interface DirectoryLog {
     info(object: object, message: string): void;
@@ -44,12 +47,15 @@ export class TenantDirectory {
     private lastAttempt = 0;
     private timer: NodeJS.Timeout | null = null;
     private closed = false;
+    private restored: Promise<void> | null = null;
 
     constructor(
         readonly tenant: string,
         readonly settings: DirectorySettings,
         private readonly log: DirectoryLog,
         private readonly now: () => number = Date.now,
+        /** Where the last good copy is kept across restarts; null keeps it in memory only. */
+        private readonly snapshotFile: string | null = null,
     ) {}
 
     /** Starts the first read and the schedule. */
@@ -66,6 +72,8 @@ export class TenantDirectory {
 
     /** The index to answer from, after the first read has finished (whatever its outcome). */
     async current(): Promise<PeopleIndex | null> {
+        // A saved copy serves at once, without waiting for a source that may be down.
+        if (!this.index) await this.restore();
         if (!this.index && this.running) await this.running;
         return this.index;
     }
@@ -74,9 +82,11 @@ export class TenantDirectory {
     refresh(): Promise<void> {
         if (this.running) return this.running;
         this.lastAttempt = this.now();
-        this.running = this.readOnce().finally(() => {
-            this.running = null;
-        });
+        this.running = this.restore()
+            .then(() => this.readOnce())
+            .finally(() => {
+                this.running = null;
+            });
         return this.running;
     }
 
@@ -105,6 +115,44 @@ export class TenantDirectory {
         };
     }
 
+    /** Loads the saved copy, once, unless a read from the source has come first. */
+    private restore(): Promise<void> {
+        this.restored ??= this.readSaved();
+        return this.restored;
+    }
+
+    private async readSaved(): Promise<void> {
+        if (!this.snapshotFile) return;
+        try {
+            const saved = await readSnapshot(this.snapshotFile, settingsFingerprint(this.settings));
+            if (!saved || this.index || this.closed) return;
+            this.index = new PeopleIndex(saved.people);
+            this.refreshedAt = saved.refreshedAt;
+            this.log.info(
+                { event: "directory_restored", tenant: this.tenant, people: saved.people.length },
+                `Directory of ${this.tenant}: ${saved.people.length} people from the copy saved at ${new Date(saved.refreshedAt).toISOString()}`,
+            );
+        } catch (error) {
+            this.log.warn(
+                { event: "directory_snapshot_unusable", tenant: this.tenant, error: describeSourceError(error) },
+                `Directory of ${this.tenant}: the saved copy is not used: ${describeSourceError(error)}`,
+            );
+        }
+    }
+
+    private async save(people: DirectoryPerson[], refreshedAt: number): Promise<void> {
+        if (!this.snapshotFile) return;
+        try {
+            await writeSnapshot(this.snapshotFile, settingsFingerprint(this.settings), { refreshedAt, people });
+        } catch (error) {
+            // The copy in memory still serves; only a restart would miss it.
+            this.log.warn(
+                { event: "directory_snapshot_failed", tenant: this.tenant, error: describeSourceError(error) },
+                `Directory of ${this.tenant}: saving the last good copy failed: ${describeSourceError(error)}`,
+            );
+        }
+    }
+
     private async readOnce(): Promise<void> {
         const started = this.now();
         try {
@@ -113,6 +161,7 @@ export class TenantDirectory {
             this.index = new PeopleIndex(people);
             this.refreshedAt = this.now();
             this.lastError = null;
+            await this.save(people, this.refreshedAt);
             this.log.info(
                 { event: "directory_refreshed", tenant: this.tenant, people: people.length, ms: this.now() - started },
                 `Directory of ${this.tenant}: ${people.length} people read from its ${this.settings.source.type} source`,

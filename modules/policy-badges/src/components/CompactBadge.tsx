@@ -14,7 +14,12 @@ export function CompactBadge({ roomId }: { roomId: string }): JSX.Element {
     return <CompactBadgeView policy={useRoomPolicy(roomId)} />;
 }
 
-export function CompactBadgeView({ policy }: { policy: RoomPolicy }): JSX.Element {
+/** What the compact badge shows, as plain text ("Confidential, ⚠ Encryption"), following changes. */
+export function CompactBadgeWords({ roomId }: { roomId: string }): JSX.Element {
+    return <>{useCompactParts(useRoomPolicy(roomId)).shown.join(", ")}</>;
+}
+
+function useCompactParts(policy: RoomPolicy) {
     const { t, language } = usePolicyStrings();
     const classification = describeClassification(policy, t, language);
     const known = policy.status === "verified" || policy.status === "default";
@@ -32,6 +37,18 @@ export function CompactBadgeView({ policy }: { policy: RoomPolicy }): JSX.Elemen
         known ? t("classification", { label: labelIn(policy.classification, language) }) : classification.text,
     ];
     if (showTop) name.push(topWords.text);
+    const classificationText = known ? labelIn(policy.classification, language) : classification.text;
+    const topText = !showTop
+        ? null
+        : isWarning
+          ? `⚠ ${t(`badge_short_${(top as { rule: string }).rule}`)}`
+          : topWords.text;
+    const shown = topText ? [classificationText, topText] : [classificationText];
+    return { known, colour, isWarning, top, name, classificationText, topText, shown };
+}
+
+export function CompactBadgeView({ policy }: { policy: RoomPolicy }): JSX.Element {
+    const { known, colour, isWarning, top, name, classificationText, topText } = useCompactParts(policy);
     return (
         <span className="atrium_Policy_compact" role="img" aria-label={name.join(", ")} title={name.join("\n")}>
             <span
@@ -39,14 +56,14 @@ export function CompactBadgeView({ policy }: { policy: RoomPolicy }): JSX.Elemen
                 style={{ backgroundColor: colour, color: textColourOn(colour) }}
             >
                 {known && <ClassificationGlyph icon={policy.classification.icon} />}
-                {known ? labelIn(policy.classification, language) : classification.text}
+                {classificationText}
             </span>
-            {showTop && (
+            {/* The words stay apart for tools that read the text (the flex row draws no space). */}{" "}
+            {topText !== null && (
                 <span
                     className={`atrium_Policy_chip atrium_Policy_chip_${isWarning ? "warning" : (top as { tone: string }).tone}`}
                 >
-                    {isWarning && "⚠ "}
-                    {isWarning ? t(`badge_short_${(top as { rule: string }).rule}`) : topWords.text}
+                    {topText}
                 </span>
             )}
         </span>

@@ -2,12 +2,12 @@
 // the app, through the SDK's peg.
 import React from "react";
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
-import { createClient, MatrixClient, MatrixEvent, Room, RoomStateEvent } from "matrix-js-sdk/src/matrix";
+import { createClient, MatrixClient, MatrixEvent, Room, RoomEvent, RoomStateEvent } from "matrix-js-sdk/src/matrix";
 import { MatrixClientPeg } from "matrix-react-sdk/src/MatrixClientPeg";
 import { initAtriumI18n } from "@atrium/sdk";
 
 import { putConfig } from "../../../../test/helpers/sdkEnvironment";
-import { CompactBadge } from "./CompactBadge";
+import { CompactBadge, CompactBadgeWords } from "./CompactBadge";
 import { HeaderBadges } from "./HeaderBadges";
 import { SettingsTab } from "./SettingsTab";
 import { InviteNotice } from "./InviteNotice";
@@ -70,7 +70,10 @@ describe("policy badges in a room", () => {
         expect(screen.getByRole("img").getAttribute("aria-label")).toBe(
             "Classification: Confidential, Breaks its classification: must be encrypted",
         );
-        expect(screen.getByRole("img").textContent).toBe("Confidential⚠ Encryption");
+        expect(screen.getByRole("img").textContent).toBe("Confidential ⚠ Encryption");
+        // The same words as plain text, for the name of a navigator row that shows them.
+        const { container } = render(<CompactBadgeWords roomId={ROOM} />);
+        expect(container.textContent).toBe("Confidential, ⚠ Encryption");
     });
 
     it("shows a classification in a room created on another server as unverified, and says why", () => {
@@ -82,6 +85,37 @@ describe("policy badges in a room", () => {
         expect(tip.textContent).toContain("created on partner.example");
         render(<CompactBadge roomId={ROOM} />);
         expect(screen.getAllByRole("img")[0].getAttribute("aria-label")).toContain("Unverified: Confidential");
+    });
+
+    it("judges a room joined while the app is open by its full state, once the join is complete", async () => {
+        const founder = "@founder:partner.example";
+        // Invited: the client holds the invitation's stripped state only.
+        const room = new Room(ROOM, client, ME);
+        room.currentState.setStateEvents([
+            stateEvent("m.room.join_rules", { join_rule: "invite" }, founder),
+            stateEvent("m.room.member", { membership: "invite" }, founder, ME),
+        ]);
+        room.updateMyMembership("invite");
+        client.store.storeRoom(room);
+        client.reEmitter.reEmit(room.currentState, [RoomStateEvent.Events]);
+        client.reEmitter.reEmit(room, [RoomEvent.MyMembership]);
+        render(<HeaderBadges roomId={ROOM} />);
+        expect(screen.getByText("Unknown")).toBeTruthy();
+
+        // The join, in the js-sdk's order: the room's state first (heard, and read, at once), the
+        // user's membership only later in the same sync.
+        await act(async () => {
+            room.currentState.setStateEvents([
+                stateEvent("m.room.create", { room_version: "10" }, founder),
+                stateEvent("m.room.power_levels", { users: { [founder]: 100 } }, founder),
+                classify("restricted", founder),
+                stateEvent("m.room.member", { membership: "join" }, ME, ME),
+            ]);
+            await Promise.resolve();
+            room.updateMyMembership("join");
+        });
+        expect(screen.queryByText("Unknown")).toBeNull();
+        expect(screen.getByText("Unverified: Restricted")).toBeTruthy();
     });
 
     it("explains every header badge in a tooltip tied to it, and offers the admin the fix, which clears the warning", async () => {

@@ -27,9 +27,8 @@ export function RowAvatar({ node }: { node: Readonly<NavigatorNode> }): JSX.Elem
             className="atrium_SpaceNav_avatar atrium_SpaceNav_avatar_letter"
             data-kind={node.kind}
             data-colour={colourIndex(node.id)}
+            data-initial={initial}
             aria-hidden="true"
-        >
-            {initial}
-        </span>
+        />
     );
 }

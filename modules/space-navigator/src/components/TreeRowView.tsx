@@ -23,18 +23,29 @@ interface Props {
     onFocus(row: TreeRow): void;
 }
 
-/** The accessible name: the room's name, then what a sighted user reads from tags and badges. */
-export function describeRow(row: TreeRow, t: Translate): string {
-    if (row.kind === "more") return t("show_more");
-    if (row.kind === "loading") return t("loading");
-    if (row.kind === "retry") return t("load_failed");
+/** The room's name and its tags, in the order a sighted user reads them. */
+function rowTitle(row: TreeRow, t: Translate): string {
     const parts = [row.node.name];
     if (row.node.membership === "invite") parts.push(t("invited"));
     if (row.node.membership === "none") parts.push(t("not_joined"));
     if (row.node.suggested) parts.push(t("suggested"));
+    return parts.join(", ");
+}
+
+/** The unread count in words (the row shows the number). */
+function rowCounts(row: TreeRow, t: Translate): string {
+    const parts: string[] = [];
     if (row.unread > 0) parts.push(t("unread", { count: row.unread }));
     if (row.mentions > 0) parts.push(t("mentions", { count: row.mentions }));
     return parts.join(", ");
+}
+
+/** The accessible name without decorations: the room's name, then what a sighted user reads from its tags and count. */
+export function describeRow(row: TreeRow, t: Translate): string {
+    if (row.kind === "more") return t("show_more");
+    if (row.kind === "loading") return t("loading");
+    if (row.kind === "retry") return t("load_failed");
+    return [rowTitle(row, t), rowCounts(row, t)].filter(Boolean).join(", ");
 }
 
 export const TreeRowView = React.memo(function TreeRowView({
@@ -50,6 +61,9 @@ export const TreeRowView = React.memo(function TreeRowView({
 }: Props): JSX.Element {
     const { node } = row;
     const isStatus = row.kind !== "node";
+    const id = rowDomId(row.key);
+    const decorated = Boolean(renderBadges) && !isStatus && node.kind !== "section";
+    const counts = decorated ? rowCounts(row, t) : "";
     return (
         // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- the tree's onKeyDown handles keys for every row (NavigatorTree)
         <div
@@ -62,11 +76,12 @@ export const TreeRowView = React.memo(function TreeRowView({
             aria-expanded={row.expandable ? row.expanded : undefined}
             aria-selected={current}
             aria-disabled={row.kind === "loading" ? true : undefined}
-            aria-label={describeRow(row, t)}
-            // The badges (policy badges…) say in words what they show: heard as the row's description.
-            aria-describedby={
-                renderBadges && !isStatus && node.kind !== "section" ? rowDomId(row.key) + "_badges" : undefined
-            }
+            // With decorations (policy badges…), the name says what the row shows, in its order (the
+            // badges' own words among it, so a speech user can say what they see) and the badges'
+            // full explanation is the description. Both follow the badges as they change.
+            aria-label={decorated ? undefined : describeRow(row, t)}
+            aria-labelledby={decorated ? `${id}_title ${id}_badgeWords${counts ? ` ${id}_counts` : ""}` : undefined}
+            aria-describedby={decorated ? id + "_badges" : undefined}
             tabIndex={active ? 0 : -1}
             className={classNames("atrium_SpaceNav_row", `atrium_SpaceNav_row_${isStatus ? row.kind : node.kind}`, {
                 atrium_SpaceNav_row_current: current,
@@ -89,25 +104,34 @@ export const TreeRowView = React.memo(function TreeRowView({
                 <>
                     <RowAvatar node={node} />
                     <span className="atrium_SpaceNav_name">{node.name}</span>
-                    {node.suggested && (
-                        <span className="atrium_SpaceNav_tag" aria-hidden="true">
-                            {t("suggested")}
-                        </span>
-                    )}
-                    {node.membership === "none" && (
-                        <span className="atrium_SpaceNav_tag atrium_SpaceNav_tag_join" aria-hidden="true">
-                            {t("not_joined")}
-                        </span>
-                    )}
+                    {/* Spaces between the parts (a flex row does not draw them) keep the row's words apart for tools that read its text. */}{" "}
+                    {/* In the order the name says them. */}
                     {node.membership === "invite" && (
                         <span className="atrium_SpaceNav_tag" aria-hidden="true">
                             {t("invited")}
                         </span>
-                    )}
+                    )}{" "}
+                    {node.membership === "none" && (
+                        <span className="atrium_SpaceNav_tag atrium_SpaceNav_tag_join" aria-hidden="true">
+                            {t("not_joined")}
+                        </span>
+                    )}{" "}
+                    {node.suggested && (
+                        <span className="atrium_SpaceNav_tag" aria-hidden="true">
+                            {t("suggested")}
+                        </span>
+                    )}{" "}
                     {/* Heard once, as the row's description (aria-describedby reads hidden text), not as part of its name. */}
-                    <span className="atrium_SpaceNav_badges" id={rowDomId(row.key) + "_badges"} aria-hidden="true">
-                        {renderBadges?.(node)}
-                    </span>
+                    <span className="atrium_SpaceNav_badges" id={id + "_badges"} aria-hidden="true">
+                        {renderBadges?.(node, "badges")}
+                    </span>{" "}
+                    {decorated && (
+                        <span hidden>
+                            <span id={id + "_title"}>{rowTitle(row, t)}</span>
+                            <span id={id + "_badgeWords"}>{renderBadges?.(node, "words")}</span>
+                            {counts && <span id={id + "_counts"}>{counts}</span>}
+                        </span>
+                    )}
                     {row.unread > 0 && (
                         <span
                             className={classNames("atrium_SpaceNav_count", {

@@ -1,0 +1,111 @@
+/** @jest-environment node */
+// The saved copy's file: written whole or not at all, read back only when whole and made with the
+// same settings; a secret in the settings never reaches it.
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+import type { DirectoryPerson } from "./person.ts";
+import type { DirectorySettings } from "./settings.ts";
+import { readSnapshot, settingsFingerprint, snapshotPath, writeSnapshot } from "./snapshot.ts";
+
+const settings: DirectorySettings = {
+    source: {
+        type: "ldap",
+        url: "ldap://127.0.0.1:389",
+        bindDn: "cn=reader,dc=acme,dc=test",
+        bindPassword: "s3cret-bind-password",
+        baseDn: "ou=people,dc=acme,dc=test",
+        filter: "(objectClass=inetOrgPerson)",
+        timeoutMs: 2000,
+    },
+    matrixIdTemplate: "@{uid}:acme.test",
+    attributes: { id: "dn", name: "cn" },
+    departmentSeparator: "/",
+    timeZones: {},
+    refreshSeconds: 600,
+    homeserverUrl: "https://matrix.acme.test",
+    allowedServers: ["acme.test"],
+};
+
+const erin: DirectoryPerson = {
+    id: "uid=erin,ou=people,dc=acme,dc=test",
+    matrix_id: "@erin:acme.test",
+    name: "Erin Weber",
+    title: "Engineer",
+    department: ["Engineering"],
+    location: null,
+    email: null,
+    phone: null,
+    manager_id: null,
+    time_zone: null,
+    photo_url: null,
+};
+
+let dir: string;
+let file: string;
+beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "atrium-snapshot-"));
+    file = snapshotPath(dir, "acme");
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe("the directory's saved copy", () => {
+    it("reads back what was written, and leaves no temporary file", async () => {
+        const fingerprint = settingsFingerprint(settings);
+        await writeSnapshot(file, fingerprint, { refreshedAt: Date.parse("2026-12-01T08:00:00Z"), people: [erin] });
+        await writeSnapshot(file, fingerprint, { refreshedAt: Date.parse("2026-12-02T08:00:00Z"), people: [erin] });
+        expect(await readdir(path.dirname(file))).toEqual(["acme.json"]);
+        expect(await readSnapshot(file, fingerprint)).toEqual({
+            refreshedAt: Date.parse("2026-12-02T08:00:00Z"),
+            people: [erin],
+        });
+        expect(await readFile(file, "utf8")).not.toContain("s3cret-bind-password");
+    });
+
+    it("is none when no copy was saved yet", async () => {
+        expect(await readSnapshot(file, settingsFingerprint(settings))).toBeNull();
+    });
+
+    it("refuses a copy made with another source or mapping, but not for a new password or schedule", async () => {
+        await writeSnapshot(file, settingsFingerprint(settings), { refreshedAt: Date.now(), people: [erin] });
+        const otherServer = { ...settings, source: { ...settings.source, url: "ldap://other:389" } };
+        await expect(readSnapshot(file, settingsFingerprint(otherServer))).rejects.toThrow("other directory settings");
+        const otherMapping = { ...settings, matrixIdTemplate: "@{mail}:acme.test" };
+        await expect(readSnapshot(file, settingsFingerprint(otherMapping))).rejects.toThrow("other directory settings");
+        const rotated = {
+            ...settings,
+            refreshSeconds: 60,
+            source: { ...settings.source, bindPassword: "rotated-password" },
+        } as DirectorySettings;
+        expect(await readSnapshot(file, settingsFingerprint(rotated))).not.toBeNull();
+    });
+
+    it("refuses a cut-off, malformed or hostile file with a reason", async () => {
+        const fingerprint = settingsFingerprint(settings);
+        await writeSnapshot(file, fingerprint, { refreshedAt: Date.now(), people: [erin] });
+        const whole = await readFile(file, "utf8");
+        const cases: [string, RegExp][] = [
+            [whole.slice(0, whole.length / 2), /JSON/],
+            ["null", /format/],
+            [JSON.stringify({ format: 1, fingerprint, refreshed_at: "yesterday", people: [] }), /refreshed_at/],
+            [
+                JSON.stringify({ format: 1, fingerprint, refreshed_at: new Date().toISOString(), people: [{ id: 1 }] }),
+                /malformed people/,
+            ],
+            [
+                JSON.stringify({
+                    format: 1,
+                    fingerprint,
+                    refreshed_at: new Date().toISOString(),
+                    people: [{ ...erin, department: "<script>" }],
+                }),
+                /malformed people/,
+            ],
+        ];
+        for (const [text, reason] of cases) {
+            await writeFile(file, text);
+            await expect(readSnapshot(file, fingerprint)).rejects.toThrow(reason);
+        }
+    });
+});
