@@ -127,6 +127,10 @@ export function desiredState(org: Organisation): DesiredState {
             .map((person) => person.username);
     };
 
+    const everyone = org.people.map((person) => person.username);
+    const roomMembers = (members: OrgRoom["members"], spaceMembers: string[]): string[] =>
+        members === "everyone" ? everyone : (members ?? spaceMembers);
+
     const spaces: DesiredRoom[] = [];
     const rooms: DesiredRoom[] = [];
     const prefix = org.organisation.alias_prefix;
@@ -161,7 +165,7 @@ export function desiredState(org: Organisation): DesiredState {
                 encrypted: room.encrypted ?? ENCRYPTED_BY_DEFAULT.has(room.classification ?? ""),
                 historyVisibility: room.history_visibility ?? "shared",
                 classification: room.classification ?? null,
-                members: sorted([...(room.members ?? spaceMembers), ...Object.keys(levels)]),
+                members: sorted([...roomMembers(room.members, spaceMembers), ...Object.keys(levels)]),
                 levels,
                 archived: room.archived ?? null,
             });

@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 
 import { directoryExportJson, directoryLdif, writeAtomically } from "./directoryExport.ts";
 import { formatProblem, readOrgFile } from "./orgFile.ts";
+import { describeStep } from "./planner.ts";
 import { provision } from "./provision.ts";
 
 const USAGE = `usage: npm run provision -- ORG.yaml --homeserver URL --admin-token-file FILE [options]
@@ -16,6 +17,7 @@ const USAGE = `usage: npm run provision -- ORG.yaml --homeserver URL --admin-tok
   --ldif FILE               write the people as LDIF for OpenLDAP
   --password-template T     new users' initial password, {username} replaced (default: none, for SSO)
   --check                   only check the file
+  --report FILE             write what was planned and done as JSON (steps, requests, room IDs)
   --stop-after N            stop after N changing requests (to try resuming)
 `;
 
@@ -35,6 +37,7 @@ const { values, positionals } = parseArgs({
         "password-template": { type: "string" },
         check: { type: "boolean", default: false },
         "stop-after": { type: "string" },
+        report: { type: "string" },
         help: { type: "boolean", default: false },
     },
 });
@@ -85,6 +88,17 @@ try {
             await writeAtomically(values.ldif, directoryLdif(org));
             console.log(`[provision] wrote ${values.ldif}`);
         }
+    }
+    if (values.report) {
+        const report = {
+            server_name: result.serverName,
+            changes: result.plan.changes,
+            steps: result.plan.steps.map((step) => describeStep(step, result.serverName)),
+            requests: result.counts,
+            writes: result.writes,
+            room_ids: Object.fromEntries(result.roomIds),
+        };
+        await writeAtomically(values.report, JSON.stringify(report, null, 2) + "\n");
     }
     const counts = Object.entries(result.counts)
         .map(([method, count]) => `${method} ${count}`)

@@ -14,7 +14,8 @@ export interface OrgRoom {
     join_rule?: "restricted" | "invite" | "public" | "knock";
     encrypted?: boolean;
     history_visibility?: "joined" | "invited" | "shared" | "world_readable";
-    members?: string[];
+    /** Usernames, or everyone in the file. */
+    members?: string[] | "everyone";
     archived?: { reason: string };
 }
 
@@ -224,7 +225,9 @@ function crossCheck(org: Organisation, at: (parts: PathPart[], message: string) 
     });
     const roomMembers = (rooms: OrgRoom[] | undefined, base: PathPart[]): void =>
         rooms?.forEach((room, i) =>
-            room.members?.forEach((member, j) => knownPerson(member, [...base, "rooms", i, "members", j])),
+            Array.isArray(room.members)
+                ? room.members.forEach((member, j) => knownPerson(member, [...base, "rooms", i, "members", j]))
+                : undefined,
         );
     for (const entry of units.values()) {
         const unit = entry.path.reduce<unknown>((value, part) => (value as Record<PathPart, unknown>)[part], org) as {
