@@ -20,7 +20,7 @@ import { hasWebBuild, MissingWebBuildError } from "./harness/webapp.ts";
 export const DEMO_ORG_FILE = path.join(repoRoot, "admin/provision/demo-company.yaml");
 /** Bump when the demo changes in a way an existing data dir cannot follow: it is then made afresh. */
 const DEMO_VERSION = 2;
-const ADMIN = { localpart: "atrium-admin", password: "atrium-demo-admin" };
+const ADMIN = { localpart: "atrium-admin", password: "atrium-demo-admin", displayName: "Northwind IT" };
 
 /** Whom `npm start` suggests logging in as. */
 export const DEMO_LOGINS = [
@@ -108,7 +108,10 @@ async function provisionDemo(synapse: SynapseHandle, dataDir: string): Promise<v
         return;
     }
     const started = Date.now();
-    const admin = await synapse.registerUser(ADMIN.localpart, ADMIN.password, { admin: true });
+    const admin = await synapse.registerUser(ADMIN.localpart, ADMIN.password, {
+        admin: true,
+        displayName: ADMIN.displayName,
+    });
     const common = {
         homeserverUrl: synapse.baseUrl,
         accessToken: admin.accessToken,

@@ -171,6 +171,11 @@ export function desiredState(org: Organisation): DesiredState {
             });
         }
     }
+    // Whoever is in a room is in its space too, or the room would sit outside every space they see.
+    for (const space of spaces) {
+        const inRooms = rooms.filter((room) => room.parent === space.key).flatMap((room) => room.members);
+        space.members = sorted([...space.members, ...inRooms]);
+    }
     return {
         aliasPrefix: prefix,
         archiveLevel: org.organisation.archive_level ?? DEFAULT_ARCHIVE_LEVEL,
