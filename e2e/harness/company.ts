@@ -20,7 +20,6 @@ export interface CompanyPerson {
 
 export const COMPANY_DOMAIN = "example.com";
 export const COMPANY_BASE_DN = "dc=example,dc=com";
-export const PEOPLE_OU = `ou=people,${COMPANY_BASE_DN}`;
 
 export const LOCATIONS = ["Berlin", "Paris", "London", "New York", "Singapore", "Moscow"] as const;
 
