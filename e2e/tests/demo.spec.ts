@@ -1,7 +1,7 @@
 // `npm start` as a newcomer runs it: the demo stack in the background (its own ports and data dir),
 // provisioned with the demo company, reaches "ready"; a demo user signs in through the sign-in form
 // and sees the company's spaces, its policy badges and its directory; the stack then stops cleanly.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -18,17 +18,6 @@ function portIsFree(port: number): Promise<boolean> {
         const probe = net.createServer();
         probe.once("error", () => resolve(false));
         probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
-    });
-}
-
-function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
-    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-    return new Promise((resolve) => {
-        const timer = setTimeout(() => resolve(false), timeoutMs);
-        child.once("exit", () => {
-            clearTimeout(timer);
-            resolve(true);
-        });
     });
 }
 
@@ -53,10 +42,18 @@ test("npm start: the demo company is ready, a demo user finds its spaces, badges
     });
     demo.stdout!.on("data", (chunk: Buffer) => (output += chunk));
     demo.stderr!.on("data", (chunk: Buffer) => (output += chunk));
+    // "close": npm and every process that shares its output (the demo, Synapse, the service) are gone.
+    let closed = false;
+    const allClosed = new Promise<void>((resolve) => demo.once("close", () => resolve()));
+    void allClosed.then(() => (closed = true));
     const stopDemo = async (): Promise<boolean> => {
-        if (demo.exitCode !== null || demo.signalCode !== null) return true;
-        process.kill(-demo.pid!, "SIGTERM");
-        return waitForExit(demo, 30_000);
+        try {
+            if (!closed) process.kill(-demo.pid!, "SIGTERM");
+        } catch {
+            // the group has just ended
+        }
+        await Promise.race([allClosed, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+        return closed;
     };
 
     try {
@@ -117,7 +114,13 @@ test("npm start: the demo company is ready, a demo user finds its spaces, badges
         expect(await portIsFree(SYNAPSE_PORT)).toBe(true);
         expect(await portIsFree(WEB_PORT)).toBe(true);
     } finally {
-        if (!(await stopDemo())) process.kill(-demo.pid!, "SIGKILL");
+        if (!(await stopDemo())) {
+            try {
+                process.kill(-demo.pid!, "SIGKILL");
+            } catch {
+                // already gone
+            }
+        }
         await rm(dataDir, { recursive: true, force: true });
         await test.info().attach("npm-start-output.txt", { body: output, contentType: "text/plain" });
     }
