@@ -87,6 +87,7 @@ export default tseslint.config(
             "contract/**",
             "scripts/**",
             "service/**",
+            "admin/**",
             "bench/**",
             "e2e/**",
             "test/stubs/**",
@@ -115,7 +116,7 @@ export default tseslint.config(
         rules: { "@typescript-eslint/no-require-imports": "off" },
     },
     {
-        files: ["service/**/*.test.ts", "build/**/*.test.ts"],
+        files: ["service/**/*.test.ts", "build/**/*.test.ts", "admin/**/*.test.ts"],
         languageOptions: { globals: { ...globals.jest } },
     },
     // The service worker runs in a worker scope.

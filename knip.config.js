@@ -24,6 +24,7 @@ module.exports = {
         "bench/**/*.{ts,tsx,mjs,cjs}",
         "e2e/**/*.ts",
         "integrations/**/*.ts",
+        "admin/**/*.ts",
     ],
     // An export used beside its definition (a constant a test also reads) is not dead code.
     ignoreExportsUsedInFile: true,

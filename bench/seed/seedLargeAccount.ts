@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 
 import { createRoom, joinRoom, matrixRequest, registerUser, type MatrixSession } from "../../e2e/harness/synapse.ts";
-import { inPool } from "./pool.ts";
+import { inPool } from "../../admin/provision/pool.ts";
 import { LARGE_ACCOUNT, lastMessageBody, type PlannedRoom, type SeedPlan } from "./plan.ts";
 
 /** Requests in flight at once; Synapse on SQLite gains little beyond this. */

@@ -1,6 +1,7 @@
 // A generated company for the directory's tests, demo and bench: a fixed top of named people (the
 // ones tests and the e2e spec refer to) and, below them, as many generated employees as asked for.
 // Deterministic: the same size always gives the same people.
+import { peopleLdif, personDnIn } from "../../admin/provision/ldif.ts";
 
 export interface CompanyPerson {
     /** Login name: the LDAP `uid` and the Matrix localpart. */
@@ -19,7 +20,6 @@ export interface CompanyPerson {
 
 export const COMPANY_DOMAIN = "example.com";
 export const COMPANY_BASE_DN = "dc=example,dc=com";
-export const PEOPLE_OU = `ou=people,${COMPANY_BASE_DN}`;
 
 export const LOCATIONS = ["Berlin", "Paris", "London", "New York", "Singapore", "Moscow"] as const;
 
@@ -208,42 +208,9 @@ export function generateCompany(size: number): CompanyPerson[] {
     return people.slice(0, Math.max(size, CORE.length));
 }
 
-export const personDn = (uid: string): string => `uid=${uid},${PEOPLE_OU}`;
-
-/** LDIF text safe for any value: base64 (`attr::`) when the value is not plain printable ASCII. */
-function ldifLine(attribute: string, value: string): string {
-    const plain = /^[\x21-\x39\x3b\x3d-\x7e][\x20-\x7e]*$/.test(value) && !value.endsWith(" ");
-    return plain ? `${attribute}: ${value}` : `${attribute}:: ${Buffer.from(value, "utf8").toString("base64")}`;
-}
+export const personDn = (uid: string): string => personDnIn(COMPANY_BASE_DN, uid);
 
 /** The company as LDIF: the base, the people OU and one inetOrgPerson per person. */
 export function companyLdif(people: readonly CompanyPerson[]): string {
-    const blocks = [
-        [
-            "dn: " + COMPANY_BASE_DN,
-            "objectClass: dcObject",
-            "objectClass: organization",
-            "dc: example",
-            "o: Example Company",
-        ],
-        [`dn: ${PEOPLE_OU}`, "objectClass: organizationalUnit", "ou: people"],
-    ];
-    for (const person of people) {
-        const lines = [
-            `dn: ${personDn(person.uid)}`,
-            "objectClass: inetOrgPerson",
-            ldifLine("uid", person.uid),
-            ldifLine("cn", `${person.givenName} ${person.surname}`),
-            ldifLine("givenName", person.givenName),
-            ldifLine("sn", person.surname),
-            ldifLine("title", person.title),
-            ldifLine("departmentNumber", person.department),
-            ldifLine("l", person.location),
-            ldifLine("mail", person.email),
-            ldifLine("telephoneNumber", person.phone),
-        ];
-        if (person.manager) lines.push(ldifLine("manager", personDn(person.manager)));
-        blocks.push(lines);
-    }
-    return blocks.map((lines) => lines.join("\n")).join("\n\n") + "\n";
+    return peopleLdif(COMPANY_BASE_DN, "Example Company", people);
 }

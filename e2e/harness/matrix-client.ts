@@ -145,22 +145,6 @@ export async function joinedRooms(session: MatrixSession): Promise<string[]> {
     return res.joined_rooms;
 }
 
-/** The room's m.room.name, or undefined when it has none. */
-export async function roomName(session: MatrixSession, roomId: string): Promise<string | undefined> {
-    try {
-        const res = await matrixRequest<{ name?: string }>(
-            session.baseUrl,
-            "GET",
-            `/_matrix/client/v3/rooms/${r(roomId)}/state/m.room.name/`,
-            { accessToken: session.accessToken },
-        );
-        return res.name;
-    } catch (e) {
-        if (e instanceof MatrixHttpError && e.status === 404) return undefined;
-        throw e;
-    }
-}
-
 /** The state event that makes a room end-to-end encrypted from its creation. */
 export const ENCRYPTION_STATE = {
     type: "m.room.encryption",
