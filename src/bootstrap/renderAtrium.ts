@@ -5,6 +5,7 @@ import type MatrixChat from "matrix-react-sdk/src/components/structures/MatrixCh
 import { installSdkHardening } from "../security/installSdkHardening";
 import { startMediaServiceWorker } from "../media/mediaServiceWorker";
 import { preloadLoggedInViewWhenLikely } from "../seams/loggedInChunk";
+import { installAccessEndedWatch } from "../session/installAccessEndedWatch";
 import { renderApp } from "./renderApp";
 
 export function renderAtrium(container: HTMLElement): Promise<MatrixChat> {
@@ -14,5 +15,7 @@ export function renderAtrium(container: HTMLElement): Promise<MatrixChat> {
     void startMediaServiceWorker();
     // The logged-in app is a chunk of its own in Atrium (src/seams/LoggedInView.tsx).
     preloadLoggedInViewWhenLikely(dispatcher);
+    // A deactivated, locked or revoked account ends its session with the access-ended screen.
+    installAccessEndedWatch();
     return renderApp(container);
 }
