@@ -18,6 +18,7 @@ module.exports = {
         "<rootDir>/build",
         "<rootDir>/service",
         "<rootDir>/contract",
+        "<rootDir>/admin",
     ],
     testMatch: ["**/*.test.ts", "**/*.test.tsx", "<rootDir>/test/**/*.test.ts", "<rootDir>/test/**/*.test.tsx"],
     testPathIgnorePatterns: ["/node_modules/", "<rootDir>/e2e/"],

@@ -72,3 +72,15 @@ if (service.status !== 0) {
     process.exit(1);
 }
 console.log("typecheck: no errors in service/");
+
+// The admin command-line tools (admin/): Node ESM like the service.
+const admin = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "admin/tsconfig.json"], {
+    cwd: root,
+    encoding: "utf8",
+});
+if (admin.status !== 0) {
+    console.error(admin.stdout + admin.stderr);
+    console.error("typecheck: errors in admin/");
+    process.exit(1);
+}
+console.log("typecheck: no errors in admin/");

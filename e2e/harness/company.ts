@@ -210,6 +210,9 @@ export function generateCompany(size: number): CompanyPerson[] {
 
 export const personDn = (uid: string): string => `uid=${uid},${PEOPLE_OU}`;
 
+/** Each person's LDAP password (userPassword), for sign-in through Synapse's LDAP provider in tests and the demo. */
+export const personPassword = (uid: string): string => `atrium-ldap-${uid}`;
+
 /** LDIF text safe for any value: base64 (`attr::`) when the value is not plain printable ASCII. */
 function ldifLine(attribute: string, value: string): string {
     const plain = /^[\x21-\x39\x3b\x3d-\x7e][\x20-\x7e]*$/.test(value) && !value.endsWith(" ");
@@ -241,6 +244,8 @@ export function companyLdif(people: readonly CompanyPerson[]): string {
             ldifLine("l", person.location),
             ldifLine("mail", person.email),
             ldifLine("telephoneNumber", person.phone),
+            // Readable by nobody (slapd's ACL); only a bind as the person checks it.
+            ldifLine("userPassword", personPassword(person.uid)),
         ];
         if (person.manager) lines.push(ldifLine("manager", personDn(person.manager)));
         blocks.push(lines);
