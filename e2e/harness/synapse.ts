@@ -22,6 +22,8 @@ export interface StartSynapseOptions {
     startTimeoutMs?: number;
     /** Adds a TLS federation listener on this port, with a self-signed certificate made on first use. */
     federationTlsPort?: number;
+    /** Top-level settings laid over the test config (e.g. `modules` for an auth provider). */
+    extraConfig?: Record<string, unknown>;
 }
 
 export interface RegisterOptions {
@@ -143,7 +145,8 @@ export async function startSynapse(options: StartSynapseOptions): Promise<Synaps
         ? { tlsPort: options.federationTlsPort, ...(await ensureSelfSignedCertificate(dataDir)) }
         : undefined;
     if (federation) await assertPortFree(federation.tlsPort);
-    await writeFile(configFile, toYaml(homeserverConfig({ dataDir, port, serverName, secrets, federation })));
+    const config = { ...homeserverConfig({ dataDir, port, serverName, secrets, federation }), ...options.extraConfig };
+    await writeFile(configFile, toYaml(config));
     await writeFile(path.join(dataDir, "log.config.yaml"), toYaml(logConfig(logFile)));
 
     const out = openSync(consoleLog, "a");

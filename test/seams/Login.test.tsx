@@ -73,7 +73,7 @@ describe("Login seam", () => {
         expect(signOut).toHaveBeenCalledTimes(1);
         expect(screen.getByRole("heading", { name: "Access ended" })).toHaveFocus();
         expect(screen.getByRole("alert")).toHaveTextContent("Your access has ended. Contact your administrator.");
-        expect(screen.getByText("Your sessions were signed out by an administrator.")).toBeInTheDocument();
+        expect(screen.getByText("An administrator ended this session or your account.")).toBeInTheDocument();
         expect(screen.getByRole("img", { name: "Acme" })).toBeInTheDocument();
         expect(screen.queryByRole("heading", { name: "Sign in" })).not.toBeInTheDocument();
     });
