@@ -1,11 +1,13 @@
 // Wraps the SDK's error texts (see sdk-replacements.json): signing in to an account the company
 // deactivated or locked says so plainly. The SDK said "This account has been deactivated." without
-// what to do, and took a locked account's M_USER_LOCKED for a wrong password.
+// what to do, and took a locked account's M_USER_LOCKED for a wrong password. After this tab's
+// access ended, a refused sign-in says that access has ended rather than "wrong password".
 import type { ReactNode } from "react";
 import type { MatrixError } from "matrix-js-sdk/src/matrix";
 import { messageForLoginError as sdkMessageForLoginError } from "$sdk-original/utils/ErrorUtils";
 
 import { t } from "@atrium/i18n/atriumI18n";
+import { refusedAfterEndedAccess } from "@atrium/session/accessEnded";
 
 export {
     resourceLimitStrings,
@@ -22,5 +24,7 @@ export function messageForLoginError(
 ): ReactNode {
     if (err.errcode === "M_USER_DEACTIVATED") return t("access_ended.login_refused.deactivated");
     if (err.errcode === "M_USER_LOCKED") return t("access_ended.login_refused.locked");
+    // A deactivated account's password is gone: Synapse answers as for a wrong one.
+    if (err.errcode === "M_FORBIDDEN" && refusedAfterEndedAccess()) return t("access_ended.login_refused.after_end");
     return sdkMessageForLoginError(err, serverConfig);
 }

@@ -4,7 +4,9 @@ import {
     accessEndReason,
     dismissEndedAccess,
     endedAccess,
+    forgetEndedAccess,
     onEndedAccessChange,
+    refusedAfterEndedAccess,
     watchForEndedAccess,
 } from "./accessEnded";
 
@@ -32,7 +34,7 @@ describe("watchForEndedAccess", () => {
     const client = createClient({ baseUrl: "http://hs.invalid" });
     afterEach(() => {
         client.removeAllListeners();
-        dismissEndedAccess();
+        forgetEndedAccess();
     });
 
     it("signs out before MatrixChat's own listener hears the dead token, so the SDK's dialog stays away", () => {
@@ -86,5 +88,16 @@ describe("watchForEndedAccess", () => {
         dismissEndedAccess();
         stop();
         expect(heard).toEqual(["revoked", null]);
+    });
+
+    it("remembers, past the screen and until a session starts, that this tab's access ended", () => {
+        expect(refusedAfterEndedAccess()).toBe(false);
+        watchForEndedAccess(client, () => {});
+        client.emit(HttpApiEvent.SessionLoggedOut, unknownToken());
+        dismissEndedAccess();
+        expect(endedAccess()).toBeNull();
+        expect(refusedAfterEndedAccess()).toBe(true);
+        forgetEndedAccess();
+        expect(refusedAfterEndedAccess()).toBe(false);
     });
 });

@@ -21,6 +21,8 @@ export function accessEndReason(error: unknown): AccessEndReason | null {
 }
 
 let endedReason: AccessEndReason | null = null;
+// Outlives the screen: a refused sign-in after it is explained by it (see refusedAfterEndedAccess).
+let endedInThisTab = false;
 const listeners = new Set<() => void>();
 
 /** Why this tab's last session ended, while the access-ended screen is due. */
@@ -43,6 +45,21 @@ export function dismissEndedAccess(): void {
     setEndedReason(null);
 }
 
+/**
+ * Whether a refused password sign-in in this tab follows an access the homeserver ended. Synapse
+ * deletes a deactivated account's password, so signing in to it again answers "wrong password"
+ * (M_FORBIDDEN), never M_USER_DEACTIVATED: the sign-in page then says why instead.
+ */
+export function refusedAfterEndedAccess(): boolean {
+    return endedInThisTab;
+}
+
+/** A session starts: what ended before no longer explains anything. */
+export function forgetEndedAccess(): void {
+    endedInThisTab = false;
+    setEndedReason(null);
+}
+
 /** Signs out and clears the session's local data: the SDK's logout does both. */
 export type SignOut = () => void;
 
@@ -59,6 +76,7 @@ export function watchForEndedAccess(client: MatrixClient, signOut: SignOut): () 
         const reason = accessEndReason(error);
         if (!reason || ended) return;
         ended = true;
+        endedInThisTab = true;
         setEndedReason(reason);
         signOut();
     };

@@ -7,7 +7,7 @@ import Modal from "matrix-react-sdk/src/Modal";
 import * as Lifecycle from "matrix-react-sdk/src/Lifecycle";
 import { SdkContextClass } from "matrix-react-sdk/src/contexts/SDKContext";
 
-import { watchForEndedAccess } from "./accessEnded";
+import { forgetEndedAccess, watchForEndedAccess } from "./accessEnded";
 
 /** The SDK's full logout: the server's token (if it still exists), local storage, sync and crypto stores. */
 function signOutAndClear(): void {
@@ -21,6 +21,7 @@ export function installAccessEndedWatch(): void {
     dispatcher.register((payload: ActionPayload) => {
         if (payload.action !== "will_start_client") return;
         stopWatching?.();
+        forgetEndedAccess();
         const client = MatrixClientPeg.get();
         stopWatching = client ? watchForEndedAccess(client, signOutAndClear) : undefined;
     });

@@ -6,7 +6,7 @@ import { createClient, HttpApiEvent, MatrixError } from "matrix-js-sdk/src/matri
 import Login from "matrix-react-sdk/src/components/structures/auth/Login";
 import { ValidatedServerConfig } from "matrix-react-sdk/src/utils/ValidatedServerConfig";
 
-import { dismissEndedAccess, watchForEndedAccess } from "../../src/session/accessEnded";
+import { forgetEndedAccess, watchForEndedAccess } from "../../src/session/accessEnded";
 import { loadEnglish, putConfig, serveFetch } from "../helpers/sdkEnvironment";
 import { jsonResponse } from "../helpers/fakeResponse";
 
@@ -57,7 +57,7 @@ describe("Login seam", () => {
         );
     });
     afterEach(() => {
-        act(() => dismissEndedAccess());
+        act(() => forgetEndedAccess());
     });
 
     it("is the SDK's sign-in page while no access has ended", async () => {
