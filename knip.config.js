@@ -23,6 +23,7 @@ module.exports = {
         "service/**/*.ts",
         "bench/**/*.{ts,tsx,mjs,cjs}",
         "e2e/**/*.ts",
+        "admin/**/*.ts",
     ],
     // An export used beside its definition (a constant a test also reads) is not dead code.
     ignoreExportsUsedInFile: true,
