@@ -15,6 +15,8 @@ export interface LdifPerson {
     phone?: string;
     /** The manager's uid, or null at the top. */
     manager?: string | null;
+    /** userPassword, for sign-in through Synapse's LDAP provider (slapd's ACL lets only a bind as the person read it). */
+    password?: string;
 }
 
 export const peopleOu = (baseDn: string): string => `ou=people,${baseDn}`;
@@ -56,6 +58,7 @@ export function peopleLdif(baseDn: string, organisationName: string, people: rea
         ];
         for (const [attribute, value] of optional) if (value) lines.push(ldifLine(attribute, value));
         if (person.manager) lines.push(ldifLine("manager", personDnIn(baseDn, person.manager)));
+        if (person.password) lines.push(ldifLine("userPassword", person.password));
         blocks.push(lines);
     }
     return blocks.map((lines) => lines.join("\n")).join("\n\n") + "\n";

@@ -210,7 +210,14 @@ export function generateCompany(size: number): CompanyPerson[] {
 
 export const personDn = (uid: string): string => personDnIn(COMPANY_BASE_DN, uid);
 
-/** The company as LDIF: the base, the people OU and one inetOrgPerson per person. */
+/** Each person's LDAP password (userPassword), for sign-in through Synapse's LDAP provider in tests and the demo. */
+export const personPassword = (uid: string): string => `atrium-ldap-${uid}`;
+
+/** The company as LDIF: the base, the people OU and one inetOrgPerson per person, each with a password. */
 export function companyLdif(people: readonly CompanyPerson[]): string {
-    return peopleLdif(COMPANY_BASE_DN, "Example Company", people);
+    return peopleLdif(
+        COMPANY_BASE_DN,
+        "Example Company",
+        people.map((person) => ({ ...person, password: personPassword(person.uid) })),
+    );
 }

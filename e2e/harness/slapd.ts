@@ -21,7 +21,8 @@ const SCHEMAS = ["core", "cosine", "inetorgperson", "nis"];
 
 /** The read-only account the directory binds as; anonymous users can read nothing. */
 export const READER_DN = `cn=directory-reader,${COMPANY_BASE_DN}`;
-const ADMIN_DN = `cn=admin,${COMPANY_BASE_DN}`;
+/** The database's root account: tests change the company through it (people who leave). */
+export const ADMIN_DN = `cn=admin,${COMPANY_BASE_DN}`;
 
 export interface StartSlapdOptions {
     /** Holds cn=config, the database and logs; emptied on start. */
@@ -37,6 +38,8 @@ export interface SlapdHandle {
     baseDn: string;
     readerDn: string;
     readerPassword: string;
+    adminDn: string;
+    adminPassword: string;
     dataDir: string;
     pid: number;
     /** Stops the server (the data stays, so `start()` brings the same directory back). */
@@ -225,6 +228,8 @@ export async function startSlapd(options: StartSlapdOptions): Promise<SlapdHandl
         baseDn: COMPANY_BASE_DN,
         readerDn: READER_DN,
         readerPassword,
+        adminDn: ADMIN_DN,
+        adminPassword,
         dataDir,
         get pid() {
             return child?.pid ?? -1;

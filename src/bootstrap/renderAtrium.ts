@@ -10,6 +10,7 @@ import type { Brand } from "../brand/brand";
 import type { EmbedView } from "../embed/embedRequest";
 import { usesMediaServiceWorker } from "../platform/selectPlatform";
 import { redirectToSsoIfConfigured } from "../signIn/ssoRedirect";
+import { installAccessEndedWatch } from "../session/installAccessEndedWatch";
 import { renderApp } from "./renderApp";
 
 /**
@@ -35,5 +36,7 @@ export async function renderAtrium(
         mountEmbeddedApp(container, embed.view, embed.brand);
         return;
     }
+    // A deactivated, locked or revoked account ends its session with the access-ended screen.
+    installAccessEndedWatch();
     return renderApp(container);
 }

@@ -7,7 +7,11 @@
 // extends the class and replaces only renderLoginComponentForFlows, the public method that lays the
 // flows out; the SDK's own renderers still draw the password form and the SSO buttons. If a later
 // SDK changes that shape, the wrapper logs it once and leaves the SDK's page as it is.
-import React, { type ReactNode } from "react";
+//
+// After the homeserver ended the user's access (src/session/accessEnded.ts) the page first shows the
+// access-ended screen, in place of the SDK's "Signed out" dialog over an empty sign-in form; its
+// button leads to the sign-in page.
+import React, { useEffect, useState, type ReactNode } from "react";
 import { logger } from "matrix-js-sdk/src/logger";
 import { SSOAction, type MatrixClient, type SSOFlow } from "matrix-js-sdk/src/matrix";
 import SdkLogin from "$sdk-original/components/structures/auth/Login";
@@ -17,6 +21,17 @@ import SSOButtons from "matrix-react-sdk/src/components/views/elements/SSOButton
 
 import { CompanySignInButton, ProviderUnavailable, SignInSeparator } from "@atrium/signIn/CompanySignInButton";
 import { companyProviderIn, signInSettings } from "@atrium/signIn/signInConfig";
+import { dismissEndedAccess, endedAccess, onEndedAccessChange } from "@atrium/session/accessEnded";
+import { AccessEndedView } from "@atrium/session/AccessEndedView";
+
+type Props = React.ComponentProps<typeof SdkLogin>;
+
+export default function Login(props: Props): JSX.Element {
+    const [reason, setReason] = useState(endedAccess);
+    useEffect(() => onEndedAccessChange(() => setReason(endedAccess())), []);
+    if (reason) return <AccessEndedView reason={reason} onSignInAgain={dismissEndedAccess} />;
+    return <CompanyLogin {...props} />;
+}
 
 /** What this wrapper relies on of the SDK's class beyond its public methods. */
 interface SdkLoginInternals {
@@ -26,7 +41,7 @@ interface SdkLoginInternals {
 
 let warnedShape = false;
 
-export default class Login extends SdkLogin {
+class CompanyLogin extends SdkLogin {
     public renderLoginComponentForFlows(): ReactNode {
         const settings = signInSettings(SdkConfig.get());
         const flows = this.state.flows;
