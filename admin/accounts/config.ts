@@ -8,7 +8,7 @@ export interface AccountsConfig {
     exclude: string[];
     maxChanges?: number;
     ldap?: LdapSettings;
-    /** Read by the Keycloak source (keycloakSource.ts). */
+    /** Checked by the Keycloak source (keycloakSource.ts, keycloakSettings). */
     keycloak?: Record<string, unknown>;
 }
 

@@ -2,6 +2,10 @@
 // API, as Matrix localparts with whether Keycloak still lets them in. A username that cannot be a
 // Matrix localpart is reported and left out, never guessed at.
 
+import { readFileSync } from "node:fs";
+
+import type { SourceAccount } from "./source.ts";
+
 /** Where Keycloak is and the admin account of its master realm (KC_BOOTSTRAP_ADMIN_* or a real admin). */
 export interface KeycloakAdmin {
     /** e.g. https://id.example.org (no /admin, no /realms). */
@@ -19,10 +23,6 @@ export interface KeycloakSourceOptions extends KeycloakAdmin {
     fetch?: typeof fetch;
 }
 
-export interface SourceAccount {
-    localpart: string;
-    enabled: boolean;
-}
 
 export interface RejectedAccount {
     /** The username as Keycloak holds it. */
@@ -128,4 +128,38 @@ function addUser(user: KeycloakUser, result: KeycloakAccounts, seen: Map<string,
     seen.set(mapped.localpart, username);
     // Anything but an explicit true counts as disabled: a sync must not keep someone in by accident.
     result.accounts.push({ localpart: mapped.localpart, enabled: user.enabled === true });
+}
+
+/**
+ * The sync's reader: `settings` is the "keycloak" section of its config file
+ * (`{ baseUrl, realm, adminUser, adminPasswordFile }`); rejected usernames are reported on stderr.
+ */
+export async function readKeycloakAccounts(settings: unknown): Promise<SourceAccount[]> {
+    const options = keycloakSettings(settings);
+    const { accounts, rejected } = await listKeycloakAccounts(options);
+    for (const entry of rejected) console.error(`keycloak: left out "${entry.username}": ${entry.reason}`);
+    return accounts;
+}
+
+/** Checks the config section; the admin password comes from a file, never from the config itself. */
+export function keycloakSettings(settings: unknown): KeycloakSourceOptions {
+    if (typeof settings !== "object" || settings === null || Array.isArray(settings)) {
+        throw new Error('--source keycloak needs a "keycloak" section in --config');
+    }
+    const section = settings as Record<string, unknown>;
+    for (const key of ["baseUrl", "realm", "adminUser", "adminPasswordFile"]) {
+        if (typeof section[key] !== "string" || !section[key]) throw new Error(`"keycloak.${key}" is required`);
+    }
+    const baseUrl = new URL(String(section.baseUrl));
+    if (baseUrl.protocol !== "https:" && baseUrl.protocol !== "http:") {
+        throw new Error('"keycloak.baseUrl" must be an http or https URL');
+    }
+    const adminPassword = readFileSync(String(section.adminPasswordFile), "utf8").trim();
+    if (!adminPassword) throw new Error(`"keycloak.adminPasswordFile" (${String(section.adminPasswordFile)}) is empty`);
+    return {
+        baseUrl: baseUrl.origin + baseUrl.pathname.replace(/\/+$/, ""),
+        realm: String(section.realm),
+        adminUser: String(section.adminUser),
+        adminPassword,
+    };
 }

@@ -6,9 +6,10 @@ import { parseArgs } from "node:util";
 
 import { loadConfig, type AccountsConfig } from "./config.ts";
 import { Homeserver } from "./homeserver.ts";
+import { readKeycloakAccounts } from "./keycloakSource.ts";
 import { readLdapAccounts } from "./ldapSource.ts";
 import type { SyncMode } from "./plan.ts";
-import type { ReadSource, SourceAccount } from "./source.ts";
+import type { ReadSource } from "./source.ts";
 import { formatReport, runSync } from "./sync.ts";
 
 const USAGE = `usage: npm run accounts -- sync --source ldap|keycloak --homeserver URL --admin-token-file FILE
@@ -25,17 +26,7 @@ function sourceReader(name: string, config: AccountsConfig): ReadSource {
         return () => readLdapAccounts(settings);
     }
     if (name === "keycloak") {
-        return async () => {
-            // Kept apart so the LDAP path never loads the Keycloak client; the module exports readKeycloakAccounts.
-            const specifier = "./keycloakSource.ts";
-            const keycloak = (await import(specifier)) as {
-                readKeycloakAccounts?: (settings: unknown) => Promise<SourceAccount[]>;
-            };
-            if (typeof keycloak.readKeycloakAccounts !== "function") {
-                throw new Error("the Keycloak source (admin/accounts/keycloakSource.ts) has no readKeycloakAccounts");
-            }
-            return keycloak.readKeycloakAccounts(config.keycloak);
-        };
+        return () => readKeycloakAccounts(config.keycloak);
     }
     throw new UsageError(`--source must be ldap or keycloak, not "${name}"`);
 }
