@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { keycloakAdminToken, listKeycloakAccounts, localpartFromUsername } from "./keycloakSource";
+import { keycloakAdminToken, listKeycloakAccounts, localpartFromUsername } from "./keycloakSource.ts";
 
 const ADMIN = { baseUrl: "https://id.example.org/", adminUser: "admin", adminPassword: "secret" };
 
