@@ -23,7 +23,6 @@ export interface KeycloakSourceOptions extends KeycloakAdmin {
     fetch?: typeof fetch;
 }
 
-
 export interface RejectedAccount {
     /** The username as Keycloak holds it. */
     username: string;
