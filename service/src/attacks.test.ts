@@ -137,6 +137,7 @@ describe("URL values cannot reach the policy unchecked", () => {
             // Modules' own settings are composed in (contract/composeSchema.cjs); their URLs are checked too.
             "/atrium/modules/company-directory/service_url",
             "/atrium/modules/environment-banner/report_url",
+            "/atrium/sign_in/identity_provider/logo_url",
             "/branding/auth_footer_links/*/url",
             "/branding/auth_header_logo_url",
             "/default_hs_url",
