@@ -14,12 +14,31 @@ export interface FederationListener {
     privateKeyFile: string;
 }
 
+/** A PostgreSQL database for Synapse (see postgres.ts): UTF8 with C collation, reached over TCP. */
+export interface PostgresConnection {
+    host: string;
+    port: number;
+    database: string;
+    user: string;
+    password: string;
+}
+
 export interface SynapseConfigInput {
     dataDir: string;
     port: number;
     serverName: string;
     secrets: SynapseSecrets;
     federation?: FederationListener;
+    /** Synapse's database: PostgreSQL through psycopg2 when given, else SQLite in the data dir. */
+    postgres?: PostgresConnection;
+}
+
+/** Synapse's `database` section: psycopg2 with a small pool, or the SQLite file. */
+export function databaseConfig(dataDir: string, postgres?: PostgresConnection): Record<string, unknown> {
+    if (!postgres) return { name: "sqlite3", args: { database: path.join(dataDir, "homeserver.db") } };
+    const { host, port, database, user, password } = postgres;
+    // args go to psycopg2.connect, except cp_min/cp_max (Twisted's connection pool).
+    return { name: "psycopg2", args: { host, port, dbname: database, user, password, cp_min: 1, cp_max: 5 } };
 }
 
 /**
@@ -73,7 +92,7 @@ function federationSettings({ tlsPort, certificateFile, privateKeyFile }: Federa
 const unlimited = { per_second: 10_000, burst_count: 10_000 };
 
 /**
- * The test homeserver: loopback-only HTTP, SQLite, no public registration, no outbound
+ * The test homeserver: loopback-only HTTP, SQLite (or PostgreSQL), no public registration, no outbound
  * key servers or stats, and every rate limit lifted.
  * Written as JSON, which is valid YAML, so no YAML library is needed.
  */
@@ -83,6 +102,7 @@ export function homeserverConfig({
     serverName,
     secrets,
     federation,
+    postgres,
 }: SynapseConfigInput): Record<string, unknown> {
     const { listener: federationListener, ...federationRest } = federation
         ? federationSettings(federation)
@@ -103,7 +123,7 @@ export function homeserverConfig({
             ...(federationListener ? [federationListener] : []),
         ],
         ...federationRest,
-        database: { name: "sqlite3", args: { database: path.join(dataDir, "homeserver.db") } },
+        database: databaseConfig(dataDir, postgres),
         log_config: path.join(dataDir, "log.config.yaml"),
         media_store_path: path.join(dataDir, "media_store"),
         signing_key_path: path.join(dataDir, `${serverName}.signing.key`), // made by Synapse when missing

@@ -7,7 +7,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import { login, matrixRequest, MatrixHttpError, setDisplayName, type MatrixSession } from "./matrix-client.ts";
-import { homeserverConfig, logConfig, toYaml, type SynapseSecrets } from "./synapse-config.ts";
+import { homeserverConfig, logConfig, toYaml, type PostgresConnection, type SynapseSecrets } from "./synapse-config.ts";
 import { waitForHttp } from "./process.ts";
 import { ensureSynapseInstalled } from "./synapse-install.ts";
 
@@ -22,6 +22,8 @@ export interface StartSynapseOptions {
     startTimeoutMs?: number;
     /** Adds a TLS federation listener on this port, with a self-signed certificate made on first use. */
     federationTlsPort?: number;
+    /** Runs on this PostgreSQL database (harness/postgres.ts) instead of SQLite in the data dir. */
+    postgres?: PostgresConnection;
 }
 
 export interface RegisterOptions {
@@ -105,8 +107,8 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
     });
 }
 
-/** A self-signed certificate for a test homeserver's TLS listener, made with openssl once per data dir. */
-async function ensureSelfSignedCertificate(
+/** A self-signed certificate for 127.0.0.1 (a test homeserver's TLS listener, nginx), made with openssl once per dir. */
+export async function ensureSelfSignedCertificate(
     dataDir: string,
 ): Promise<{ certificateFile: string; privateKeyFile: string }> {
     const certificateFile = path.join(dataDir, "tls.crt");
@@ -143,7 +145,10 @@ export async function startSynapse(options: StartSynapseOptions): Promise<Synaps
         ? { tlsPort: options.federationTlsPort, ...(await ensureSelfSignedCertificate(dataDir)) }
         : undefined;
     if (federation) await assertPortFree(federation.tlsPort);
-    await writeFile(configFile, toYaml(homeserverConfig({ dataDir, port, serverName, secrets, federation })));
+    await writeFile(
+        configFile,
+        toYaml(homeserverConfig({ dataDir, port, serverName, secrets, federation, postgres: options.postgres })),
+    );
     await writeFile(path.join(dataDir, "log.config.yaml"), toYaml(logConfig(logFile)));
 
     const out = openSync(consoleLog, "a");
