@@ -139,6 +139,12 @@ export async function startPostgres(options: StartPostgresOptions): Promise<Post
         // The server's account must own its folder and be able to reach it.
         for (const item of [dataDir, socketDir, passwordFile, logFile]) await chown(item, account.uid, account.gid);
         await chmod(dataDir, 0o755);
+        const [testCommand, testArgs] = asAccount(account, "test", ["-w", dataDir]);
+        await runCaptured(testCommand, testArgs).catch(() => {
+            throw new Error(
+                `PostgreSQL's account ${account.name} cannot reach ${dataDir}: every folder above it must be searchable (chmod o+x)`,
+            );
+        });
     }
 
     const started = Date.now();
