@@ -31,6 +31,11 @@ export interface SynapseConfigInput {
     federation?: FederationListener;
     /** Synapse's database: PostgreSQL through psycopg2 when given, else SQLite in the data dir. */
     postgres?: PostgresConnection;
+    /**
+     * Where clients reach it, when that is not its own port (behind nginx). Synapse names it in the
+     * login response's well_known, and Element then talks to that URL rather than the one it signed in at.
+     */
+    publicBaseUrl?: string;
 }
 
 /** Synapse's `database` section: psycopg2 with a small pool, or the SQLite file. */
@@ -103,13 +108,14 @@ export function homeserverConfig({
     secrets,
     federation,
     postgres,
+    publicBaseUrl,
 }: SynapseConfigInput): Record<string, unknown> {
     const { listener: federationListener, ...federationRest } = federation
         ? federationSettings(federation)
         : { listener: null };
     return {
         server_name: serverName,
-        public_baseurl: `http://127.0.0.1:${port}/`,
+        public_baseurl: publicBaseUrl ?? `http://127.0.0.1:${port}/`,
         listeners: [
             {
                 port,

@@ -24,6 +24,8 @@ export interface StartSynapseOptions {
     federationTlsPort?: number;
     /** Runs on this PostgreSQL database (harness/postgres.ts) instead of SQLite in the data dir. */
     postgres?: PostgresConnection;
+    /** Its public_baseurl when clients reach it through a proxy (default: its own loopback port). */
+    publicBaseUrl?: string;
 }
 
 export interface RegisterOptions {
@@ -147,7 +149,17 @@ export async function startSynapse(options: StartSynapseOptions): Promise<Synaps
     if (federation) await assertPortFree(federation.tlsPort);
     await writeFile(
         configFile,
-        toYaml(homeserverConfig({ dataDir, port, serverName, secrets, federation, postgres: options.postgres })),
+        toYaml(
+            homeserverConfig({
+                dataDir,
+                port,
+                serverName,
+                secrets,
+                federation,
+                postgres: options.postgres,
+                publicBaseUrl: options.publicBaseUrl,
+            }),
+        ),
     );
     await writeFile(path.join(dataDir, "log.config.yaml"), toYaml(logConfig(logFile)));
 
