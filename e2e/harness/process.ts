@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 
 /** Runs a command to completion with its output shown; rejects on a non-zero exit. */
 export function runVisible(command: string, args: string[], options: { cwd?: string } = {}): Promise<void> {
@@ -14,9 +15,13 @@ export function runVisible(command: string, args: string[], options: { cwd?: str
 }
 
 /** Runs a command and returns its trimmed stdout; rejects with stderr on failure. */
-export function runCaptured(command: string, args: string[]): Promise<string> {
+export function runCaptured(
+    command: string,
+    args: string[],
+    options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<string> {
     return new Promise((resolve, reject) => {
-        const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: options.env, cwd: options.cwd });
         let out = "";
         let err = "";
         child.stdout.on("data", (d) => (out += d));
@@ -95,4 +100,35 @@ export function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boo
             resolve(true);
         });
     });
+}
+
+/** Resolves once 127.0.0.1:port accepts TCP connections; fails early if `child` exits first. */
+export async function waitForPort(options: {
+    port: number;
+    child: ChildProcess;
+    what: string;
+    timeoutMs: number;
+    exitDetail?: () => string;
+}): Promise<void> {
+    const { port, child, what, timeoutMs } = options;
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+        if (child.exitCode !== null || child.signalCode !== null) {
+            const detail = options.exitDetail?.() ?? "";
+            throw new Error(
+                `${what} exited (${child.signalCode ?? `exit ${child.exitCode}`}) before it listened${detail ? `:\n${detail}` : ""}`,
+            );
+        }
+        const open = await new Promise<boolean>((resolve) => {
+            const socket = net.connect(port, "127.0.0.1");
+            socket.once("connect", () => {
+                socket.destroy();
+                resolve(true);
+            });
+            socket.once("error", () => resolve(false));
+        });
+        if (open) return;
+        await sleep(100);
+    }
+    throw new Error(`${what} did not listen on 127.0.0.1:${port} within ${timeoutMs / 1000} s`);
 }

@@ -27,6 +27,15 @@ export interface OidcSignIn {
     clientWhitelist: string[];
 }
 
+/** A PostgreSQL database for Synapse (see postgres.ts): UTF8 with C collation, reached over TCP. */
+export interface PostgresConnection {
+    host: string;
+    port: number;
+    database: string;
+    user: string;
+    password: string;
+}
+
 export interface SynapseConfigInput {
     dataDir: string;
     port: number;
@@ -34,6 +43,13 @@ export interface SynapseConfigInput {
     secrets: SynapseSecrets;
     federation?: FederationListener;
     oidc?: OidcSignIn;
+    /** Synapse's database: PostgreSQL through psycopg2 when given, else SQLite in the data dir. */
+    postgres?: PostgresConnection;
+    /**
+     * Where clients reach it, when that is not its own port (behind nginx). Synapse names it in the
+     * login response's well_known, and Element then talks to that URL rather than the one it signed in at.
+     */
+    publicBaseUrl?: string;
 }
 
 /**
@@ -62,6 +78,14 @@ export function oidcSettings(oidc: OidcSignIn): Record<string, unknown> {
         ],
         sso: { client_whitelist: oidc.clientWhitelist },
     };
+}
+
+/** Synapse's `database` section: psycopg2 with a small pool, or the SQLite file. */
+export function databaseConfig(dataDir: string, postgres?: PostgresConnection): Record<string, unknown> {
+    if (!postgres) return { name: "sqlite3", args: { database: path.join(dataDir, "homeserver.db") } };
+    const { host, port, database, user, password } = postgres;
+    // args go to psycopg2.connect, except cp_min/cp_max (Twisted's connection pool).
+    return { name: "psycopg2", args: { host, port, dbname: database, user, password, cp_min: 1, cp_max: 5 } };
 }
 
 /**
@@ -115,7 +139,7 @@ function federationSettings({ tlsPort, certificateFile, privateKeyFile }: Federa
 const unlimited = { per_second: 10_000, burst_count: 10_000 };
 
 /**
- * The test homeserver: loopback-only HTTP, SQLite, no public registration, no outbound
+ * The test homeserver: loopback-only HTTP, SQLite (or PostgreSQL), no public registration, no outbound
  * key servers or stats, and every rate limit lifted.
  * Written as JSON, which is valid YAML, so no YAML library is needed.
  */
@@ -126,13 +150,15 @@ export function homeserverConfig({
     secrets,
     federation,
     oidc,
+    postgres,
+    publicBaseUrl,
 }: SynapseConfigInput): Record<string, unknown> {
     const { listener: federationListener, ...federationRest } = federation
         ? federationSettings(federation)
         : { listener: null };
     return {
         server_name: serverName,
-        public_baseurl: `http://127.0.0.1:${port}/`,
+        public_baseurl: publicBaseUrl ?? `http://127.0.0.1:${port}/`,
         listeners: [
             {
                 port,
@@ -147,7 +173,7 @@ export function homeserverConfig({
         ],
         ...federationRest,
         ...(oidc ? oidcSettings(oidc) : {}),
-        database: { name: "sqlite3", args: { database: path.join(dataDir, "homeserver.db") } },
+        database: databaseConfig(dataDir, postgres),
         log_config: path.join(dataDir, "log.config.yaml"),
         media_store_path: path.join(dataDir, "media_store"),
         signing_key_path: path.join(dataDir, `${serverName}.signing.key`), // made by Synapse when missing

@@ -7,7 +7,14 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import { login, matrixRequest, MatrixHttpError, setDisplayName, type MatrixSession } from "./matrix-client.ts";
-import { homeserverConfig, logConfig, toYaml, type OidcSignIn, type SynapseSecrets } from "./synapse-config.ts";
+import {
+    homeserverConfig,
+    logConfig,
+    toYaml,
+    type OidcSignIn,
+    type PostgresConnection,
+    type SynapseSecrets,
+} from "./synapse-config.ts";
 import { waitForHttp } from "./process.ts";
 import { ensureSynapseInstalled } from "./synapse-install.ts";
 
@@ -26,6 +33,10 @@ export interface StartSynapseOptions {
     extraConfig?: Record<string, unknown>;
     /** Sign-in through an OpenID Connect provider (see synapse-config.ts). */
     oidc?: OidcSignIn;
+    /** Runs on this PostgreSQL database (harness/postgres.ts) instead of SQLite in the data dir. */
+    postgres?: PostgresConnection;
+    /** Its public_baseurl when clients reach it through a proxy (default: its own loopback port). */
+    publicBaseUrl?: string;
 }
 
 export interface RegisterOptions {
@@ -109,8 +120,8 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
     });
 }
 
-/** A self-signed certificate for a test homeserver's TLS listener, made with openssl once per data dir. */
-async function ensureSelfSignedCertificate(
+/** A self-signed certificate for 127.0.0.1 (a test homeserver's TLS listener, nginx), made with openssl once per dir. */
+export async function ensureSelfSignedCertificate(
     dataDir: string,
 ): Promise<{ certificateFile: string; privateKeyFile: string }> {
     const certificateFile = path.join(dataDir, "tls.crt");
@@ -150,7 +161,16 @@ export async function startSynapse(options: StartSynapseOptions): Promise<Synaps
     await writeFile(
         configFile,
         toYaml({
-            ...homeserverConfig({ dataDir, port, serverName, secrets, federation, oidc: options.oidc }),
+            ...homeserverConfig({
+                dataDir,
+                port,
+                serverName,
+                secrets,
+                federation,
+                oidc: options.oidc,
+                postgres: options.postgres,
+                publicBaseUrl: options.publicBaseUrl,
+            }),
             ...options.extraConfig,
         }),
     );
