@@ -42,7 +42,8 @@ export interface SsoStack {
 
 /** The app's config: sign in through the company's Keycloak first, nothing else offered. */
 export function ssoWebappConfig(synapseUrl: string): Record<string, unknown> {
-    const base = e2eWebappConfig(synapseUrl, SSO_SERVER_NAME);
+    // The shipped config lets people pick another homeserver; here Atrium's company default applies.
+    const { disable_custom_urls: _customUrls, ...base } = e2eWebappConfig(synapseUrl, SSO_SERVER_NAME);
     return {
         ...base,
         atrium: {

@@ -31,9 +31,19 @@ async function fillKeycloakForm(page: Page, person: KeycloakPerson): Promise<voi
     await page.locator("#kc-login").click();
 }
 
-/** Waits for the home page, then reads who is signed in from the user menu. */
+/**
+ * Waits for the home page, then reads who is signed in from the user menu. A later sign-in of someone
+ * whose first one set up cross-signing is asked to verify the new device first: that is skipped.
+ */
 async function signedInAs(page: Page): Promise<{ name: string; userId: string }> {
-    await expect(page.locator(".mx_HomePage")).toBeVisible({ timeout: 60_000 });
+    const home = page.locator(".mx_HomePage");
+    const skip = page.getByRole("button", { name: "Skip verification for now" });
+    await expect(home.or(skip).first()).toBeVisible({ timeout: 60_000 });
+    if (await skip.isVisible()) {
+        await skip.click();
+        await page.getByRole("button", { name: "I'll verify later" }).click();
+    }
+    await expect(home).toBeVisible({ timeout: 60_000 });
     await page.getByRole("button", { name: "User menu" }).click();
     const menu = page.locator(".mx_UserMenu_contextMenu");
     const name = (await menu.locator(".mx_UserMenu_contextMenu_displayName").textContent())?.trim() ?? "";
@@ -101,15 +111,31 @@ test("Log out in Keycloak: the open Atrium session ends", async ({ context }) =>
     const page = await context.newPage();
     await signInThroughKeycloak(page, boris);
     expect((await signedInAs(page)).userId).toBe(`@${boris.username}:${SSO_SERVER_NAME}`);
+    const accessToken = await page.evaluate(() => {
+        const peg = (window as unknown as { mxMatrixClientPeg: { get(): { getAccessToken(): string | null } } })
+            .mxMatrixClientPeg;
+        return peg.get().getAccessToken();
+    });
+    expect(accessToken).toBeTruthy();
 
     // The admin ends Boris's Keycloak sessions; Keycloak tells Synapse (back-channel logout), which
     // ends the Matrix sessions that login made, and the app finds out at its next sync.
     await stack.keycloak.logoutUser(SSO_REALM, boris.id);
-    // Today the SDK's "Signed out" dialog; the access-ended screen (#17) replaces it with its own text.
+    const whoami = await fetch(`${stack.synapse.baseUrl}/_matrix/client/v3/account/whoami`, {
+        headers: { Authorization: `Bearer ${accessToken}` },
+    });
+    expect(whoami.status).toBe(401);
+    expect(((await whoami.json()) as { errcode?: string }).errcode).toBe("M_UNKNOWN_TOKEN");
+
+    // The open app signs out by itself. Today the SDK drops the session and shows the sign-in page
+    // (its "Signed out" dialog does not stay up here); the access-ended screen of the accounts work
+    // replaces that path, so either counts.
     const ended = page
-        .getByText("For security, this session has been signed out.")
+        .getByRole("button", { name: "Sign in with Acme Account" })
         .or(page.getByText("Your access has ended."));
     await expect(ended.first()).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole("button", { name: "User menu" })).toHaveCount(0);
+    expect(await page.evaluate(() => localStorage.getItem("mx_has_access_token"))).toBeNull();
     await page.screenshot({ path: test.info().outputPath("sso-after-keycloak-logout.png") });
 });
 
