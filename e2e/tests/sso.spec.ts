@@ -1,9 +1,15 @@
 // Signing in through the company's Keycloak, end to end: a real Keycloak (Maven Central's
 // distribution), a Synapse of this spec's own with Keycloak as its OIDC provider, and the app with an
 // SSO-first config (e2e/harness/sso-stack.ts). Only this spec starts Keycloak.
+import { mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
 import type { Page } from "@playwright/test";
 
-import { listKeycloakAccounts } from "../../admin/accounts/keycloakSource.ts";
+import { Homeserver } from "../../admin/accounts/homeserver.ts";
+import { listKeycloakAccounts, readKeycloakAccounts } from "../../admin/accounts/keycloakSource.ts";
+import { runSync } from "../../admin/accounts/sync.ts";
 import { TEST_PEOPLE, type KeycloakPerson } from "../harness/keycloak-realm.ts";
 import { SSO_REALM, SSO_SERVER_NAME, startSsoStack, type SsoStack } from "../harness/sso-stack.ts";
 import { expect, test } from "./fixtures.ts";
@@ -169,5 +175,56 @@ test("the accounts sync's Keycloak source lists the realm's people and sees a di
         );
     } finally {
         await stack.keycloak.setUserEnabled(SSO_REALM, ada.id, true);
+    }
+});
+
+test("the accounts sync against Keycloak: a person disabled there is locked on the homeserver, a second run changes nothing", async () => {
+    const passwordFile = path.join(await mkdtemp(path.join(os.tmpdir(), "atrium-sync-")), "keycloak-admin");
+    await writeFile(passwordFile, stack.keycloak.adminPassword);
+    const keycloak = {
+        baseUrl: stack.keycloak.baseUrl,
+        realm: SSO_REALM,
+        adminUser: stack.keycloak.adminUser,
+        adminPasswordFile: passwordFile,
+    };
+    const syncAdmin = await stack.synapse.registerUser("accounts-sync", "accounts-sync-password", { admin: true });
+    const homeserver = new Homeserver(stack.synapse.baseUrl, syncAdmin.accessToken);
+    const adminApi = (userId: string, init?: RequestInit): Promise<Response> =>
+        fetch(`${stack.synapse.baseUrl}/_synapse/admin/v2/users/${encodeURIComponent(userId)}`, {
+            ...init,
+            headers: { Authorization: `Bearer ${syncAdmin.accessToken}`, "Content-Type": "application/json" },
+        });
+    // Every person of the realm has a Matrix account, as after their first SSO sign-in.
+    for (const person of TEST_PEOPLE.filter((p) => /^[a-z0-9._=/-]+$/.test(p.username))) {
+        const userId = `@${person.username}:${SSO_SERVER_NAME}`;
+        if ((await adminApi(userId)).status === 404) {
+            expect((await adminApi(userId, { method: "PUT", body: "{}" })).status).toBe(201);
+        }
+    }
+    const sync = (): ReturnType<typeof runSync> =>
+        runSync({
+            sourceName: "keycloak",
+            readSource: () => readKeycloakAccounts(keycloak),
+            homeserver,
+            mode: "lock",
+            dryRun: false,
+            exclude: [],
+            maxChanges: 10,
+        });
+    const adaId = `@${ada.username}:${SSO_SERVER_NAME}`;
+    expect((await sync()).changes).toEqual([]);
+
+    await stack.keycloak.setUserEnabled(SSO_REALM, ada.id, false);
+    try {
+        const first = await sync();
+        expect(first.changes).toEqual([{ userId: adaId, action: "lock", why: "disabled at the source", done: true }]);
+        const ada_ = (await (await adminApi(adaId)).json()) as { locked?: boolean };
+        expect(ada_.locked).toBe(true);
+        const second = await sync();
+        expect(second.changes).toEqual([]);
+        expect(second.alreadyDone).toEqual([adaId]);
+    } finally {
+        await stack.keycloak.setUserEnabled(SSO_REALM, ada.id, true);
+        await adminApi(adaId, { method: "PUT", body: JSON.stringify({ locked: false }) });
     }
 });
