@@ -271,8 +271,10 @@ export async function provision(org: Organisation, options: ProvisionOptions): P
         } else if (phase === 2) {
             // One room's state in order; rooms side by side.
             const byRoom = new Map<string, Step[]>();
-            for (const step of steps)
-                byRoom.set((step as { key: string }).key, [...(byRoom.get((step as { key: string }).key) ?? []), step]);
+            for (const step of steps) {
+                const key = step.kind === "set-state" ? step.key : "";
+                byRoom.set(key, [...(byRoom.get(key) ?? []), step]);
+            }
             await inPool([...byRoom.values()], CONCURRENCY, async (roomSteps) => {
                 for (const step of roomSteps) await run(step);
             });
@@ -283,5 +285,3 @@ export async function provision(org: Organisation, options: ProvisionOptions): P
     log(`[provision] done: ${thePlan.changes} change(s)`);
     return result();
 }
-
-export { desiredState };
