@@ -16,7 +16,7 @@ import {
     type SynapseSecrets,
 } from "./synapse-config.ts";
 import { waitForHttp } from "./process.ts";
-import { ensureSynapseInstalled } from "./synapse-install.ts";
+import { ensureSynapseInstalled, SYNAPSE_VERSION } from "./synapse-install.ts";
 
 export { ensureSynapseInstalled } from "./synapse-install.ts";
 export * from "./matrix-client.ts";
@@ -180,6 +180,9 @@ export async function startSynapse(options: StartSynapseOptions): Promise<Synaps
     const child = spawn(python, ["-m", "synapse.app.homeserver", "-c", configFile], {
         cwd: dataDir,
         stdio: ["ignore", out, out],
+        // The venv sits inside this git checkout, so Synapse would describe itself as "1.163.2 (b=branch,commit)",
+        // which modules that parse the version (matrix-synapse-ldap3) reject: give it the plain one.
+        env: { ...process.env, SYNAPSE_VERSION_STRING: SYNAPSE_VERSION },
     });
     closeSync(out);
     await writeFile(pidFile, String(child.pid));
