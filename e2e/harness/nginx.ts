@@ -132,7 +132,8 @@ export async function startNginx(options: StartNginxOptions): Promise<NginxHandl
     const { httpsPort, httpPort, startTimeoutMs = 15_000 } = options;
     const prefix = path.resolve(options.prefix);
     await mkdir(path.join(prefix, "tmp"), { recursive: true });
-    // Run as root, nginx's worker switches to `nobody`: it must reach its temp folders.
+    // Run as root, nginx's worker switches to `nobody`: it must reach its temp folders (request
+    // bodies over 16 KiB go there), so every folder above the prefix must be searchable too.
     await chmod(prefix, 0o755);
     await chmod(path.join(prefix, "tmp"), 0o755);
     await assertPortFree(httpsPort, "nginx", "E2E_NGINX_PORT");

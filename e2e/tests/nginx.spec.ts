@@ -5,7 +5,7 @@
 // https origin. Through it: the service's per-tenant security headers arrive untouched, the admin
 // API stays hidden, and in Chromium a person signs in and sends a message that the other one reads.
 import { randomUUID } from "node:crypto";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
@@ -55,6 +55,8 @@ function tenantFile(): string {
 test.beforeAll(async () => {
     test.setTimeout(90_000);
     workDir = await mkdtemp(path.join(os.tmpdir(), "atrium-e2e-nginx-"));
+    // Run as root, nginx's worker runs as `nobody` and writes request bodies under its prefix in here.
+    await chmod(workDir, 0o755);
     synapse = await startSynapse({
         dataDir: path.join(workDir, "synapse"),
         port: PORTS.synapse,
