@@ -211,6 +211,20 @@ export async function signIn(page: Page, user: TestUser): Promise<void> {
     await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/**
+ * A new sign-in of someone whose earlier session set up cross-signing is asked to verify the device
+ * first: skips that, as a person who will verify later does. The confirmation can still be animating
+ * in when first clicked, so it is clicked until it has gone.
+ */
+export async function skipNewDeviceVerification(page: Page): Promise<void> {
+    await page.getByRole("button", { name: "Skip verification for now" }).click({ timeout: 30_000 });
+    const later = page.getByRole("button", { name: "I'll verify later" });
+    await expect(async () => {
+        if (await later.isVisible()) await later.click({ timeout: 2_000 });
+        await expect(later).toBeHidden({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+}
+
 /** The logged-in app is ready once the room list has rendered. */
 export async function waitForApp(page: Page): Promise<void> {
     // The classic room list, or the space navigator that takes its place by default.

@@ -12,7 +12,7 @@ import { listKeycloakAccounts, readKeycloakAccounts } from "../../admin/accounts
 import { runSync } from "../../admin/accounts/sync.ts";
 import { TEST_PEOPLE, type KeycloakPerson } from "../harness/keycloak-realm.ts";
 import { SSO_REALM, SSO_SERVER_NAME, startSsoStack, type SsoStack } from "../harness/sso-stack.ts";
-import { expect, test } from "./fixtures.ts";
+import { expect, skipNewDeviceVerification, test } from "./fixtures.ts";
 
 let stack: SsoStack;
 const [ada, boris] = TEST_PEOPLE;
@@ -45,10 +45,7 @@ async function signedInAs(page: Page): Promise<{ name: string; userId: string }>
     const home = page.locator(".mx_HomePage");
     const skip = page.getByRole("button", { name: "Skip verification for now" });
     await expect(home.or(skip).first()).toBeVisible({ timeout: 60_000 });
-    if (await skip.isVisible()) {
-        await skip.click();
-        await page.getByRole("button", { name: "I'll verify later" }).click();
-    }
+    if (await skip.isVisible()) await skipNewDeviceVerification(page);
     await expect(home).toBeVisible({ timeout: 60_000 });
     await page.getByRole("button", { name: "User menu" }).click();
     const menu = page.locator(".mx_UserMenu_contextMenu");
