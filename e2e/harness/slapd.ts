@@ -6,12 +6,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import { COMPANY_BASE_DN, companyLdif, type CompanyPerson } from "./company.ts";
-import { assertPortFree, runCaptured, waitForExit } from "./process.ts";
+import { assertPortFree, runCaptured, waitForExit, waitForPort } from "./process.ts";
 
 export const SLAPD_BINARY = "/usr/sbin/slapd";
 export const SLAPADD_BINARY = "/usr/sbin/slapadd";
@@ -131,29 +130,6 @@ async function stopLeftoverSlapd(dataDir: string): Promise<void> {
     }
 }
 
-/** Resolves once something accepts TCP connections on 127.0.0.1:port, or fails if `child` exits first. */
-async function waitForPort(port: number, child: ChildProcess, timeoutMs: number, stderr: () => string): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-        if (child.exitCode !== null || child.signalCode !== null) {
-            throw new Error(
-                `slapd exited (${child.signalCode ?? `exit ${child.exitCode}`}) before it listened:\n${stderr()}`,
-            );
-        }
-        const open = await new Promise<boolean>((resolve) => {
-            const socket = net.connect(port, "127.0.0.1");
-            socket.once("connect", () => {
-                socket.destroy();
-                resolve(true);
-            });
-            socket.once("error", () => resolve(false));
-        });
-        if (open) return;
-        await sleep(50);
-    }
-    throw new Error(`slapd did not listen on 127.0.0.1:${port} within ${timeoutMs / 1000} s:\n${stderr()}`);
-}
-
 /**
  * Generates the config, loads the company offline with `slapadd` (fast even for 100,000 people), then
  * starts slapd in the foreground on 127.0.0.1:port and resolves once it accepts connections.
@@ -199,7 +175,13 @@ export async function startSlapd(options: StartSlapdOptions): Promise<SlapdHandl
         child = spawned;
         process.once("exit", killOnExit);
         try {
-            await waitForPort(port, spawned, startTimeoutMs, () => stderr);
+            await waitForPort({
+                port,
+                child: spawned,
+                what: "slapd",
+                timeoutMs: startTimeoutMs,
+                exitDetail: () => stderr,
+            });
         } catch (error) {
             spawned.kill("SIGKILL");
             throw error;
