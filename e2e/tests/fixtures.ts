@@ -228,5 +228,6 @@ export async function skipNewDeviceVerification(page: Page): Promise<void> {
 /** The logged-in app is ready once the room list has rendered. */
 export async function waitForApp(page: Page): Promise<void> {
     // The classic room list, or the space navigator that takes its place by default.
-    await expect(page.getByRole("tree", { name: /^(Rooms|Spaces)$/ }).first()).toBeVisible({ timeout: 30_000 });
+    // The first sign-in sets up cross-signing keys first, which takes long on a busy machine.
+    await expect(page.getByRole("tree", { name: /^(Rooms|Spaces)$/ }).first()).toBeVisible({ timeout: 60_000 });
 }
