@@ -211,6 +211,9 @@ async function main(): Promise<void> {
                 });
                 try {
                     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+                    // tsx keeps function names by wrapping them in a __name(...) helper that exists only in
+                    // Node: the functions this bench runs in the page need a no-op one there.
+                    await context.addInitScript("window.__name = (fn) => fn;");
                     const entries = elementSessionEntries(ada);
                     await context.addInitScript((pairs) => {
                         for (const [key, value] of pairs) localStorage.setItem(key, value);
@@ -243,12 +246,14 @@ async function main(): Promise<void> {
                 `${SERVICE_BUDGET_MS}`,
             ],
         });
+        // -1: the key left the results as they were, so nothing was painted; those keys are counted apart.
+        const painted = browserTimes.filter((time) => time >= 0);
         if (browserTimes.length) {
             rows.push({
-                label: `browser: keystroke to painted results (${browserTimes.length} keys), p50 / p95 ms`,
+                label: `browser: keystroke to painted results (${painted.length} of ${browserTimes.length} keys changed them), p50 / p95 ms`,
                 cells: [
-                    percentile(browserTimes, 50).toFixed(1),
-                    percentile(browserTimes, 95).toFixed(1),
+                    painted.length ? percentile(painted, 50).toFixed(1) : "-",
+                    painted.length ? percentile(painted, 95).toFixed(1) : "-",
                     `${BROWSER_BUDGET_MS}`,
                 ],
             });
