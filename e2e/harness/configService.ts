@@ -1,9 +1,12 @@
 // The real config service (service/) as its own process, as it runs in production: a test can
 // stop it like an outage would, and the demo stack runs it in front of the web app.
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 
-import { repoRoot } from "./paths.ts";
+import { defaultWebappDir, repoRoot } from "./paths.ts";
 import { waitForHttp } from "./process.ts";
 
 export interface RunningConfigService {
@@ -48,4 +51,49 @@ function stopProcess(child: ChildProcess): Promise<void> {
         });
         child.kill("SIGTERM");
     });
+}
+
+export interface TenantService {
+    /** The temporary tenants folder; its `acme.yaml` is the one tenant file. */
+    tenantsDir: string;
+    service: RunningConfigService;
+    /** Stops the service and removes the folder. */
+    stop(): Promise<void>;
+}
+
+/**
+ * The service serving the built app (so the tenant's CSP applies) from a temporary tenants folder
+ * holding `tenantYaml` as `acme.yaml`, as the specs that test what a tenant file does need it.
+ */
+export async function startTenantService(options: {
+    prefix: string;
+    tenantYaml: string;
+    port: number;
+}): Promise<TenantService> {
+    const tenantsDir = await mkdtemp(path.join(os.tmpdir(), options.prefix));
+    await writeFile(path.join(tenantsDir, "acme.yaml"), options.tenantYaml);
+    const service = await startConfigService({
+        tenantsDir,
+        port: options.port,
+        webappDir: process.env.E2E_WEBAPP_DIR ?? defaultWebappDir,
+    });
+    return {
+        tenantsDir,
+        service,
+        stop: async () => {
+            await service.stop().catch(() => undefined);
+            await rm(tenantsDir, { recursive: true, force: true });
+        },
+    };
+}
+
+/** A page of another site on 127.0.0.1:port (a wiki page framing the app, for example). */
+export function servePage(port: number, html: string): Promise<http.Server> {
+    const server = http.createServer((_req, res) => res.writeHead(200, { "Content-Type": "text/html" }).end(html));
+    return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
+}
+
+/** Closes the pages a test served. */
+export async function closePages(pages: http.Server[]): Promise<void> {
+    await Promise.all(pages.splice(0).map((page) => new Promise((resolve) => page.close(resolve))));
 }

@@ -4,16 +4,14 @@
 // Atrium, the person signs in through the top-level sign-in window (the frame gets a device of its
 // own, the window's session is gone), the host opens a room by postMessage and hears unread counts;
 // a framer not listed in host_origins is ignored; an unlisted host is refused by the browser.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import http from "node:http";
-import os from "node:os";
 import path from "node:path";
 
 import { type BrowserContext, chromium, type Page } from "@playwright/test";
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../harness/chromium.ts";
-import { startConfigService, type RunningConfigService } from "../harness/configService.ts";
-import { defaultWebappDir } from "../harness/paths.ts";
+import { closePages, servePage, startTenantService, type TenantService } from "../harness/configService.ts";
 import { createRoom, expect, joinRoom, matrixRequest, sendMessage, type SynapseFixture, test } from "./fixtures.ts";
 
 const SERVICE_PORT = Number(process.env.E2E_EMBED_SERVICE_PORT ?? 18096);
@@ -58,11 +56,6 @@ window.openRoom = (room) => document.getElementById("chat").contentWindow.postMe
 </script></body></html>`;
 }
 
-function startHost(port: number, html: string): Promise<http.Server> {
-    const server = http.createServer((_req, res) => res.writeHead(200, { "Content-Type": "text/html" }).end(html));
-    return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
-}
-
 interface Received {
     type: string;
     signed_in?: boolean;
@@ -88,23 +81,21 @@ const received = (page: Page): Promise<Received[]> =>
 
 test.describe("embedded mode", () => {
     let tenantsDir: string;
-    let service: RunningConfigService | undefined;
+    let tenant: TenantService | undefined;
     const hosts: http.Server[] = [];
 
     test.beforeEach(async ({ synapse }) => {
-        tenantsDir = await mkdtemp(path.join(os.tmpdir(), "atrium-e2e-embed-"));
-        await writeFile(path.join(tenantsDir, "acme.yaml"), tenantFile(synapse.baseUrl));
-        service = await startConfigService({
-            tenantsDir,
+        tenant = await startTenantService({
+            prefix: "atrium-e2e-embed-",
+            tenantYaml: tenantFile(synapse.baseUrl),
             port: SERVICE_PORT,
-            webappDir: process.env.E2E_WEBAPP_DIR ?? defaultWebappDir,
         });
+        tenantsDir = tenant.tenantsDir;
     });
 
     test.afterEach(async () => {
-        await service?.stop().catch(() => undefined);
-        await Promise.all(hosts.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
-        await rm(tenantsDir, { recursive: true, force: true });
+        await tenant?.stop();
+        await closePages(hosts);
     });
 
     test("a listed host frames Atrium, signs in through the window, opens a room and hears unread counts", async ({
@@ -121,7 +112,7 @@ test.describe("embedded mode", () => {
     });
 
     test("a frame whose storage the browser blocks says so and offers a new tab", async ({ page }) => {
-        hosts.push(await startHost(HOST_PORT, hostPage("#general:localhost")));
+        hosts.push(await servePage(HOST_PORT, hostPage("#general:localhost")));
         await page.goto(`${HOST}/`);
         const frame = page.frameLocator("#chat");
         await expect(frame.getByRole("alert")).toContainText("does not let Acme Chat keep a session", {
@@ -146,7 +137,7 @@ test.describe("embedded mode", () => {
         const otherId = await createRoom(alice, { name: "Release planning", preset: "public_chat" });
         for (const roomId of [generalId, otherId]) await joinRoom(bob, roomId);
         const alias = `#${aliasName}:${synapse.serverName}`;
-        hosts.push(await startHost(HOST_PORT, hostPage(alias)));
+        hosts.push(await servePage(HOST_PORT, hostPage(alias)));
 
         await page.goto(`${HOST}/`);
         const frame = page.frameLocator("#chat");
@@ -202,7 +193,7 @@ test.describe("embedded mode", () => {
             .toMatchObject({ room: { room_id: otherId } });
 
         // A page that may frame the app but is not a host origin: Atrium neither obeys nor tells it.
-        hosts.push(await startHost(HOST_PORT + 1, hostPage(alias)));
+        hosts.push(await servePage(HOST_PORT + 1, hostPage(alias)));
         await page.goto(`${FRAMER_ONLY}/`);
         await expect(frame.locator(".mx_RoomHeader").getByText("General")).toBeVisible({ timeout: 45_000 });
         await page.evaluate((roomId) => (window as unknown as { openRoom(r: string): void }).openRoom(roomId), otherId);
@@ -213,7 +204,7 @@ test.describe("embedded mode", () => {
     }
 
     test("a host not in frame_ancestors is refused by the browser", async ({ page }) => {
-        hosts.push(await startHost(HOST_PORT + 2, hostPage("#general:localhost")));
+        hosts.push(await servePage(HOST_PORT + 2, hostPage("#general:localhost")));
         const messages: string[] = [];
         page.on("console", (message) => messages.push(message.text()));
         await page.goto(`${UNLISTED}/`);

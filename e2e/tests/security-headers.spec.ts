@@ -2,15 +2,19 @@
 // against real Synapse: the app signs in and decrypts (the crypto WASM compiles under the policy),
 // an injected inline script does not run, only the tenant's listed origins may frame the app, and a
 // tenant file with hostile URLs is refused while the app keeps its last valid policy.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import http from "node:http";
-import os from "node:os";
 import path from "node:path";
 
 import type { Page } from "@playwright/test";
 
-import { startConfigService, type RunningConfigService } from "../harness/configService.ts";
-import { defaultWebappDir } from "../harness/paths.ts";
+import {
+    closePages,
+    servePage,
+    startTenantService,
+    type RunningConfigService,
+    type TenantService,
+} from "../harness/configService.ts";
 import { createEncryptedRoom, expect, expectImageLoaded, setAvatar, test, waitUntilDeviceKnown } from "./fixtures.ts";
 
 const SERVICE_PORT = Number(process.env.E2E_CSP_SERVICE_PORT ?? 18092);
@@ -37,8 +41,7 @@ function tenantFile(homeserver: string): string {
 /** A page on another origin that frames the app, as an xWiki page's iframe macro would. */
 function startEmbedder(port: number, appUrl: string): Promise<http.Server> {
     const html = `<!doctype html><title>Wiki</title><iframe title="Atrium" src="${appUrl}/#/login" width="900" height="600"></iframe>`;
-    const server = http.createServer((_req, res) => res.writeHead(200, { "Content-Type": "text/html" }).end(html));
-    return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
+    return servePage(port, html);
 }
 
 /** Records every CSP violation the page reports, from before any of its scripts run. */
@@ -94,22 +97,21 @@ const violations = (page: Page): Promise<string[]> =>
 test.describe("security headers", () => {
     let tenantsDir: string;
     let service: RunningConfigService | undefined;
+    let tenant: TenantService | undefined;
     const embedders: http.Server[] = [];
 
     test.beforeEach(async ({ synapse }) => {
-        tenantsDir = await mkdtemp(path.join(os.tmpdir(), "atrium-e2e-csp-"));
-        await writeFile(path.join(tenantsDir, "acme.yaml"), tenantFile(synapse.baseUrl));
-        service = await startConfigService({
-            tenantsDir,
+        tenant = await startTenantService({
+            prefix: "atrium-e2e-csp-",
+            tenantYaml: tenantFile(synapse.baseUrl),
             port: SERVICE_PORT,
-            webappDir: process.env.E2E_WEBAPP_DIR ?? defaultWebappDir,
         });
+        ({ tenantsDir, service } = tenant);
     });
 
     test.afterEach(async () => {
-        await service?.stop().catch(() => undefined);
-        await Promise.all(embedders.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
-        await rm(tenantsDir, { recursive: true, force: true });
+        await tenant?.stop();
+        await closePages(embedders);
     });
 
     test("the app works under its policy, and an injected inline script does not run", async ({
