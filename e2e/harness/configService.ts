@@ -6,8 +6,10 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 
+import { e2eWebappConfig } from "./config.ts";
 import { defaultWebappDir, repoRoot } from "./paths.ts";
 import { waitForHttp } from "./process.ts";
+import { serveWebapp, type WebappServer } from "./webapp.ts";
 
 export interface RunningConfigService {
     url: string;
@@ -69,13 +71,15 @@ export async function startTenantService(options: {
     prefix: string;
     tenantYaml: string;
     port: number;
+    /** False: the service answers the API only (the app is served apart, see startAppWithTenantService). */
+    servesApp?: boolean;
 }): Promise<TenantService> {
     const tenantsDir = await mkdtemp(path.join(os.tmpdir(), options.prefix));
     await writeFile(path.join(tenantsDir, "acme.yaml"), options.tenantYaml);
     const service = await startConfigService({
         tenantsDir,
         port: options.port,
-        webappDir: process.env.E2E_WEBAPP_DIR ?? defaultWebappDir,
+        webappDir: options.servesApp === false ? undefined : (process.env.E2E_WEBAPP_DIR ?? defaultWebappDir),
     });
     return {
         tenantsDir,
@@ -85,6 +89,58 @@ export async function startTenantService(options: {
             await rm(tenantsDir, { recursive: true, force: true });
         },
     };
+}
+
+export interface AppWithTenantService extends TenantService {
+    app: WebappServer;
+}
+
+/**
+ * The built app on its own server, its bundled config naming the service (API only) that reads a
+ * temporary tenants folder: an admin edits `acme.yaml`, or stops the service, under a running client.
+ */
+export async function startAppWithTenantService(options: {
+    prefix: string;
+    tenantYaml: string;
+    servicePort: number;
+    appPort: number;
+    homeserverUrl: string;
+}): Promise<AppWithTenantService> {
+    const tenant = await startTenantService({
+        prefix: options.prefix,
+        tenantYaml: options.tenantYaml,
+        port: options.servicePort,
+        servesApp: false,
+    });
+    const bundled = e2eWebappConfig(options.homeserverUrl);
+    try {
+        const app = await serveWebapp({
+            webappDir: process.env.E2E_WEBAPP_DIR ?? defaultWebappDir,
+            port: options.appPort,
+            config: {
+                ...bundled,
+                atrium: {
+                    ...(bundled.atrium as Record<string, unknown>),
+                    config_service: {
+                        url: `${tenant.service.url}/v1/config`,
+                        timeout_ms: 2000,
+                        revalidate_seconds: 5,
+                    },
+                },
+            },
+        });
+        return {
+            ...tenant,
+            app,
+            stop: async () => {
+                await app.stop();
+                await tenant.stop();
+            },
+        };
+    } catch (error) {
+        await tenant.stop();
+        throw error;
+    }
 }
 
 /** A page of another site on 127.0.0.1:port (a wiki page framing the app, for example). */

@@ -78,6 +78,25 @@ async function findings(page: Page, pageName: string): Promise<Finding[]> {
     return found;
 }
 
+/**
+ * The page as it is, then again with the SDK's toasts hidden: axe cannot judge the contrast of text a
+ * toast covers (it reports it as "incomplete"), so a toast that is up or not decides whether a colour
+ * is checked. The second pass checks what lies under them; a finding of both passes counts once.
+ */
+async function findingsWithAndWithoutToasts(page: Page, pageName: string): Promise<Finding[]> {
+    const found = await findings(page, pageName);
+    const hide = await page.addStyleTag({ content: ".mx_ToastContainer { display: none !important; }" });
+    try {
+        const seen = new Set(found.map((f) => `${key(f)} | ${f.owner}`));
+        for (const finding of await findings(page, pageName)) {
+            if (!seen.has(`${key(finding)} | ${finding.owner}`)) found.push(finding);
+        }
+    } finally {
+        await hide.evaluate((style) => (style as ChildNode).remove());
+    }
+    return found;
+}
+
 function readBaseline(): BaselineEntry[] {
     return JSON.parse(readFileSync(BASELINE_FILE, "utf8")) as BaselineEntry[];
 }
@@ -108,14 +127,14 @@ test("Atrium's own UI has no axe violation; the SDK's stay within the baseline",
         await app.goto("/");
         await waitForApp(app);
         await expect(app.getByRole("heading", { name: /^Welcome/ })).toBeVisible({ timeout: 30_000 });
-        all.push(...(await findings(app, "home")));
+        all.push(...(await findingsWithAndWithoutToasts(app, "home")));
 
         // A room, with a message in its timeline.
         await app.goto(`/#/room/${roomId}`);
         await expect(app.locator(".mx_EventTile_body", { hasText: "The agenda is in the topic." })).toBeVisible({
             timeout: 30_000,
         });
-        all.push(...(await findings(app, "room")));
+        all.push(...(await findingsWithAndWithoutToasts(app, "room")));
     } finally {
         await context.close();
     }

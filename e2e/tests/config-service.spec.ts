@@ -1,13 +1,9 @@
 // The config service end to end: an admin's edit reaches a running client without a rebuild, and
 // with the service stopped the client starts from its last good config and says so.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import { e2eWebappConfig } from "../harness/config.ts";
-import { startConfigService, type RunningConfigService } from "../harness/configService.ts";
-import { defaultWebappDir } from "../harness/paths.ts";
-import { serveWebapp, type WebappServer } from "../harness/webapp.ts";
+import { startAppWithTenantService, type AppWithTenantService } from "../harness/configService.ts";
 import { expect, test } from "./fixtures.ts";
 
 const SERVICE_PORT = Number(process.env.E2E_SERVICE_PORT ?? 18090);
@@ -29,39 +25,26 @@ function tenantFile(homeserver: string, brand: string): string {
 }
 
 test.describe("config service", () => {
-    let tenantsDir: string;
-    let service: RunningConfigService | undefined;
-    let app: WebappServer | undefined;
+    let stack: AppWithTenantService | undefined;
 
     test.afterEach(async () => {
-        await service?.stop().catch(() => undefined);
-        await app?.stop();
-        await rm(tenantsDir, { recursive: true, force: true });
+        await stack?.stop();
     });
 
     test("an admin's brand edit shows live; with the service down the last good config starts", async ({
         browser,
         synapse,
     }, testInfo) => {
-        tenantsDir = await mkdtemp(path.join(os.tmpdir(), "atrium-e2e-tenants-"));
-        const tenantPath = path.join(tenantsDir, "acme.yaml");
-        await writeFile(tenantPath, tenantFile(synapse.baseUrl, "Acme Chat"));
-        service = await startConfigService({ tenantsDir, port: SERVICE_PORT });
-
         // The bundled config only says where the service is (and would name the product "Atrium").
-        const bundled = e2eWebappConfig(synapse.baseUrl);
-        const atrium = bundled.atrium as Record<string, unknown>;
-        app = await serveWebapp({
-            webappDir: process.env.E2E_WEBAPP_DIR ?? defaultWebappDir,
-            port: APP_PORT,
-            config: {
-                ...bundled,
-                atrium: {
-                    ...atrium,
-                    config_service: { url: `${service.url}/v1/config`, timeout_ms: 2000, revalidate_seconds: 5 },
-                },
-            },
+        stack = await startAppWithTenantService({
+            prefix: "atrium-e2e-tenants-",
+            tenantYaml: tenantFile(synapse.baseUrl, "Acme Chat"),
+            servicePort: SERVICE_PORT,
+            appPort: APP_PORT,
+            homeserverUrl: synapse.baseUrl,
         });
+        const { app, service } = stack;
+        const tenantPath = path.join(stack.tenantsDir, "acme.yaml");
 
         const context = await browser.newContext();
         const page = await context.newPage();
@@ -76,7 +59,6 @@ test.describe("config service", () => {
 
         // The service goes down; a new start uses the last good config and says so.
         await service.stop();
-        service = undefined;
         await page.reload();
         await expect(page.getByRole("heading", { name: "Acme Messenger" })).toBeVisible({ timeout: 30_000 });
         const notice = page.getByRole("status").filter({ hasText: "Using the last saved settings" });

@@ -1,14 +1,10 @@
 // A module written for the plain module API (modules/environment-banner: a wrapper around the app and
 // a room header button) works in Atrium, and the tenant file switches it off. Real Synapse, the
 // config service with its own tenant file, Chromium.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import { e2eWebappConfig } from "../harness/config.ts";
-import { startConfigService, type RunningConfigService } from "../harness/configService.ts";
-import { defaultWebappDir } from "../harness/paths.ts";
-import { serveWebapp, type WebappServer } from "../harness/webapp.ts";
+import { startAppWithTenantService, type AppWithTenantService } from "../harness/configService.ts";
 import { createRoom, expect, injectSession, test } from "./fixtures.ts";
 
 const SERVICE_PORT = Number(process.env.E2E_SERVICE_PORT ?? 18090);
@@ -37,14 +33,10 @@ function tenantFile(homeserver: string, bannerEnabled: boolean): string {
 }
 
 test.describe("a module on the plain module API", () => {
-    let tenantsDir: string;
-    let service: RunningConfigService | undefined;
-    let app: WebappServer | undefined;
+    let stack: AppWithTenantService | undefined;
 
     test.afterEach(async () => {
-        await service?.stop().catch(() => undefined);
-        await app?.stop();
-        await rm(tenantsDir, { recursive: true, force: true });
+        await stack?.stop();
     });
 
     test("shows its banner and header button, and the tenant file switches them off", async ({
@@ -52,22 +44,15 @@ test.describe("a module on the plain module API", () => {
         synapse,
     }, testInfo) => {
         test.setTimeout(120_000);
-        tenantsDir = await mkdtemp(path.join(os.tmpdir(), "atrium-e2e-banner-"));
-        const tenantPath = path.join(tenantsDir, "acme.yaml");
-        await writeFile(tenantPath, tenantFile(synapse.baseUrl, true));
-        service = await startConfigService({ tenantsDir, port: SERVICE_PORT });
-        const bundled = e2eWebappConfig(synapse.baseUrl);
-        app = await serveWebapp({
-            webappDir: process.env.E2E_WEBAPP_DIR ?? defaultWebappDir,
-            port: APP_PORT,
-            config: {
-                ...bundled,
-                atrium: {
-                    ...(bundled.atrium as Record<string, unknown>),
-                    config_service: { url: `${service.url}/v1/config`, timeout_ms: 2000, revalidate_seconds: 5 },
-                },
-            },
+        stack = await startAppWithTenantService({
+            prefix: "atrium-e2e-banner-",
+            tenantYaml: tenantFile(synapse.baseUrl, true),
+            servicePort: SERVICE_PORT,
+            appPort: APP_PORT,
+            homeserverUrl: synapse.baseUrl,
         });
+        const { app } = stack;
+        const tenantPath = path.join(stack.tenantsDir, "acme.yaml");
 
         const user = await synapse.registerUser("banner");
         const roomId = await createRoom(user, { name: "release-checks" });

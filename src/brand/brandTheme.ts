@@ -15,7 +15,8 @@ export function brandTheme(brand: Brand): CustomTheme {
             "accent-color": primary,
             "primary-color": primary,
             "sidebar-color": sidebar,
-            "roomlist-highlights-color": "#dfe9e8",
+            // Behind the room search's secondary text (#656d77): light enough for 4.5:1 (4.6:1).
+            "roomlist-highlights-color": "#eaf2f1",
             "timeline-highlights-color": "#f1f6f5",
             // Read by res/css/atrium.pcss: icons on the dark brand sidebar. Set only while this
             // theme is active (the SDK clears custom theme variables when switching away).

@@ -14,6 +14,41 @@ import { ArchiveSettingsTab } from "./ArchiveSettingsTab";
 
 const roomName = (roomId: string): string => roomSummary(roomId)?.name ?? roomId;
 
+/** Every dialog's row: a secondary button (cancel, or stop a running export) and the form's submit. */
+function DialogButtons({
+    secondary,
+    onSecondary,
+    submit,
+    submitDisabled,
+    busy = false,
+    focusSubmit = false,
+}: {
+    secondary: string;
+    onSecondary(): void;
+    submit: string;
+    submitDisabled: boolean;
+    busy?: boolean;
+    focusSubmit?: boolean;
+}): JSX.Element {
+    return (
+        <div className="atrium_ArchiveDialog_buttons">
+            <button type="button" className="atrium_ArchiveButton" onClick={onSecondary}>
+                {secondary}
+            </button>
+            <button
+                type="submit"
+                className="atrium_ArchiveButton atrium_ArchiveButton_primary"
+                disabled={submitDisabled}
+                aria-busy={busy || undefined}
+                // eslint-disable-next-line jsx-a11y/no-autofocus -- a dialog whose one action is the submit gives it focus as it opens, like the SDK's dialogs
+                autoFocus={focusSubmit}
+            >
+                {submit}
+            </button>
+        </div>
+    );
+}
+
 export function ArchiveForm({
     roomIds,
     defaultReason,
@@ -70,19 +105,13 @@ export function ArchiveForm({
                     ))}
                 </ul>
             )}
-            <div className="atrium_ArchiveDialog_buttons">
-                <button type="button" className="atrium_ArchiveButton" onClick={onDone}>
-                    {t("cancel")}
-                </button>
-                <button
-                    type="submit"
-                    className="atrium_ArchiveButton atrium_ArchiveButton_primary"
-                    disabled={busy}
-                    aria-busy={busy}
-                >
-                    {busy ? t("working") : t("archive_confirm")}
-                </button>
-            </div>
+            <DialogButtons
+                secondary={t("cancel")}
+                onSecondary={onDone}
+                submit={busy ? t("working") : t("archive_confirm")}
+                submitDisabled={busy}
+                busy={busy}
+            />
         </form>
     );
 }
@@ -137,20 +166,14 @@ export function RestoreForm({ roomId, onDone }: { roomId: string; onDone(): void
                     {error}
                 </p>
             )}
-            <div className="atrium_ArchiveDialog_buttons">
-                <button type="button" className="atrium_ArchiveButton" onClick={onDone}>
-                    {t("cancel")}
-                </button>
-                <button
-                    type="submit"
-                    className="atrium_ArchiveButton atrium_ArchiveButton_primary"
-                    disabled={!plan || busy}
-                    // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog's one action takes focus as it opens, like the SDK's dialogs
-                    autoFocus
-                >
-                    {busy ? t("working") : t("restore")}
-                </button>
-            </div>
+            <DialogButtons
+                secondary={t("cancel")}
+                onSecondary={onDone}
+                submit={busy ? t("working") : t("restore")}
+                submitDisabled={!plan || busy}
+                busy={busy}
+                focusSubmit
+            />
         </form>
     );
 }
@@ -205,24 +228,12 @@ export function ExportForm({ roomId, onDone }: { roomId: string; onDone(): void 
             <p role="status" aria-live="polite" className="atrium_ArchiveDialog_progress">
                 {progress}
             </p>
-            <div className="atrium_ArchiveDialog_buttons">
-                {isRunning ? (
-                    <button type="button" className="atrium_ArchiveButton" onClick={() => running.current?.cancel()}>
-                        {t("export_cancel")}
-                    </button>
-                ) : (
-                    <button type="button" className="atrium_ArchiveButton" onClick={onDone}>
-                        {t("cancel")}
-                    </button>
-                )}
-                <button
-                    type="submit"
-                    className="atrium_ArchiveButton atrium_ArchiveButton_primary"
-                    disabled={isRunning}
-                >
-                    {t("export_start")}
-                </button>
-            </div>
+            <DialogButtons
+                secondary={isRunning ? t("export_cancel") : t("cancel")}
+                onSecondary={isRunning ? () => running.current?.cancel() : onDone}
+                submit={t("export_start")}
+                submitDisabled={isRunning}
+            />
         </form>
     );
 }
