@@ -4,6 +4,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { startAppWithTenantService, type AppWithTenantService } from "../harness/configService.ts";
+import { tenantYaml } from "../harness/tenantFile.ts";
 import { expect, test } from "./fixtures.ts";
 
 const SERVICE_PORT = Number(process.env.E2E_SERVICE_PORT ?? 18090);
@@ -11,17 +12,7 @@ const APP_PORT = Number(process.env.E2E_SERVICE_APP_PORT ?? 18081);
 const APP_ORIGIN = `http://127.0.0.1:${APP_PORT}`;
 
 function tenantFile(homeserver: string, brand: string): string {
-    return [
-        "hosts: [127.0.0.1]",
-        `web_origins: ["${APP_ORIGIN}"]`,
-        "config:",
-        "  default_server_config:",
-        "    m.homeserver:",
-        `      base_url: "${homeserver}"`,
-        "      server_name: localhost",
-        `  brand: "${brand}"`,
-        "",
-    ].join("\n");
+    return tenantYaml({ homeserverUrl: homeserver, brand, webOrigins: [APP_ORIGIN] });
 }
 
 test.describe("config service", () => {

@@ -12,6 +12,7 @@ import { type BrowserContext, chromium, type Page } from "@playwright/test";
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../harness/chromium.ts";
 import { closePages, servePage, startTenantService, type TenantService } from "../harness/configService.ts";
+import { tenantYaml } from "../harness/tenantFile.ts";
 import { createRoom, expect, joinRoom, matrixRequest, sendMessage, type SynapseFixture, test } from "./fixtures.ts";
 
 const SERVICE_PORT = Number(process.env.E2E_EMBED_SERVICE_PORT ?? 18096);
@@ -24,20 +25,11 @@ const UNLISTED = `http://localhost:${HOST_PORT + 2}`;
 const APP = `http://127.0.0.1:${SERVICE_PORT}`;
 
 function tenantFile(homeserver: string): string {
-    return [
-        "hosts: [127.0.0.1]",
-        "config:",
-        '  brand: "Acme Chat"',
-        "  default_server_config:",
-        "    m.homeserver:",
-        `      base_url: "${homeserver}"`,
-        "      server_name: localhost",
-        "  atrium:",
-        "    embedding:",
-        `      frame_ancestors: ["'self'", "${HOST}", "${FRAMER_ONLY}"]`,
-        `      host_origins: ["${HOST}"]`,
-        "",
-    ].join("\n");
+    return tenantYaml({
+        homeserverUrl: homeserver,
+        brand: "Acme Chat",
+        atrium: { embedding: { frame_ancestors: ["'self'", HOST, FRAMER_ONLY], host_origins: [HOST] } },
+    });
 }
 
 /** A wiki-like page framing the app on one room, recording what the frame tells it. */

@@ -5,6 +5,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { startAppWithTenantService, type AppWithTenantService } from "../harness/configService.ts";
+import { tenantYaml } from "../harness/tenantFile.ts";
 import { createRoom, expect, injectSession, test } from "./fixtures.ts";
 
 const SERVICE_PORT = Number(process.env.E2E_SERVICE_PORT ?? 18090);
@@ -13,23 +14,12 @@ const APP_ORIGIN = `http://127.0.0.1:${APP_PORT}`;
 const REPORT_URL = "https://help.example.com/chat?from=atrium";
 
 function tenantFile(homeserver: string, bannerEnabled: boolean): string {
-    return [
-        "hosts: [127.0.0.1]",
-        `web_origins: ["${APP_ORIGIN}"]`,
-        "config:",
-        "  default_server_config:",
-        "    m.homeserver:",
-        `      base_url: "${homeserver}"`,
-        "      server_name: localhost",
-        "  atrium:",
-        "    modules:",
-        "      environment-banner:",
-        `        enabled: ${bannerEnabled}`,
-        "        label: Staging",
-        "        tone: warning",
-        `        report_url: "${REPORT_URL}"`,
-        "",
-    ].join("\n");
+    const banner = { enabled: bannerEnabled, label: "Staging", tone: "warning", report_url: REPORT_URL };
+    return tenantYaml({
+        homeserverUrl: homeserver,
+        webOrigins: [APP_ORIGIN],
+        atrium: { modules: { "environment-banner": banner } },
+    });
 }
 
 test.describe("a module on the plain module API", () => {

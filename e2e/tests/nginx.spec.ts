@@ -16,6 +16,7 @@ import { startConfigService, type RunningConfigService } from "../harness/config
 import { nginxPorts, startNginx, type NginxHandle } from "../harness/nginx.ts";
 import { defaultWebappDir } from "../harness/paths.ts";
 import { startSynapse, type SynapseHandle } from "../harness/synapse.ts";
+import { tenantYaml } from "../harness/tenantFile.ts";
 import { createRoom, expect, joinRoom, signIn, test, waitForApp, type TestUser } from "./fixtures.ts";
 
 const PORTS = nginxPorts();
@@ -37,19 +38,11 @@ test.use({
 test.describe.configure({ timeout: 120_000 });
 
 function tenantFile(): string {
-    return [
-        "hosts: [127.0.0.1]",
-        "config:",
-        '  brand: "Acme Chat"',
-        "  default_server_config:",
-        "    m.homeserver:",
-        `      base_url: "${ORIGIN}"`,
-        "      server_name: localhost",
-        "  atrium:",
-        "    embedding:",
-        `      frame_ancestors: ["'self'", "${WIKI}"]`,
-        "",
-    ].join("\n");
+    return tenantYaml({
+        homeserverUrl: ORIGIN,
+        brand: "Acme Chat",
+        atrium: { embedding: { frame_ancestors: ["'self'", WIKI] } },
+    });
 }
 
 test.beforeAll(async () => {

@@ -15,6 +15,7 @@ import {
     type RunningConfigService,
     type TenantService,
 } from "../harness/configService.ts";
+import { tenantYaml } from "../harness/tenantFile.ts";
 import { createEncryptedRoom, expect, expectImageLoaded, setAvatar, test, waitUntilDeviceKnown } from "./fixtures.ts";
 
 const SERVICE_PORT = Number(process.env.E2E_CSP_SERVICE_PORT ?? 18092);
@@ -22,20 +23,13 @@ const ALLOWED_EMBEDDER_PORT = SERVICE_PORT + 1;
 const OTHER_EMBEDDER_PORT = SERVICE_PORT + 2;
 const ALLOWED_EMBEDDER = `http://127.0.0.1:${ALLOWED_EMBEDDER_PORT}`;
 
-function tenantFile(homeserver: string): string {
-    return [
-        "hosts: [127.0.0.1]",
-        "config:",
-        '  brand: "Acme Chat"',
-        "  default_server_config:",
-        "    m.homeserver:",
-        `      base_url: "${homeserver}"`,
-        "      server_name: localhost",
-        "  atrium:",
-        "    embedding:",
-        `      frame_ancestors: ["'self'", "${ALLOWED_EMBEDDER}"]`,
-        "",
-    ].join("\n");
+function tenantFile(homeserver: string, edit: { mapStyleUrl?: string; moreAncestors?: string[] } = {}): string {
+    return tenantYaml({
+        homeserverUrl: homeserver,
+        brand: "Acme Chat",
+        config: edit.mapStyleUrl === undefined ? {} : { map_style_url: edit.mapStyleUrl },
+        atrium: { embedding: { frame_ancestors: ["'self'", ALLOWED_EMBEDDER, ...(edit.moreAncestors ?? [])] } },
+    });
 }
 
 /** A page on another origin that frames the app, as an xWiki page's iframe macro would. */
@@ -209,9 +203,10 @@ test.describe("security headers", () => {
 
         // What a careless or hostile edit would put in: a map style whose host carries a directive,
         // and a frame-ancestors wildcard that would let any http site frame the app.
-        const hostile = tenantFile(synapse.baseUrl)
-            .replace('  brand: "Acme Chat"', '  brand: "Acme Chat"\n  map_style_url: "https://tiles.test;script-src"')
-            .replace(`"${ALLOWED_EMBEDDER}"]`, `"${ALLOWED_EMBEDDER}", "http://*:*"]`);
+        const hostile = tenantFile(synapse.baseUrl, {
+            mapStyleUrl: "https://tiles.test;script-src",
+            moreAncestors: ["http://*:*"],
+        });
         await writeFile(path.join(tenantsDir, "acme.yaml"), hostile);
         await expect.poll(async () => (await tenantStatus(service!.url)).state, { timeout: 15_000 }).toBe("stale");
         expect((await tenantStatus(service!.url)).problems.map((p) => p.path)).toEqual(
