@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { closeSync, existsSync, openSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -15,7 +14,7 @@ import {
     type PostgresConnection,
     type SynapseSecrets,
 } from "./synapse-config.ts";
-import { waitForHttp } from "./process.ts";
+import { assertPortFree, waitForHttp } from "./process.ts";
 import { ensureSynapseInstalled, SYNAPSE_VERSION } from "./synapse-install.ts";
 
 export { ensureSynapseInstalled } from "./synapse-install.ts";
@@ -69,22 +68,6 @@ async function loadSecrets(dataDir: string): Promise<SynapseSecrets> {
     const secrets = { registrationSharedSecret: secret(), macaroonSecretKey: secret(), formSecret: secret() };
     await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
     return secrets;
-}
-
-async function assertPortFree(port: number): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-        const probe = net.createServer();
-        probe.once("error", (e: NodeJS.ErrnoException) =>
-            reject(
-                new Error(
-                    e.code === "EADDRINUSE"
-                        ? `127.0.0.1:${port} is already in use (a Synapse left from an earlier run?); free it or choose another port`
-                        : `cannot probe 127.0.0.1:${port}: ${e.message}`,
-                ),
-            ),
-        );
-        probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
-    });
 }
 
 /** Ends a Synapse that an earlier, crashed run left on this data dir (matched by its config path). */
@@ -151,13 +134,13 @@ export async function startSynapse(options: StartSynapseOptions): Promise<Synaps
 
     const python = await ensureSynapseInstalled();
     await stopLeftoverSynapse(dataDir);
-    await assertPortFree(port);
+    await assertPortFree(port, "Synapse");
 
     const secrets = await loadSecrets(dataDir);
     const federation = options.federationTlsPort
         ? { tlsPort: options.federationTlsPort, ...(await ensureSelfSignedCertificate(dataDir)) }
         : undefined;
-    if (federation) await assertPortFree(federation.tlsPort);
+    if (federation) await assertPortFree(federation.tlsPort, "Synapse federation listener");
     await writeFile(
         configFile,
         toYaml({
