@@ -26,15 +26,20 @@ import { SpaceNavigator } from "../../modules/space-navigator/src/components/Spa
 import { buildSnapshot } from "../../modules/space-navigator/src/sdkSnapshot";
 import { HierarchyLoader } from "../../modules/space-navigator/src/hierarchyLoader";
 import { contributePolicyBadges } from "../../modules/policy-badges/src/PolicyBadgesModule";
-import { buildCompany } from "./company";
+import { buildCompany, DEPARTMENTS } from "./company";
 
 import type { BenchResult, View } from "./result";
 
 declare global {
     interface Window {
         atriumBench?: Promise<BenchResult>;
+        /** `?profile=1`: set when the page waits for atriumBenchGo() to render. */
+        atriumBenchReadyToRender?: boolean;
+        atriumBenchGo?: () => void;
     }
 }
+
+const params = new URLSearchParams(location.search);
 
 /** Resolves after the next frame has been painted. */
 const nextPaint = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -53,7 +58,16 @@ function count(selector: string): number {
     return document.querySelectorAll(selector).length;
 }
 
-async function run(view: View, badges: boolean): Promise<BenchResult> {
+/** With `?profile=1` the page stops before the render until the driver has started its profiler. */
+function profilerStarted(): Promise<void> {
+    if (params.get("profile") !== "1") return Promise.resolve();
+    return new Promise((resolve) => {
+        window.atriumBenchGo = resolve;
+        window.atriumBenchReadyToRender = true;
+    });
+}
+
+async function run(view: View, badges: boolean, departments: number): Promise<BenchResult> {
     const errors: string[] = [];
     window.addEventListener("error", (e) => errors.push(String(e.message)));
     SdkConfig.put({ brand: "Atrium", default_theme: "light" } as never);
@@ -61,7 +75,7 @@ async function run(view: View, badges: boolean): Promise<BenchResult> {
     await initAtriumI18n("en");
 
     const setupStart = performance.now();
-    const { client, rooms, spaces } = buildCompany();
+    const { client, rooms, spaces } = buildCompany(departments);
     (MatrixClientPeg as unknown as { matrixClient: unknown }).matrixClient = client;
     // The classic list shows every room under Home, as the navigator shows every room in its tree.
     await SettingsStore.setValue("Spaces.allRoomsInHome", null, SettingLevel.DEVICE, true);
@@ -76,10 +90,6 @@ async function run(view: View, badges: boolean): Promise<BenchResult> {
     await timeUntil("stores ready", setupStart, () => SpaceStore.instance.spacePanelSpaces.length > 0);
     await new Promise((resolve) => setTimeout(resolve, 200)); // the stores' asynchronous list builds
     const setupMs = performance.now() - setupStart;
-    const snapshotStart = performance.now();
-    if (view === "navigator")
-        buildSnapshot(client, new HierarchyLoader(() => {}), { people: "People", other: "Other rooms" });
-    const snapshotMs = view === "navigator" ? performance.now() - snapshotStart : 0;
 
     // Policy badges on every tile and node (the room-decoration slot), as the module contributes them.
     if (badges) contributePolicyBadges();
@@ -99,6 +109,7 @@ async function run(view: View, badges: boolean): Promise<BenchResult> {
             <SpaceNavigator />
         );
 
+    await profilerStarted();
     performance.mark("bench-render-start");
     const renderStart = performance.now();
     ReactDOM.render(
@@ -119,42 +130,21 @@ async function run(view: View, badges: boolean): Promise<BenchResult> {
             ? Array.from(document.querySelectorAll<HTMLElement>(".mx_RoomSublist_headerText")).find((el) =>
                   /^Rooms\b/.test(el.textContent ?? ""),
               )!
-            : Array.from(document.querySelectorAll<HTMLElement>("[role=treeitem]")).find((el) =>
-                  (el.getAttribute("aria-label") ?? "").startsWith("Department 1"),
+            : // By the name it shows: with badges on, a row is named through aria-labelledby, not aria-label.
+              Array.from(document.querySelectorAll<HTMLElement>("[role=treeitem]")).find(
+                  (el) => el.querySelector(".atrium_SpaceNav_name")?.textContent === "Department 1",
               )!;
     const isOpen = (): boolean => branch().getAttribute("aria-expanded") === "true";
     const childShown = (): boolean =>
         view === "classic" ? count(".mx_RoomTile") > 0 : count('[role=treeitem][aria-level="2"]') > 0;
 
-    if (view === "navigator") {
-        // The navigator starts with departments closed: open the first, then close it.
-        let start = performance.now();
-        branch().click();
-        const expandMs = await timeUntil("expanded", start, () => isOpen() && childShown());
-        start = performance.now();
-        branch().click();
-        const collapseMs = await timeUntil("collapsed", start, () => !isOpen() && !childShown());
-        return {
-            view,
-            badges,
-            rooms,
-            spaces,
-            setupMs,
-            snapshotMs,
-            firstRenderMs,
-            collapseMs,
-            expandMs,
-            renderedRows,
-            errors,
-        };
-    }
-    // The classic list starts with its sections open: close "Rooms", then open it.
-    let start = performance.now();
-    branch().click();
-    const collapseMs = await timeUntil("collapsed", start, () => !isOpen() && !childShown());
-    start = performance.now();
-    branch().click();
-    const expandMs = await timeUntil("expanded", start, () => isOpen() && childShown());
+    const { collapseMs, expandMs } = await timeToggles(view, branch, isOpen, childShown);
+    // The navigator's snapshot of all rooms, built once more on its own (what a change of shape
+    // costs). After the timed parts, so that it warms nothing the first render is timed with.
+    const snapshotStart = performance.now();
+    if (view === "navigator")
+        buildSnapshot(client, new HierarchyLoader(() => {}), { people: "People", other: "Other rooms" });
+    const snapshotMs = view === "navigator" ? performance.now() - snapshotStart : 0;
     return {
         view,
         badges,
@@ -170,6 +160,32 @@ async function run(view: View, badges: boolean): Promise<BenchResult> {
     };
 }
 
-const params = new URLSearchParams(location.search);
+/**
+ * Closes and opens one branch, in the order each view allows: the navigator starts with its
+ * departments closed (open, then close), the classic list with its sections open (close, then open).
+ */
+async function timeToggles(
+    view: View,
+    branch: () => HTMLElement,
+    isOpen: () => boolean,
+    childShown: () => boolean,
+): Promise<{ collapseMs: number; expandMs: number }> {
+    const toggle = (what: "expanded" | "collapsed"): Promise<number> => {
+        const start = performance.now();
+        branch().click();
+        return what === "expanded"
+            ? timeUntil(what, start, () => isOpen() && childShown())
+            : timeUntil(what, start, () => !isOpen() && !childShown());
+    };
+    if (view === "navigator") {
+        const expandMs = await toggle("expanded");
+        return { expandMs, collapseMs: await toggle("collapsed") };
+    }
+    const collapseMs = await toggle("collapsed");
+    return { collapseMs, expandMs: await toggle("expanded") };
+}
+
 const view = params.get("view") === "classic" ? "classic" : "navigator";
-window.atriumBench = run(view, params.get("badges") === "on");
+// `?departments=N` (1-50): a smaller company of the same shape, 200 rooms and 10 spaces per department.
+const departments = Math.min(DEPARTMENTS, Math.max(1, Math.round(Number(params.get("departments")) || DEPARTMENTS)));
+window.atriumBench = run(view, params.get("badges") === "on", departments);

@@ -12,7 +12,7 @@ export interface BenchResult {
     rooms: number;
     spaces: number;
     setupMs: number;
-    /** The navigator's snapshot of all rooms, built once on its own (it is also part of its first render). */
+    /** The navigator's snapshot of all rooms, built again on its own after the timed parts (as a change of shape rebuilds it). */
     snapshotMs: number;
     firstRenderMs: number;
     collapseMs: number;
