@@ -21,7 +21,9 @@ import ResizeNotifier from "matrix-react-sdk/src/utils/ResizeNotifier";
 import { MetaSpace } from "matrix-react-sdk/src/stores/spaces";
 import ClassicRoomList from "$sdk-original/components/views/rooms/RoomList";
 
-import { initAtriumI18n } from "../../src/i18n/atriumI18n";
+import { addModuleStrings, initAtriumI18n } from "../../src/i18n/atriumI18n";
+import { SPACE_NAVIGATOR_NAMESPACE, spaceNavigatorStrings } from "../../modules/space-navigator/i18n/strings";
+import { POLICY_BADGES_NAMESPACE, policyBadgesStrings } from "../../modules/policy-badges/i18n/strings";
 import { SpaceNavigator } from "../../modules/space-navigator/src/components/SpaceNavigator";
 import { buildSnapshot } from "../../modules/space-navigator/src/sdkSnapshot";
 import { HierarchyLoader } from "../../modules/space-navigator/src/hierarchyLoader";
@@ -73,6 +75,9 @@ async function run(view: View, badges: boolean, departments: number): Promise<Be
     SdkConfig.put({ brand: "Atrium", default_theme: "light" } as never);
     await languageHandler.setLanguage("en").catch((e) => errors.push(`language: ${e}`));
     await initAtriumI18n("en");
+    // What the two modules' entries do when the app starts; else the first render would pay for it.
+    addModuleStrings(SPACE_NAVIGATOR_NAMESPACE, spaceNavigatorStrings);
+    addModuleStrings(POLICY_BADGES_NAMESPACE, policyBadgesStrings);
 
     const setupStart = performance.now();
     const { client, rooms, spaces } = buildCompany(departments);
