@@ -211,17 +211,19 @@ describe("orderedSpaceChildren: a space's children in the space's order", () => 
         };
         const orders = [undefined, "", "a", "b", "B", "aa", "a ", "~", "\u0001", "x".repeat(51), 7, null];
         for (let round = 0; round < 200; round++) {
-            const events = Array.from({ length: 1 + random(12) }, (_, i) =>
-                new MatrixEvent({
-                    type: EventType.SpaceChild,
-                    state_key: `!${String.fromCharCode(97 + random(5))}${i}:example.org`,
-                    content: { via: ["example.org"], order: orders[random(orders.length)] },
-                    room_id: "!space:example.org",
-                    sender: ME,
-                    event_id: `$r${round}-${i}`,
-                    // Few distinct ages, so ties fall through to the ID; 999 sorts after 1000 as text.
-                    origin_server_ts: [999, 1000, 1001][random(3)],
-                }),
+            const events = Array.from(
+                { length: 1 + random(12) },
+                (_, i) =>
+                    new MatrixEvent({
+                        type: EventType.SpaceChild,
+                        state_key: `!${String.fromCharCode(97 + random(5))}${i}:example.org`,
+                        content: { via: ["example.org"], order: orders[random(orders.length)] },
+                        room_id: "!space:example.org",
+                        sender: ME,
+                        event_id: `$r${round}-${i}`,
+                        // Few distinct ages, so ties fall through to the ID; 999 sorts after 1000 as text.
+                        origin_server_ts: [999, 1000, 1001][random(3)],
+                    }),
             );
             const room = joinedRoom(makeClient(), "!space:example.org");
             room.currentState.setStateEvents(events);

@@ -186,7 +186,9 @@ describe("buildSnapshot", () => {
             state("!old", "m.room.tombstone", "", { body: "moved", replacement_room: "!new" }),
         ]);
         const upgraded = makeRoom("!new", "Lunch");
-        upgraded.currentState.setStateEvents([state("!new", "m.room.create", "", { predecessor: { room_id: "!old" } })]);
+        upgraded.currentState.setStateEvents([
+            state("!new", "m.room.create", "", { predecessor: { room_id: "!old" } }),
+        ]);
         // A tombstone whose successor the client does not know: the old room stays, the only way in.
         const orphan = makeRoom("!orphan", "Orphan");
         orphan.currentState.setStateEvents([
