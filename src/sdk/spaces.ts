@@ -55,7 +55,7 @@ export interface SpaceChildRef {
  * gives (it lists only rooms already joined; the navigator also shows the others). The SDK sorts with
  * lodash `sortBy` over `getChildOrder`'s [order, ts, roomId]; as that is one array per child, lodash
  * compares the arrays as text ("b,1700000000000,!id"; an invalid or missing order reads "NaN"). The
- * same text, compared the same way, with a plain sort: lodash's generic one was a quarter of the
+ * same text, compared the same way, with a plain sort: lodash's generic one was about a fifth of the
  * navigator's snapshot at 10,000 rooms.
  */
 export function orderedSpaceChildren(space: Room): SpaceChildRef[] {
