@@ -1,4 +1,4 @@
-// `npx tsx bench/navigator.ts [--no-build] [--runs N] [--json FILE]`: first render and collapse/expand times
+// `npx tsx bench/navigator.ts [--no-build] [--runs N] [--json FILE] [--profile]`: first render and collapse/expand times
 // of Element's classic room list and Atrium's space navigator over the same company, each with the
 // policy badges off and on, in one run: both views at 10,000 rooms in 500 spaces, and the classic
 // list at 1,000 rooms in 50 spaces. Builds a bench-only page (bench/navigator/, Atrium's webpack
@@ -7,7 +7,8 @@
 // budgets of issue 15: the navigator's first render at 10,000 rooms within 50 ms, and badges on
 // against off within 1.05× (the classic list at 1,000 rooms, the navigator at 10,000). The timings
 // are taken inside the page (performance.now(), from the render call to the first frame painted with
-// rows); see page.tsx.
+// rows); see page.tsx. With --profile, one more load of the navigator at 10,000 rooms records a CPU
+// profile of its first render and prints where the time went, function by function.
 import { spawnSync } from "node:child_process";
 import { createReadStream, existsSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
@@ -15,9 +16,10 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { chromium } from "playwright-core";
+import { chromium, type Browser } from "playwright-core";
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/harness/chromium.ts";
+import { startCpuProfile, type CpuProfile } from "./profile.ts";
 import { CASES, type BenchCase, type BenchResult } from "./navigator/result.ts";
 import { renderTable, type Row } from "./table.ts";
 
@@ -103,11 +105,67 @@ async function main(): Promise<void> {
                 await context.close();
             }
         }
+        if (args.includes("--profile")) await profileFirstRender(browser, base);
     } finally {
         await browser.close();
         server.close();
     }
     report(results);
+}
+
+/**
+ * The navigator's first render at 10,000 rooms under the DevTools protocol's sampling profiler (the
+ * page waits with `?profile=1` until it runs): self and total time per function, the page's
+ * functions named as in the source (the page is built unminified).
+ */
+async function profileFirstRender(browser: Browser, base: string): Promise<void> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${base}?view=navigator&profile=1`);
+    await page.waitForFunction(() => window.atriumBenchReadyToRender === true, undefined, { timeout: 120_000 });
+    const stop = await startCpuProfile(page);
+    await page.evaluate(() => window.atriumBenchGo!());
+    await page.waitForFunction(() => window.atriumBench !== undefined);
+    const result = (await page.evaluate(() => window.atriumBench)) as BenchResult;
+    const profile = await stop();
+    await context.close();
+    const { self, total } = timePerFunction(profile);
+    const top = (times: Map<string, number>): string[] =>
+        [...times]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 25)
+            .map(([name, ms]) => `  ${ms.toFixed(1).padStart(7)} ms  ${name}`);
+    console.log(
+        `\nProfile of the navigator's first render (${result.firstRenderMs.toFixed(0)} ms, profiled), then its toggles and snapshot:`,
+    );
+    console.log(["self time:", ...top(self), "total time (with callees):", ...top(total)].join("\n"));
+}
+
+/** Self and total (inclusive) ms per function name and line; a recursive function counts once per sample. */
+function timePerFunction(profile: CpuProfile): { self: Map<string, number>; total: Map<string, number> } {
+    const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+    const parentOf = new Map<number, number>();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+    const nameOf = (id: number): string => {
+        const { functionName, lineNumber } = nodes.get(id)!.callFrame;
+        return `${functionName || "(anonymous)"}:${lineNumber + 1}`;
+    };
+    const self = new Map<string, number>();
+    const total = new Map<string, number>();
+    // timeDeltas[i] is the time before sample i: sample i lasts until sample i + 1.
+    for (let i = 0; i < profile.samples.length - 1; i++) {
+        const ms = profile.timeDeltas[i + 1] / 1000;
+        const leaf = nameOf(profile.samples[i]);
+        self.set(leaf, (self.get(leaf) ?? 0) + ms);
+        const seen = new Set<string>();
+        for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parentOf.get(id)) {
+            const name = nameOf(id);
+            if (seen.has(name)) continue;
+            seen.add(name);
+            total.set(name, (total.get(name) ?? 0) + ms);
+        }
+    }
+    return { self, total };
 }
 
 /** Medians of one case. */
@@ -239,6 +297,8 @@ function report(results: Map<string, BenchResult[]>): void {
 declare global {
     interface Window {
         atriumBench?: Promise<BenchResult>;
+        atriumBenchReadyToRender?: boolean;
+        atriumBenchGo?: () => void;
     }
 }
 
