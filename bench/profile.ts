@@ -9,6 +9,7 @@ import { sourceGroup, sourceLocator } from "./composition.ts";
 interface ProfileNode {
     id: number;
     callFrame: { url: string; lineNumber: number; columnNumber: number; functionName: string };
+    children?: number[];
 }
 
 export interface CpuProfile {

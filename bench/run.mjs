@@ -41,8 +41,8 @@ const runsArgs = runsAt >= 0 ? args.slice(runsAt, runsAt + 2) : [];
 // --profile, also where the main thread's time goes before and after the initial /sync.
 const sessionArgs = [...runsArgs, ...(args.includes("--profile") ? ["--profile"] : [])];
 const sessionCode = withSessions ? await runTs("session.ts", sessionArgs) : 0;
-// The navigator bench builds its own page; --runs applies to it too.
-const navigatorCode = withNavigator ? await runTs("navigator.ts", runsArgs) : 0;
+// The navigator bench builds its own page; --runs applies to it too, and --profile profiles its first render.
+const navigatorCode = withNavigator ? await runTs("navigator.ts", sessionArgs) : 0;
 const serviceCode = withService ? await runTs("configService.ts", []) : 0;
 // The directory's browser rows use the web build bench.ts made (webapp/).
 const directoryCode = withDirectory ? await runTs("directory.ts", []) : 0;

@@ -1,5 +1,6 @@
-// The bench's company, made locally (no homeserver): 50 departments with 9 teams each (500 spaces),
-// 20 rooms in every space (10,000 rooms), all joined, in a MatrixClient that never connects.
+// The bench's company, made locally (no homeserver): by default 50 departments with 9 teams each
+// (500 spaces), 20 rooms in every space (10,000 rooms), all joined, in a MatrixClient that never
+// connects. Fewer departments make a smaller company of the same shape (5: 1,000 rooms in 50 spaces).
 import {
     createClient,
     MatrixEvent,
@@ -56,7 +57,7 @@ function makeRoom(client: MatrixClient, roomId: string, name: string, isSpace: b
 }
 
 /** The client with every room in its store; returns how many rooms and spaces it made. */
-export function buildCompany(): { client: MatrixClient; rooms: number; spaces: number } {
+export function buildCompany(departments = DEPARTMENTS): { client: MatrixClient; rooms: number; spaces: number } {
     const client = createClient({
         baseUrl: "http://127.0.0.1:9", // never contacted: the client is not started
         userId: USER_ID,
@@ -79,7 +80,7 @@ export function buildCompany(): { client: MatrixClient; rooms: number; spaces: n
         }
         return ids;
     };
-    for (let d = 1; d <= DEPARTMENTS; d++) {
+    for (let d = 1; d <= departments; d++) {
         const teamIds: string[] = [];
         for (let t = 1; t <= TEAMS_PER_DEPARTMENT; t++) {
             const id = `!d${d}-t${t}:localhost`;

@@ -1,7 +1,8 @@
 // The bench page (built by bench/navigator/webpack.config.cjs, driven by bench/navigator.ts): the
-// same 10,000 rooms in 500 spaces, shown by Element's classic RoomList or by the space navigator
-// (`?view=classic|navigator`), each timed in the page from the render call to the first frame
-// painted with rows, then for collapsing and expanding one branch.
+// same company (10,000 rooms in 500 spaces; `?departments=5`: 1,000 in 50), shown by Element's
+// classic RoomList or by the space navigator (`?view=classic|navigator`), with or without the policy
+// badges (`?badges=on`), each timed in the page from the render call to the first frame painted with
+// rows, then for collapsing and expanding one branch.
 import React from "react";
 import ReactDOM from "react-dom";
 import { TooltipProvider } from "@vector-im/compound-web";
@@ -21,20 +22,27 @@ import ResizeNotifier from "matrix-react-sdk/src/utils/ResizeNotifier";
 import { MetaSpace } from "matrix-react-sdk/src/stores/spaces";
 import ClassicRoomList from "$sdk-original/components/views/rooms/RoomList";
 
-import { initAtriumI18n } from "../../src/i18n/atriumI18n";
+import { addModuleStrings, initAtriumI18n } from "../../src/i18n/atriumI18n";
+import { SPACE_NAVIGATOR_NAMESPACE, spaceNavigatorStrings } from "../../modules/space-navigator/i18n/strings";
+import { POLICY_BADGES_NAMESPACE, policyBadgesStrings } from "../../modules/policy-badges/i18n/strings";
 import { SpaceNavigator } from "../../modules/space-navigator/src/components/SpaceNavigator";
 import { buildSnapshot } from "../../modules/space-navigator/src/sdkSnapshot";
 import { HierarchyLoader } from "../../modules/space-navigator/src/hierarchyLoader";
 import { contributePolicyBadges } from "../../modules/policy-badges/src/PolicyBadgesModule";
-import { buildCompany } from "./company";
+import { buildCompany, DEPARTMENTS } from "./company";
 
 import type { BenchResult, View } from "./result";
 
 declare global {
     interface Window {
         atriumBench?: Promise<BenchResult>;
+        /** `?profile=1`: set when the page waits for atriumBenchGo() to render. */
+        atriumBenchReadyToRender?: boolean;
+        atriumBenchGo?: () => void;
     }
 }
+
+const params = new URLSearchParams(location.search);
 
 /** Resolves after the next frame has been painted. */
 const nextPaint = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -53,15 +61,27 @@ function count(selector: string): number {
     return document.querySelectorAll(selector).length;
 }
 
-async function run(view: View, badges: boolean): Promise<BenchResult> {
+/** With `?profile=1` the page stops before the render until the driver has started its profiler. */
+function profilerStarted(): Promise<void> {
+    if (params.get("profile") !== "1") return Promise.resolve();
+    return new Promise((resolve) => {
+        window.atriumBenchGo = resolve;
+        window.atriumBenchReadyToRender = true;
+    });
+}
+
+async function run(view: View, badges: boolean, departments: number): Promise<BenchResult> {
     const errors: string[] = [];
     window.addEventListener("error", (e) => errors.push(String(e.message)));
     SdkConfig.put({ brand: "Atrium", default_theme: "light" } as never);
     await languageHandler.setLanguage("en").catch((e) => errors.push(`language: ${e}`));
     await initAtriumI18n("en");
+    // What the two modules' entries do when the app starts; else the first render would pay for it.
+    addModuleStrings(SPACE_NAVIGATOR_NAMESPACE, spaceNavigatorStrings);
+    addModuleStrings(POLICY_BADGES_NAMESPACE, policyBadgesStrings);
 
     const setupStart = performance.now();
-    const { client, rooms, spaces } = buildCompany();
+    const { client, rooms, spaces } = buildCompany(departments);
     (MatrixClientPeg as unknown as { matrixClient: unknown }).matrixClient = client;
     // The classic list shows every room under Home, as the navigator shows every room in its tree.
     await SettingsStore.setValue("Spaces.allRoomsInHome", null, SettingLevel.DEVICE, true);
@@ -76,10 +96,6 @@ async function run(view: View, badges: boolean): Promise<BenchResult> {
     await timeUntil("stores ready", setupStart, () => SpaceStore.instance.spacePanelSpaces.length > 0);
     await new Promise((resolve) => setTimeout(resolve, 200)); // the stores' asynchronous list builds
     const setupMs = performance.now() - setupStart;
-    const snapshotStart = performance.now();
-    if (view === "navigator")
-        buildSnapshot(client, new HierarchyLoader(() => {}), { people: "People", other: "Other rooms" });
-    const snapshotMs = view === "navigator" ? performance.now() - snapshotStart : 0;
 
     // Policy badges on every tile and node (the room-decoration slot), as the module contributes them.
     if (badges) contributePolicyBadges();
@@ -99,6 +115,7 @@ async function run(view: View, badges: boolean): Promise<BenchResult> {
             <SpaceNavigator />
         );
 
+    await profilerStarted();
     performance.mark("bench-render-start");
     const renderStart = performance.now();
     ReactDOM.render(
@@ -119,42 +136,21 @@ async function run(view: View, badges: boolean): Promise<BenchResult> {
             ? Array.from(document.querySelectorAll<HTMLElement>(".mx_RoomSublist_headerText")).find((el) =>
                   /^Rooms\b/.test(el.textContent ?? ""),
               )!
-            : Array.from(document.querySelectorAll<HTMLElement>("[role=treeitem]")).find((el) =>
-                  (el.getAttribute("aria-label") ?? "").startsWith("Department 1"),
+            : // By the name it shows: with badges on, a row is named through aria-labelledby, not aria-label.
+              Array.from(document.querySelectorAll<HTMLElement>("[role=treeitem]")).find(
+                  (el) => el.querySelector(".atrium_SpaceNav_name")?.textContent === "Department 1",
               )!;
     const isOpen = (): boolean => branch().getAttribute("aria-expanded") === "true";
     const childShown = (): boolean =>
         view === "classic" ? count(".mx_RoomTile") > 0 : count('[role=treeitem][aria-level="2"]') > 0;
 
-    if (view === "navigator") {
-        // The navigator starts with departments closed: open the first, then close it.
-        let start = performance.now();
-        branch().click();
-        const expandMs = await timeUntil("expanded", start, () => isOpen() && childShown());
-        start = performance.now();
-        branch().click();
-        const collapseMs = await timeUntil("collapsed", start, () => !isOpen() && !childShown());
-        return {
-            view,
-            badges,
-            rooms,
-            spaces,
-            setupMs,
-            snapshotMs,
-            firstRenderMs,
-            collapseMs,
-            expandMs,
-            renderedRows,
-            errors,
-        };
-    }
-    // The classic list starts with its sections open: close "Rooms", then open it.
-    let start = performance.now();
-    branch().click();
-    const collapseMs = await timeUntil("collapsed", start, () => !isOpen() && !childShown());
-    start = performance.now();
-    branch().click();
-    const expandMs = await timeUntil("expanded", start, () => isOpen() && childShown());
+    const { collapseMs, expandMs } = await timeToggles(view, branch, isOpen, childShown);
+    // The navigator's snapshot of all rooms, built once more on its own (what a change of shape
+    // costs). After the timed parts, so that it warms nothing the first render is timed with.
+    const snapshotStart = performance.now();
+    if (view === "navigator")
+        buildSnapshot(client, new HierarchyLoader(() => {}), { people: "People", other: "Other rooms" });
+    const snapshotMs = view === "navigator" ? performance.now() - snapshotStart : 0;
     return {
         view,
         badges,
@@ -170,6 +166,32 @@ async function run(view: View, badges: boolean): Promise<BenchResult> {
     };
 }
 
-const params = new URLSearchParams(location.search);
+/**
+ * Closes and opens one branch, in the order each view allows: the navigator starts with its
+ * departments closed (open, then close), the classic list with its sections open (close, then open).
+ */
+async function timeToggles(
+    view: View,
+    branch: () => HTMLElement,
+    isOpen: () => boolean,
+    childShown: () => boolean,
+): Promise<{ collapseMs: number; expandMs: number }> {
+    const toggle = (what: "expanded" | "collapsed"): Promise<number> => {
+        const start = performance.now();
+        branch().click();
+        return what === "expanded"
+            ? timeUntil(what, start, () => isOpen() && childShown())
+            : timeUntil(what, start, () => !isOpen() && !childShown());
+    };
+    if (view === "navigator") {
+        const expandMs = await toggle("expanded");
+        return { expandMs, collapseMs: await toggle("collapsed") };
+    }
+    const collapseMs = await toggle("collapsed");
+    return { collapseMs, expandMs: await toggle("expanded") };
+}
+
 const view = params.get("view") === "classic" ? "classic" : "navigator";
-window.atriumBench = run(view, params.get("badges") === "on");
+// `?departments=N` (1-50): a smaller company of the same shape, 200 rooms and 10 spaces per department.
+const departments = Math.min(DEPARTMENTS, Math.max(1, Math.round(Number(params.get("departments")) || DEPARTMENTS)));
+window.atriumBench = run(view, params.get("badges") === "on", departments);

@@ -1,10 +1,29 @@
-// What the bench page reports for one load, read by bench/navigator.ts (one definition for both).
+// What the bench page reports for one load, and the loads bench/navigator.ts makes (one definition for both).
 export type View = "classic" | "navigator";
 
-/** A view measured with or without the policy badges (modules/policy-badges) on every row. */
-export type Flavour = View | "classic+badges" | "navigator+badges";
+/** One measured load: a view, with or without the policy badges (modules/policy-badges) on every row, at a size. */
+export interface BenchCase {
+    id: string;
+    view: View;
+    badges: boolean;
+    /** Departments of the company (bench/navigator/company.ts): 200 rooms and 10 spaces each. */
+    departments: number;
+}
 
-export const FLAVOURS: readonly Flavour[] = ["classic", "classic+badges", "navigator", "navigator+badges"];
+const cases = (view: View, departments: number, suffix = ""): BenchCase[] => [
+    { id: `${view}${suffix}`, view, badges: false, departments },
+    { id: `${view}+badges${suffix}`, view, badges: true, departments },
+];
+
+/**
+ * Both views at 10,000 rooms (500 spaces), and the classic list at 1,000 rooms (50 spaces): the
+ * policy badges' budget is about the classic list at 1,000 rooms and the navigator at 10,000.
+ */
+export const CASES: readonly BenchCase[] = [
+    ...cases("classic", 50),
+    ...cases("navigator", 50),
+    ...cases("classic", 5, "@1k"),
+];
 
 export interface BenchResult {
     view: View;
@@ -12,7 +31,7 @@ export interface BenchResult {
     rooms: number;
     spaces: number;
     setupMs: number;
-    /** The navigator's snapshot of all rooms, built once on its own (it is also part of its first render). */
+    /** The navigator's snapshot of all rooms, built again on its own after the timed parts (as a change of shape rebuilds it). */
     snapshotMs: number;
     firstRenderMs: number;
     collapseMs: number;

@@ -37,7 +37,7 @@ export function appConfig(): Readonly<IConfigOptions> {
 
 export { moduleSettings, onModuleSettingsChange, type ModuleSettings } from "./moduleSettings";
 export { contribute, contributionsTo, onSlotsChange, useSlot } from "./slotRegistry";
-export { isRoomListed, onRoomListFiltersChange } from "./roomListFilters";
+export { isRoomListed, roomListedCheck, onRoomListFiltersChange } from "./roomListFilters";
 export type * from "./slots";
 export {
     closeLeftPanelView,

@@ -5,7 +5,6 @@
 import type { MatrixClient, Room } from "matrix-js-sdk/src/matrix";
 import { EventType, NotificationCountType } from "matrix-js-sdk/src/matrix";
 import { RoomHierarchy } from "matrix-js-sdk/src/room-hierarchy";
-import { sortBy } from "lodash";
 import { MatrixClientPeg } from "matrix-react-sdk/src/MatrixClientPeg";
 import SpaceStore, { getChildOrder } from "matrix-react-sdk/src/stores/spaces/SpaceStore";
 import {
@@ -52,18 +51,41 @@ export interface SpaceChildRef {
 }
 
 /**
- * A space's children in the order the space defines (m.space.child `order`, then age, then ID: the
- * SDK's own getChildOrder), joined or not. SpaceStore.getChildren gives the same order but only
- * for rooms already joined; the navigator also shows the others.
+ * A space's children in the order the space defines, joined or not: the order SpaceStore.getChildren
+ * gives (it lists only rooms already joined; the navigator also shows the others). The SDK sorts with
+ * lodash `sortBy` over `getChildOrder`'s [order, ts, roomId]; as that is one array per child, lodash
+ * compares the arrays as text ("b,1700000000000,!id"; an invalid or missing order reads "NaN"). The
+ * same text, compared the same way, with a plain sort: lodash's generic one was about a fifth of the
+ * navigator's snapshot at 10,000 rooms.
  */
 export function orderedSpaceChildren(space: Room): SpaceChildRef[] {
-    const events = space.currentState
-        .getStateEvents(EventType.SpaceChild)
-        .filter((ev) => Array.isArray(ev.getContent()?.via));
-    return sortBy(events, (ev) => getChildOrder(ev.getContent().order, ev.getTs(), ev.getStateKey()!)).map((ev) => ({
-        roomId: ev.getStateKey()!,
-        suggested: ev.getContent().suggested === true,
-    }));
+    const children: { sortKey: string; ref: SpaceChildRef }[] = [];
+    for (const ev of space.currentState.getStateEvents(EventType.SpaceChild)) {
+        const content = ev.getContent();
+        if (!Array.isArray(content?.via)) continue; // removed from the space
+        const roomId = ev.getStateKey()!;
+        children.push({
+            sortKey: String(getChildOrder(content.order, ev.getTs(), roomId)),
+            ref: { roomId, suggested: content.suggested === true },
+        });
+    }
+    // Array.prototype.sort is stable, as lodash's is: equal keys keep the state's order.
+    children.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+    return children.map((child) => child.ref);
+}
+
+/**
+ * Whether the js-sdk's getVisibleRooms leaves a room out: it has a tombstone and a room the client
+ * knows names it as its predecessor. The same rule, but every room's predecessor is read only once
+ * a room with a tombstone is asked about (rare), not for all rooms on every rebuild of the tree.
+ */
+export function replacedRoomCheck(client: MatrixClient): (room: Room) => boolean {
+    let replaced: Set<string> | undefined;
+    return (room) => {
+        if (!room.currentState.getStateEvents(EventType.RoomTombstone, "")) return false;
+        replaced ??= new Set(client.getRooms().flatMap((r) => r.findPredecessor()?.roomId ?? []));
+        return replaced.has(room.roomId);
+    };
 }
 
 /** Whether a joined room is listed in any joined space (SpaceStore's parent map). */

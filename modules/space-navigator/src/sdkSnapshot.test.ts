@@ -4,7 +4,7 @@ import { KnownMembership } from "matrix-js-sdk/src/types";
 import { buildSnapshot } from "./sdkSnapshot";
 import { HierarchyLoader } from "./hierarchyLoader";
 import { SECTION_IDS } from "./tree/model";
-import { visibleRows } from "./tree/rows";
+import { rollUpCounts, visibleRows } from "./tree/rows";
 
 // SpaceStore imports the room list for its tag order; the room list (Atrium's wrapper) imports the
 // navigator: a cycle webpack's live bindings handle but jest's mocks below would enter half-loaded.
@@ -22,7 +22,7 @@ jest.mock("@atrium/sdk/spaces", () => ({
     topLevelSpaces: () => ({ joined: mockSpaces.joined, invited: [] }),
     hasParentSpace: (roomId: string) => mockSpaces.inSpaces.has(roomId),
     isDirectMessage: (roomId: string) => mockSpaces.dms.has(roomId),
-    notificationCounts: (room: Room) => ({ unread: mockSpaces.unread.get(room.roomId) ?? 0, mentions: 0 }),
+    notificationCounts: jest.fn((room: Room) => ({ unread: mockSpaces.unread.get(room.roomId) ?? 0, mentions: 0 })),
 }));
 
 const ME = "@me:example.org";
@@ -31,7 +31,7 @@ const client = {
     getUserId: () => ME,
     getSafeUserId: () => ME,
     getRoom: (id: string) => rooms.get(id) ?? null,
-    getVisibleRooms: () => [...rooms.values()],
+    getRooms: () => [...rooms.values()],
     supportsThreads: () => false,
     isInitialSyncComplete: () => true,
 } as unknown as MatrixClient;
@@ -58,6 +58,8 @@ function makeRoom(id: string, name: string, opts: { space?: boolean; membership?
     return room;
 }
 
+const { notificationCounts } = jest.requireMock("@atrium/sdk/spaces") as { notificationCounts: jest.Mock };
+
 function listChildren(space: Room, children: Array<{ id: string; order?: string; suggested?: boolean }>): void {
     space.currentState.setStateEvents(
         children.map((c) =>
@@ -76,6 +78,7 @@ describe("buildSnapshot", () => {
         mockSpaces.inSpaces.clear();
         mockSpaces.dms.clear();
         mockSpaces.unread.clear();
+        notificationCounts.mockClear();
     });
 
     it("orders a space's children as the space says (order key, then age), not by name", () => {
@@ -153,5 +156,50 @@ describe("buildSnapshot", () => {
             suggested: true,
             joinRule: "public",
         });
+    });
+
+    it("asks the SDK for the counts of joined rooms only: a space shows the roll-up of its rooms", () => {
+        const eng = makeRoom("!eng", "Engineering", { space: true });
+        const platform = makeRoom("!platform", "Platform", { space: true });
+        makeRoom("!ops", "ops");
+        listChildren(eng, [{ id: "!platform" }]);
+        listChildren(platform, [{ id: "!ops" }]);
+        ["!platform", "!ops"].forEach((id) => mockSpaces.inSpaces.add(id));
+        mockSpaces.joined = [eng];
+        mockSpaces.unread.set("!ops", 2);
+        // The SDK counts a space too (its own messages): the navigator never shows that number.
+        mockSpaces.unread.set("!eng", 7);
+
+        const snapshot = buildSnapshot(client, new HierarchyLoader(() => {}), {
+            people: "People",
+            other: "Other rooms",
+        });
+        expect(notificationCounts.mock.calls.map(([room]) => (room as Room).roomId)).toEqual(["!ops"]);
+        expect(rollUpCounts(snapshot).get("!eng")).toEqual({ unread: 2, mentions: 0 });
+        expect(visibleRows(snapshot, { expanded: new Set() })[0]).toMatchObject({ unread: 2 });
+    });
+
+    it("leaves out of People and Other rooms a room its successor replaced, as the SDK's visible rooms do", () => {
+        mockSpaces.joined = [];
+        const old = makeRoom("!old", "Old lunch");
+        old.currentState.setStateEvents([
+            state("!old", "m.room.tombstone", "", { body: "moved", replacement_room: "!new" }),
+        ]);
+        const upgraded = makeRoom("!new", "Lunch");
+        upgraded.currentState.setStateEvents([
+            state("!new", "m.room.create", "", { predecessor: { room_id: "!old" } }),
+        ]);
+        // A tombstone whose successor the client does not know: the old room stays, the only way in.
+        const orphan = makeRoom("!orphan", "Orphan");
+        orphan.currentState.setStateEvents([
+            state("!orphan", "m.room.tombstone", "", { body: "moved", replacement_room: "!elsewhere" }),
+        ]);
+
+        const snapshot = buildSnapshot(client, new HierarchyLoader(() => {}), {
+            people: "People",
+            other: "Other rooms",
+        });
+        expect(snapshot.nodes.get(SECTION_IDS.other)!.children).toEqual(["!new", "!orphan"]);
+        expect(snapshot.nodes.has("!old")).toBe(false);
     });
 });

@@ -2,19 +2,24 @@
 // m.space.child list in the space's order, DMs (Element's People), rooms in no space, the pages
 // of /hierarchy loaded so far, and the SDK's notification counts. Rooms a module's room-list filter
 // hides (archived rooms) are left out, as from Element's room list.
-import { isRoomListed } from "@atrium/sdk";
+//
+// It runs before the navigator's first paint and again on every change of shape, over every room
+// (10,000 in the bench): each room is visited once per place, its type read once, and what is the
+// same for all rooms (the modules' filters, which rooms are replaced) is read once per build.
+import { roomListedCheck } from "@atrium/sdk";
 import {
     KnownMembership,
     hasParentSpace,
     isDirectMessage,
     notificationCounts,
     orderedSpaceChildren,
+    replacedRoomCheck,
     topLevelSpaces,
     type MatrixClient,
     type Room,
 } from "@atrium/sdk/spaces";
 
-import { makeSnapshot, SECTION_IDS, type Membership, type NavigatorNode, type NavigatorSnapshot } from "./tree/model";
+import { SECTION_IDS, type Membership, type NavigatorNode, type NavigatorSnapshot } from "./tree/model";
 import type { HierarchyLoader } from "./hierarchyLoader";
 
 export interface SectionNames {
@@ -37,13 +42,16 @@ export function buildSnapshot(
     names: SectionNames,
 ): NavigatorSnapshot {
     const nodes = new Map<string, NavigatorNode>();
+    const isListed = roomListedCheck();
 
+    // Counts only for joined rooms: a space shows the roll-up of the rooms below it, never its own,
+    // and asking the SDK for a space's count would make it a notification state nobody reads.
     const roomNode = (room: Room, membership: Membership, kind: NavigatorNode["kind"]): NavigatorNode => ({
         id: room.roomId,
         name: room.name,
         kind,
         membership,
-        ...(membership === "join" ? notificationCounts(room) : { unread: 0, mentions: 0 }),
+        ...(membership === "join" && kind !== "space" ? notificationCounts(room) : { unread: 0, mentions: 0 }),
     });
 
     const addSpace = (space: Room): void => {
@@ -55,12 +63,14 @@ export function buildSnapshot(
         for (const child of orderedSpaceChildren(space)) {
             const room = client.getRoom(child.roomId);
             const membership = room && membershipOf(room);
-            if (room && membership && !room.isSpaceRoom() && !isRoomListed(room.roomId)) continue;
             if (room && membership) {
-                if (room.isSpaceRoom()) {
+                const known = nodes.get(room.roomId);
+                const isSpace = known ? known.kind === "space" : room.isSpaceRoom();
+                if (!isSpace && !known && !isListed(room.roomId)) continue;
+                if (isSpace) {
                     if (membership === "join") addSpace(room);
-                    else if (!nodes.has(room.roomId)) nodes.set(room.roomId, roomNode(room, membership, "space"));
-                } else if (!nodes.has(room.roomId)) {
+                    else if (!known) nodes.set(room.roomId, roomNode(room, membership, "space"));
+                } else if (!known) {
                     nodes.set(room.roomId, roomNode(room, membership, "room"));
                 }
                 nodes.get(room.roomId)!.suggested ||= child.suggested;
@@ -100,12 +110,20 @@ export function buildSnapshot(
 
     const people: NavigatorNode[] = [];
     const other: NavigatorNode[] = [];
-    for (const room of client.getVisibleRooms()) {
+    // The store's rooms, not getVisibleRooms(): that reads every room's predecessor first; the same
+    // rule is applied below only to the rooms that would be listed.
+    const isReplaced = replacedRoomCheck(client);
+    for (const room of client.getRooms()) {
         const membership = membershipOf(room);
-        if (!membership || room.isSpaceRoom() || !isRoomListed(room.roomId)) continue;
-        if (isDirectMessage(room.roomId)) people.push(roomNode(room, membership, "dm"));
-        else if (!hasParentSpace(room.roomId) && !nodes.has(room.roomId))
+        if (!membership) continue;
+        // A room already in the tree is a listed room (a space's node says it is a space).
+        const known = nodes.get(room.roomId);
+        if (known ? known.kind === "space" : room.isSpaceRoom() || !isListed(room.roomId)) continue;
+        if (isDirectMessage(room.roomId)) {
+            if (!isReplaced(room)) people.push(roomNode(room, membership, "dm"));
+        } else if (!known && !hasParentSpace(room.roomId) && !isReplaced(room)) {
             other.push(roomNode(room, membership, "room"));
+        }
     }
     for (const [id, name, rooms] of [
         [SECTION_IDS.people, names.people, people],
@@ -125,5 +143,5 @@ export function buildSnapshot(
         });
         roots.push(id);
     }
-    return makeSnapshot(nodes.values(), roots);
+    return { nodes, roots };
 }
