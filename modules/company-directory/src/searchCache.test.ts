@@ -74,7 +74,7 @@ describe("SearchCache", () => {
     it("knows the whole answer, with nothing to ask, when the remembered answer was complete", async () => {
         const cache = new SearchCache();
         await remembered(cache, { q: "zhang", location: "Paris" }, 200);
-        expect(cache.predict({ q: "zhang", location: "Paris" })!.nextCursor).toBeNull();
+        expect(cache.predict({ q: "zhang", location: "Paris" })).toMatchObject({ kind: "answer", nextCursor: null });
         const prediction = cache.predict({ q: "zhang el", location: "Paris" })!;
         expect(prediction.kind).toBe("answer");
         expect(ids(prediction.people)).toEqual(await wholeAnswer({ q: "zhang el", location: "Paris" }));

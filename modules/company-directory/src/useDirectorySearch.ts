@@ -80,7 +80,7 @@ export function useDirectorySearch(
 ): { state: ResultsState; loadMore(): void; retry(): void } {
     const [decided, setDecided] = useState<Decided>({ key: null, state: { kind: "loading" } });
     const [attempt, setAttempt] = useState(0);
-    const cache = useMemo(() => new SearchCache(), [api]);
+    const cache = useMemo(() => new SearchCache(), [api]); // eslint-disable-line react-hooks/exhaustive-deps -- another directory's answers must not be predicted from
     const downSince = useRef<number | null>(null);
     const downReason = useRef<DirectoryErrorKind>("unreachable");
     const current = useRef<AbortController | null>(null);
