@@ -311,6 +311,8 @@ async function main(): Promise<void> {
                     // The results' rows (the location list's <option>s are options too).
                     const rows = page.getByRole("listbox", { name: "People" }).getByRole("option");
                     await rows.first().waitFor({ timeout: 60_000 });
+                    // Counted once the filter bar is there: until the facets come, the list is taller by its height.
+                    await page.getByRole("combobox", { name: "Location" }).waitFor({ timeout: 60_000 });
                     rowCounts[size] = await rows.count();
                     if (size === SIZE) {
                         for (let round = 0; round < 2; round++)
