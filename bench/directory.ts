@@ -2,8 +2,9 @@
 // people in a real slapd. (1) The service: search-as-you-type queries (every prefix of typed names,
 // titles, places; with and without filters) through its HTTP routes, real OpenID token, p50/p95
 // against the 5 ms budget. (2) With a web build (webapp/), the browser: Atrium signed in, the
-// directory open, each keystroke to the frame its results are painted in, p95 against 16 ms, and the
-// number of result rows in the DOM with 1,000 and with 100,000 people (it must not grow).
+// directory opened afresh for each typed word, each keystroke to the paint of the results that stay
+// on screen (the service's answer, or a prediction it confirms), p95 against 16 ms, and the number of
+// result rows in the DOM with 1,000 and with 100,000 people (it must not grow).
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -107,44 +108,128 @@ async function serviceQueries(service: FastifyInstance, token: string): Promise<
     return times;
 }
 
-/** Types `word` into the open directory; per keystroke, the time to the frame its results are painted in. */
-async function browserKeystrokes(page: Page, word: string): Promise<number[]> {
+/** One keystroke: from its keydown to the paint of the list's first change and of its last one. */
+interface Keystroke {
+    key: string;
+    /** ms to the end of the frame that first painted a change; null when nothing changed. */
+    first: number | null;
+    /** ms to the end of the frame that painted the list as it stayed (the service's answer). */
+    settled: number | null;
+    /** Which frame after the keydown painted the list as it stayed: 1 is the very next one. */
+    settledFrame: number | null;
+    /** ms from the keydown to the page's first change of the results in the DOM (the page's own work, before any frame). */
+    dom: number | null;
+}
+
+/** Directory searches the page has sent and not yet heard back from. */
+function trackSearches(page: Page): () => number {
+    let pending = 0;
+    const isSearch = (url: string): boolean => url.includes("/v1/directory/search");
+    page.on("request", (request) => isSearch(request.url()) && pending++);
+    page.on("requestfinished", (request) => isSearch(request.url()) && pending--);
+    page.on("requestfailed", (request) => isSearch(request.url()) && pending--);
+    return () => pending;
+}
+
+/**
+ * Opens the directory afresh (nothing remembered but the browse page it asks for on opening) and
+ * types `word` one key at a time. Per key, the page records every frame in which the results (the
+ * rows in the DOM, or the state line) changed, and when that frame's paint was done (a message
+ * posted from the frame's animation callback runs after its paint). The key is over when no search
+ * is in flight and nothing has changed for 300 ms; the list then on screen is the one that stays, and
+ * its first painted frame is the key's "settled" time: a prediction that was only the start of the
+ * answer, or none at all, counts with the service's round trip.
+ */
+async function browserKeystrokes(page: Page, word: string, pendingSearches: () => number): Promise<Keystroke[]> {
+    const close = page.getByRole("button", { name: "Close company directory" });
+    if (await close.isVisible()) await close.click();
+    await page.getByRole("button", { name: "Company directory" }).click();
     const search = page.getByRole("combobox", { name: "Search people" });
-    await search.fill("");
+    await page.getByRole("listbox", { name: "People" }).getByRole("option").first().waitFor({ timeout: 60_000 });
+    await search.focus();
+    while (pendingSearches() > 0) await page.waitForTimeout(50);
     await page.waitForTimeout(300);
-    const times: number[] = [];
+    const keystrokes: Keystroke[] = [];
     for (const char of word) {
         await page.evaluate(() => {
-            const listbox = document.querySelector("[role=listbox]");
-            const before = listbox?.textContent ?? "";
-            const w = window as unknown as { atriumKeystroke?: Promise<number> };
-            w.atriumKeystroke = new Promise<number>((resolve) => {
-                let started = 0;
-                document.addEventListener("keydown", () => (started = performance.now()), {
-                    once: true,
-                    capture: true,
-                });
-                // A key that leaves the results as they were (one more letter of the same match) has nothing to paint.
-                setTimeout(() => resolve(-1), 2_000);
-                const check = (): void => {
-                    const now =
-                        document.querySelector("[role=listbox]")?.textContent ??
-                        document.querySelector(".atrium_CompanyDirectory_state")?.textContent ??
-                        "";
-                    if (started && now !== before) {
-                        // The results are in the DOM: the next frame paints them.
-                        requestAnimationFrame(() => resolve(performance.now() - started));
-                    } else requestAnimationFrame(check);
-                };
-                requestAnimationFrame(check);
+            const content = (): string =>
+                `${document.querySelector("[role=listbox]")?.textContent ?? ""}|${
+                    document.querySelector(".atrium_CompanyDirectory_state")?.textContent ?? ""
+                }`;
+            const record = {
+                keydown: 0,
+                last: content(),
+                lastChange: performance.now(),
+                frames: [] as Array<{ text: string; painted: number; frame: number }>,
+                frameCount: 0,
+                dom: 0,
+                stop: false,
+            };
+            (window as unknown as { atriumKeystroke: typeof record }).atriumKeystroke = record;
+            document.addEventListener("keydown", (event) => (record.keydown = event.timeStamp), {
+                once: true,
+                capture: true,
             });
+            const results = document.querySelector(".atrium_CompanyDirectory")!;
+            const observer = new MutationObserver(() => {
+                if (!record.keydown || content() === record.last) return;
+                record.dom = performance.now();
+                observer.disconnect();
+            });
+            observer.observe(results, { childList: true, subtree: true, characterData: true });
+            const frame = (): void => {
+                if (record.stop) return;
+                if (record.keydown) record.frameCount++;
+                const now = content();
+                if (record.keydown && now !== record.last) {
+                    record.last = now;
+                    record.lastChange = performance.now();
+                    const seen = { text: now, painted: 0, frame: record.frameCount };
+                    record.frames.push(seen);
+                    // Runs once this frame's style, layout and paint are done.
+                    const channel = new MessageChannel();
+                    channel.port1.onmessage = () => (seen.painted = performance.now());
+                    channel.port2.postMessage(null);
+                }
+                requestAnimationFrame(frame);
+            };
+            requestAnimationFrame(frame);
         });
         await page.keyboard.type(char);
-        times.push(
-            await page.evaluate(() => (window as unknown as { atriumKeystroke: Promise<number> }).atriumKeystroke),
-        );
+        const started = Date.now();
+        for (;;) {
+            await page.waitForTimeout(50);
+            const quiet = await page.evaluate(
+                () =>
+                    performance.now() -
+                    (window as unknown as { atriumKeystroke: { lastChange: number } }).atriumKeystroke.lastChange,
+            );
+            if ((pendingSearches() === 0 && quiet > 300) || Date.now() - started > 10_000) break;
+        }
+        const { keydown, frames, dom } = await page.evaluate(() => {
+            const record = (
+                window as unknown as {
+                    atriumKeystroke: {
+                        keydown: number;
+                        dom: number;
+                        frames: Array<{ painted: number; frame: number }>;
+                        stop: boolean;
+                    };
+                }
+            ).atriumKeystroke;
+            record.stop = true;
+            return { keydown: record.keydown, frames: record.frames, dom: record.dom };
+        });
+        const last = frames[frames.length - 1];
+        keystrokes.push({
+            key: char,
+            first: frames.length ? frames[0].painted - keydown : null,
+            settled: last ? last.painted - keydown : null,
+            settledFrame: last ? last.frame : null,
+            dom: last && dom ? dom - keydown : null,
+        });
     }
-    return times;
+    return keystrokes;
 }
 
 async function main(): Promise<void> {
@@ -162,7 +247,8 @@ async function main(): Promise<void> {
         const token = await openIdToken(ada);
 
         const rowCounts: Record<number, number> = {};
-        const browserTimes: number[] = [];
+        const keystrokes: Keystroke[] = [];
+        const keyLines: string[] = [];
         let serviceTimes: number[] = [];
         const webappDir = process.env.E2E_WEBAPP_DIR ?? defaultWebappDir;
         const withBrowser = !args.includes("--no-browser") && existsSync(path.join(webappDir, "index.html"));
@@ -219,15 +305,26 @@ async function main(): Promise<void> {
                         for (const [key, value] of pairs) localStorage.setItem(key, value);
                     }, entries);
                     const page = await context.newPage();
+                    const pendingSearches = trackSearches(page);
                     await page.goto(`${app.url}/#/home`);
                     await page.getByRole("button", { name: "Company directory" }).click({ timeout: 60_000 });
                     // The results' rows (the location list's <option>s are options too).
                     const rows = page.getByRole("listbox", { name: "People" }).getByRole("option");
                     await rows.first().waitFor({ timeout: 60_000 });
+                    // Counted once the filter bar is there: until the facets come, the list is taller by its height.
+                    await page.getByRole("combobox", { name: "Location" }).waitFor({ timeout: 60_000 });
                     rowCounts[size] = await rows.count();
                     if (size === SIZE) {
                         for (let round = 0; round < 2; round++)
-                            for (const word of TYPED) browserTimes.push(...(await browserKeystrokes(page, word)));
+                            for (const word of TYPED) {
+                                const typed = await browserKeystrokes(page, word, pendingSearches);
+                                keystrokes.push(...typed);
+                                const shown = (k: Keystroke): string =>
+                                    k.settled === null
+                                        ? `${k.key}:-`
+                                        : `${k.key}:${k.dom?.toFixed(0) ?? "?"}/${k.first!.toFixed(0)}/${k.settled.toFixed(0)}#${k.settledFrame}`;
+                                keyLines.push(`${word}: ${typed.map(shown).join(" ")}`);
+                            }
                     }
                 } finally {
                     await browser.close();
@@ -246,17 +343,32 @@ async function main(): Promise<void> {
                 `${SERVICE_BUDGET_MS}`,
             ],
         });
-        // -1: the key left the results as they were, so nothing was painted; those keys are counted apart.
-        const painted = browserTimes.filter((time) => time >= 0);
-        if (browserTimes.length) {
+        // A key that left the results as they were (one more letter of the same match) painted nothing: counted apart.
+        const changed = keystrokes.filter((k) => k.settled !== null);
+        const settled = changed.map((k) => k.settled!);
+        const first = changed.map((k) => k.first!);
+        const cell = (values: number[], p: number): string => (values.length ? percentile(values, p).toFixed(1) : "-");
+        if (keystrokes.length) {
             rows.push({
-                label: `browser: keystroke to painted results (${painted.length} of ${browserTimes.length} keys changed them), p50 / p95 ms`,
-                cells: [
-                    painted.length ? percentile(painted, 50).toFixed(1) : "-",
-                    painted.length ? percentile(painted, 95).toFixed(1) : "-",
-                    `${BROWSER_BUDGET_MS}`,
-                ],
+                label: `browser: keystroke to the painted results that stay (${changed.length} of ${keystrokes.length} keys changed them), p50 / p95 ms`,
+                cells: [cell(settled, 50), cell(settled, 95), `${BROWSER_BUDGET_MS}`],
             });
+            rows.push({
+                label: "browser: keystroke to the first painted change (a prediction, when there is one), p50 / p95 ms",
+                cells: [cell(first, 50), cell(first, 95), `${BROWSER_BUDGET_MS}`],
+            });
+            const nextFrame = changed.filter((k) => k.settledFrame === 1).length;
+            rows.push({
+                label: "browser: changing keys whose results that stay were painted in the frame right after the keydown",
+                cells: ["", `${nextFrame} of ${changed.length}`, "all"],
+            });
+            const waited = changed.filter((k) => k.settled! > BROWSER_BUDGET_MS);
+            console.log(
+                `directory bench: ${changed.length - waited.length} of ${changed.length} changing keys painted their final results within ${BROWSER_BUDGET_MS} ms`,
+            );
+            // Per typed word, each key: ms to the results' first change in the DOM / to its first painted
+            // change / to the painted results that stay, and which frame that was ("-": nothing changed).
+            for (const line of keyLines) console.log(`  ${line}`);
             rows.push({
                 label: `browser: result rows in the DOM, ${SMALL.toLocaleString("en-US")} / ${SIZE.toLocaleString("en-US")} people`,
                 cells: [String(rowCounts[SMALL]), String(rowCounts[SIZE]), "constant"],

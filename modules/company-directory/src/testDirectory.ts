@@ -1,5 +1,6 @@
 // Test support: a directory service in memory (what the panel's tests talk to instead of HTTP) and
 // a recording Matrix side. The real service is tested against real slapd in service/src/directory.
+import { compareResultOrder, matchesFilter } from "../../../contract/directorySearch";
 import type { DepartmentNode, DirectoryApi, DirectoryPerson, PeopleApi, SearchParams, SourceStatus } from "./types";
 
 export const OK_SOURCE: SourceStatus = {
@@ -72,14 +73,6 @@ export function smallCompany(): DirectoryPerson[] {
     ];
 }
 
-const words = (text: string): string[] =>
-    text
-        .normalize("NFD")
-        .replace(/[\u0300-\u036f]/g, "")
-        .toLowerCase()
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter(Boolean);
-
 export class MemoryDirectory implements DirectoryApi {
     readonly searches: SearchParams[] = [];
     source: SourceStatus = OK_SOURCE;
@@ -93,15 +86,8 @@ export class MemoryDirectory implements DirectoryApi {
     ): Promise<{ people: DirectoryPerson[]; next_cursor: string | null; source: SourceStatus }> {
         this.searches.push(params);
         if (this.failure) throw this.failure;
-        // As the service: each typed word begins a word of the name, title, department or location.
-        const tokens = words(params.q);
-        const found = this.people.filter((p) => {
-            const own = words([p.name, p.title, p.department.join(" "), p.location].filter(Boolean).join(" "));
-            if (!tokens.every((token) => own.some((word) => word.startsWith(token)))) return false;
-            if (params.location && p.location !== params.location) return false;
-            if (params.department && !`${p.department.join("/")}/`.startsWith(`${params.department}/`)) return false;
-            return true;
-        });
+        // As the service: its matching rule and its order (contract/directorySearch.ts).
+        const found = this.people.filter((p) => matchesFilter(p, params)).sort(compareResultOrder);
         const start = params.cursor ? Number(params.cursor) : 0;
         const limit = params.limit ?? 50;
         const page = found.slice(start, start + limit);

@@ -1,18 +1,9 @@
 // The directory service's answers (service/src/directory), as the sidebar uses them.
 
-export interface DirectoryPerson {
-    id: string;
-    matrix_id: string | null;
-    name: string;
-    title: string | null;
-    department: string[];
-    location: string | null;
-    email: string | null;
-    phone: string | null;
-    manager_id: string | null;
-    time_zone: string | null;
-    photo_url: string | null;
-}
+// The person is declared once, for the service too.
+import type { DirectoryPerson } from "../../../contract/directoryPerson";
+
+export type { DirectoryPerson };
 
 export interface SourceStatus {
     state: "ok" | "stale" | "unavailable" | "loading";

@@ -1,9 +1,14 @@
 // The panel's results: the directory service as you type (the newest keystroke wins, older requests
-// are aborted), paged on scroll; when the service or its source cannot answer, the homeserver's
-// user directory instead, asked less often (it is rate-limited) and only for a typed name.
-import { useCallback, useEffect, useRef, useState } from "react";
+// are aborted and late answers dropped), paged on scroll; when the service or its source cannot
+// answer, the homeserver's user directory instead, asked less often (it is rate-limited) and only
+// for a typed name. Results are predicted in the render of the keystroke from the service's recent
+// answers (searchCache.ts): a remembered or exactly predictable answer is shown without asking, the
+// start of one is shown at once and replaced by the service's answer when it comes.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
+import { filterKey } from "../../../contract/directorySearch";
 import { DirectoryError, type DirectoryErrorKind } from "./directoryClient";
+import { SearchCache, type Prediction } from "./searchCache";
 import type { DirectoryApi, DirectoryPerson, MatrixUser, PeopleApi, SourceStatus } from "./types";
 
 export const PAGE_SIZE = 100;
@@ -26,6 +31,8 @@ export type ResultsState =
           nextCursor: string | null;
           loadingMore: boolean;
           source: SourceStatus;
+          /** Shown while the service is asked: a prediction's start of its answer, or the previous list. */
+          pending: boolean;
       }
     | {
           kind: "fallback";
@@ -40,32 +47,75 @@ function fallbackReason(error: unknown): DirectoryErrorKind | null {
     return error.kind === "bad_request" || error.kind === "not_found" ? null : error.kind;
 }
 
+/** What was last decided for a query (by the service, the cache or the fallback), and for which. */
+interface Decided {
+    key: string | null;
+    state: ResultsState;
+}
+
+function predictedState(prediction: Prediction): ResultsState {
+    return prediction.kind === "answer"
+        ? {
+              kind: "directory",
+              people: prediction.people,
+              nextCursor: prediction.nextCursor,
+              loadingMore: false,
+              source: prediction.source,
+              pending: false,
+          }
+        : {
+              kind: "directory",
+              people: prediction.people,
+              nextCursor: null,
+              loadingMore: false,
+              source: prediction.source,
+              pending: true,
+          };
+}
+
 export function useDirectorySearch(
     api: DirectoryApi,
     people: PeopleApi,
     filters: SearchFilters,
 ): { state: ResultsState; loadMore(): void; retry(): void } {
-    const [state, setState] = useState<ResultsState>({ kind: "loading" });
+    const [decided, setDecided] = useState<Decided>({ key: null, state: { kind: "loading" } });
     const [attempt, setAttempt] = useState(0);
+    const cache = useMemo(() => new SearchCache(), [api]); // eslint-disable-line react-hooks/exhaustive-deps -- another directory's answers must not be predicted from
     const downSince = useRef<number | null>(null);
     const downReason = useRef<DirectoryErrorKind>("unreachable");
     const current = useRef<AbortController | null>(null);
-    const stateRef = useRef(state);
-    stateRef.current = state;
+    const key = filterKey(filters);
+
+    // In the render of the keystroke itself, not after it: what the cache knows of the new query.
+    const shown = useMemo((): ResultsState => {
+        if (decided.key === key) return decided.state;
+        const serviceDown = downSince.current !== null && Date.now() - downSince.current < SERVICE_RETRY_MS;
+        const prediction = serviceDown ? null : cache.predict(filters);
+        if (prediction) return predictedState(prediction);
+        // Nothing known of it yet: the previous list stays, marked as waiting, until the service answers.
+        return decided.state.kind === "directory" ? { ...decided.state, pending: true } : decided.state;
+    }, [decided, key, cache]); // eslint-disable-line react-hooks/exhaustive-deps -- the key stands for the filters' fields
+    const shownRef = useRef(shown);
+    shownRef.current = shown;
 
     useEffect(() => {
         current.current?.abort();
         const controller = new AbortController();
         current.current = controller;
         let timer: ReturnType<typeof setTimeout> | undefined;
+        const decide = (state: ResultsState | ((previous: ResultsState) => ResultsState)): void =>
+            setDecided((previous) => ({
+                key,
+                state: typeof state === "function" ? state(previous.state) : state,
+            }));
 
         const showFallback = (reason: DirectoryErrorKind): void => {
             const term = filters.q.trim();
             if (!term) {
-                setState({ kind: "fallback", reason, status: "prompt", users: [], limited: false });
+                decide({ kind: "fallback", reason, status: "prompt", users: [], limited: false });
                 return;
             }
-            setState((previous) => ({
+            decide((previous) => ({
                 kind: "fallback",
                 reason,
                 status: "loading",
@@ -76,7 +126,7 @@ export function useDirectorySearch(
                 people.searchUserDirectory(term).then(
                     (answer) => {
                         if (controller.signal.aborted) return;
-                        setState({
+                        decide({
                             kind: "fallback",
                             reason,
                             status: "done",
@@ -86,33 +136,39 @@ export function useDirectorySearch(
                     },
                     () => {
                         if (controller.signal.aborted) return;
-                        setState({ kind: "fallback", reason, status: "failed", users: [], limited: false });
+                        decide({ kind: "fallback", reason, status: "failed", users: [], limited: false });
                     },
                 );
             }, FALLBACK_DEBOUNCE_MS);
         };
 
+        const known = cache.predict(filters);
         if (downSince.current !== null && Date.now() - downSince.current < SERVICE_RETRY_MS) {
             showFallback(downReason.current);
+        } else if (known?.kind === "answer") {
+            // Remembered, or exactly predictable from a complete answer: the service would say the same.
+            decide(predictedState(known));
         } else {
-            setState((previous) => (previous.kind === "directory" ? previous : { kind: "loading" }));
             api.search({ ...filters, limit: PAGE_SIZE }, controller.signal).then(
                 (page) => {
+                    // The service's answer to its own query, worth keeping even when a newer query won.
+                    cache.remember(filters, page);
                     if (controller.signal.aborted) return;
                     downSince.current = null;
-                    setState({
+                    decide({
                         kind: "directory",
                         people: page.people,
                         nextCursor: page.next_cursor,
                         loadingMore: false,
                         source: page.source,
+                        pending: false,
                     });
                 },
                 (error: unknown) => {
                     if (controller.signal.aborted) return;
                     const reason = fallbackReason(error);
                     if (reason === null) {
-                        setState({
+                        decide({
                             kind: "fallback",
                             reason: "unreachable",
                             status: "failed",
@@ -131,24 +187,29 @@ export function useDirectorySearch(
             controller.abort();
             if (timer) clearTimeout(timer);
         };
-    }, [api, people, filters.q, filters.department, filters.location, attempt]); // eslint-disable-line react-hooks/exhaustive-deps -- the filters' fields, not the object, decide a new search
+    }, [api, people, key, attempt]); // eslint-disable-line react-hooks/exhaustive-deps -- the key stands for the filters' fields
 
     const loadMore = useCallback((): void => {
-        const now = stateRef.current;
-        if (now.kind !== "directory" || !now.nextCursor || now.loadingMore) return;
+        const now = shownRef.current;
+        if (now.kind !== "directory" || now.pending || !now.nextCursor || now.loadingMore) return;
+        const cursor = now.nextCursor;
         const controller = current.current;
-        setState({ ...now, loadingMore: true });
-        api.search({ ...filters, cursor: now.nextCursor, limit: PAGE_SIZE }, controller?.signal).then(
+        setDecided({ key, state: { ...now, loadingMore: true } });
+        api.search({ ...filters, cursor, limit: PAGE_SIZE }, controller?.signal).then(
             (page) => {
+                cache.extend(filters, cursor, page);
                 if (controller?.signal.aborted) return;
-                setState((previous) =>
-                    previous.kind === "directory"
+                setDecided((previous) =>
+                    previous.key === key && previous.state.kind === "directory"
                         ? {
-                              ...previous,
-                              people: [...previous.people, ...page.people],
-                              nextCursor: page.next_cursor,
-                              loadingMore: false,
-                              source: page.source,
+                              key,
+                              state: {
+                                  ...previous.state,
+                                  people: [...previous.state.people, ...page.people],
+                                  nextCursor: page.next_cursor,
+                                  loadingMore: false,
+                                  source: page.source,
+                              },
                           }
                         : previous,
                 );
@@ -156,17 +217,21 @@ export function useDirectorySearch(
             () => {
                 if (controller?.signal.aborted) return;
                 // Keep what is shown; scrolling to the end again tries once more.
-                setState((previous) =>
-                    previous.kind === "directory" ? { ...previous, loadingMore: false } : previous,
+                setDecided((previous) =>
+                    previous.key === key && previous.state.kind === "directory"
+                        ? { key, state: { ...previous.state, loadingMore: false } }
+                        : previous,
                 );
             },
         );
-    }, [api, filters]);
+    }, [api, cache, filters, key]);
 
     const retry = useCallback((): void => {
         downSince.current = null;
+        // "Try again" asks the service itself, not what it said before.
+        cache.clear();
         setAttempt((n) => n + 1);
-    }, []);
+    }, [cache]);
 
-    return { state, loadMore, retry };
+    return { state: shown, loadMore, retry };
 }

@@ -1,9 +1,11 @@
 /** @jest-environment node */
-// The index's search against a plain oracle (filter everyone, sort by name) on 20,000 generated
-// people: every path (rarest word, filter lists, walking, bitmaps) must give the same pages.
+// The index's search against the shared search rule applied to everyone (the rule the sidebar
+// predicts answers with) on 20,000 generated people: every path (rarest word, filter lists,
+// walking, bitmaps) must give the same pages, so a prediction can never disagree with the service.
 import { generateCompany } from "../../../e2e/harness/company.ts";
-import { fold, PeopleIndex, words, type SearchQuery } from "./peopleIndex.ts";
-import type { DirectoryPerson } from "./person.ts";
+import { compareResultOrder, matchesFilter, narrows } from "../../../contract/directorySearch.ts";
+import { PeopleIndex, type SearchQuery } from "./peopleIndex.ts";
+import type { DirectoryPerson } from "../../../contract/directoryPerson.ts";
 
 const people: DirectoryPerson[] = generateCompany(20_000).map((p) => ({
     id: `uid=${p.uid}`,
@@ -22,17 +24,11 @@ const index = new PeopleIndex(people);
 /** The same people, every typed word checked through its bitmap at once. */
 const bitmapIndex = new PeopleIndex(people, 0);
 
+/** The shared rule applied to everyone, as the sidebar applies it to what it holds (contract/directorySearch.ts). */
 function oracle(query: SearchQuery): string[] {
-    const tokens = words(query.q ?? "");
     return people
-        .filter((p) => {
-            const own = words([p.name, p.title, p.department.join(" "), p.location].join(" "));
-            if (!tokens.every((token) => own.some((word) => word.startsWith(token)))) return false;
-            if (query.location && p.location !== query.location) return false;
-            if (query.department && !`${p.department.join("/")}/`.startsWith(`${query.department}/`)) return false;
-            return true;
-        })
-        .sort((a, b) => (fold(a.name) < fold(b.name) ? -1 : fold(a.name) > fold(b.name) ? 1 : a.id < b.id ? -1 : 1))
+        .filter((p) => matchesFilter(p, query))
+        .sort(compareResultOrder)
         .map((p) => p.id);
 }
 
@@ -72,5 +68,41 @@ describe("PeopleIndex.search", () => {
     it("matches typed words at the start of words only", () => {
         expect(index.search({ q: "gineer" }).people).toEqual([]);
         expect(index.search({ q: "engineer" }).people.length).toBeGreaterThan(0);
+    });
+});
+
+// The sidebar shows a query's answer before the service gives it, by filtering the answer of a
+// wider query it holds (modules/company-directory/src/searchCache.ts). That is right only if the
+// index's page for the wide query, filtered by the shared rule, is the start of the narrow answer.
+describe("a wide query's page predicts a narrower query's answer", () => {
+    // `mayBeEmpty`: a wide page can hold none of the narrow answer (its first people are all Sales,
+    // say); the panel then shows nothing predicted and waits for the service.
+    it.each<[SearchQuery, SearchQuery, boolean?]>([
+        [{ q: "" }, { q: "a" }],
+        [{ q: "s" }, { q: "sa" }],
+        [{ q: "site" }, { q: "site reliab" }],
+        [{ q: "a" }, { q: "an", location: "Berlin" }, true],
+        [{ q: "s" }, { q: "si" }, true],
+        [
+            { q: "e", department: "Engineering" },
+            { q: "en", department: "Engineering/Platform" },
+        ],
+        [{ q: "lon" }, { q: "eng lond" }],
+    ])("%j then %j", (wide, narrow, mayBeEmpty = false) => {
+        expect(narrows(narrow, wide)).toBe(true);
+        const widePage = index.search({ ...wide, limit: 200 });
+        const predicted = widePage.people.filter((p) => matchesFilter(p, narrow)).map((p) => p.id);
+        const answer = allPages(narrow);
+        if (!mayBeEmpty) expect(predicted.length).toBeGreaterThan(0);
+        expect(predicted).toEqual(answer.slice(0, predicted.length));
+        // A last page (no cursor) predicts the whole answer.
+        if (widePage.next_cursor === null) expect(predicted).toEqual(answer);
+    });
+
+    it("a complete wide answer predicts the narrow one whole", () => {
+        const wide = index.search({ q: "zhang", location: "Paris", limit: 200 });
+        expect(wide.next_cursor).toBeNull();
+        const narrow = { q: "zhang a", location: "Paris" };
+        expect(wide.people.filter((p) => matchesFilter(p, narrow)).map((p) => p.id)).toEqual(allPages(narrow));
     });
 });

@@ -3,8 +3,18 @@
 // department tree with head counts. Built once per refresh and then only read. A search starts from
 // the typed word with the fewest people behind it (a binary search in the sorted words), or, when
 // every typed word is common, walks the people in name order and stops at the page's end: either
-// way 100,000 people stay well under 5 ms.
-import type { DirectoryPerson } from "./person.ts";
+// way 100,000 people stay well under 5 ms. What matches and in which order is the shared rule of
+// contract/directorySearch.ts (the sidebar predicts answers with it); the index only finds it faster.
+import type { DirectoryPerson } from "../../../contract/directoryPerson.ts";
+import {
+    compareText as compare,
+    departmentKey,
+    fold,
+    personDepartmentKey,
+    personWords,
+    queryTokens,
+    textMatches,
+} from "../../../contract/directorySearch.ts";
 
 export interface DepartmentNode {
     name: string;
@@ -41,21 +51,6 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 const MAX_CHAIN = 64;
 
-/** Lower case without diacritics, so "chloe" finds "Chloé". */
-export function fold(text: string): string {
-    return text
-        .normalize("NFD")
-        .replace(/[\u0300-\u036f]/g, "")
-        .toLowerCase();
-}
-
-/** The words of a text, folded: what a typed word must begin. */
-export function words(text: string): string[] {
-    return fold(text)
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter(Boolean);
-}
-
 /** Above this share of the people behind its rarest word, a query walks the people in order instead. */
 const WALK_SHARE = 0.2;
 /** Text checks of typed words before they switch to bitmaps (see search). */
@@ -91,8 +86,6 @@ function decodeCursor(cursor: string): [string, string] {
     throw new CursorError("cursor is not one this service gave out");
 }
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 export class PeopleIndex {
     /** Sorted by folded name, then id: the order of every result list. */
     private readonly people: DirectoryPerson[];
@@ -120,24 +113,19 @@ export class PeopleIndex {
         // The first entry with an id wins; a source listing one person twice must not show them twice.
         const unique = new Map<string, DirectoryPerson>();
         for (const person of people) if (!unique.has(person.id)) unique.set(person.id, person);
+        // compareResultOrder's order, each name folded once.
         const keyed = [...unique.values()].map((person) => ({ person, key: fold(person.name) }));
         keyed.sort((a, b) => compare(a.key, b.key) || compare(a.person.id, b.person.id));
         this.people = keyed.map((item) => item.person);
         this.sortKeys = keyed.map((item) => item.key);
-        const personWords = this.people.map((person) => [
-            ...new Set(
-                words(
-                    [person.name, person.title, person.department.join(" "), person.location].filter(Boolean).join(" "),
-                ),
-            ),
-        ]);
-        this.haystacks = personWords.map((list) => ` ${list.join(" ")}`);
+        const wordLists = this.people.map(personWords);
+        this.haystacks = wordLists.map((list) => ` ${list.join(" ")}`);
         const pairs: Array<[string, number]> = [];
-        personWords.forEach((list, i) => list.forEach((word) => pairs.push([word, i])));
+        wordLists.forEach((list, i) => list.forEach((word) => pairs.push([word, i])));
         pairs.sort((a, b) => compare(a[0], b[0]) || a[1] - b[1]);
         this.indexWords = pairs.map((pair) => pair[0]);
         this.indexPeople = Int32Array.from(pairs, (pair) => pair[1]);
-        this.departmentKeys = this.people.map((person) => `${person.department.join("/")}/`);
+        this.departmentKeys = this.people.map(personDepartmentKey);
         const departmentLists = new Map<string, number[]>();
         const locationLists = new Map<string, number[]>();
         this.people.forEach((person, i) => {
@@ -173,14 +161,8 @@ export class PeopleIndex {
     }
 
     search(query: SearchQuery): SearchPage {
-        const tokens = [...new Set(words(query.q ?? ""))];
-        const department = query.department
-            ? `${query.department
-                  .split("/")
-                  .map((p) => p.trim())
-                  .filter(Boolean)
-                  .join("/")}/`
-            : null;
+        const tokens = queryTokens(query.q);
+        const department = departmentKey(query.department);
         const location = query.location || null;
         const limit = Math.min(Math.max(1, Math.floor(query.limit ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
         let start = 0;
@@ -198,9 +180,7 @@ export class PeopleIndex {
                 bitmaps = tokens.map((token) => this.bitmapOf(token));
                 return wordsMatch(i);
             }
-            const haystack = this.haystacks[i];
-            for (const token of tokens) if (!haystack.includes(` ${token}`)) return false;
-            return true;
+            return textMatches(this.haystacks[i], tokens);
         };
         const matches = (i: number): boolean =>
             (location === null || this.people[i].location === location) &&

@@ -1,23 +1,8 @@
 // One person as the directory serves it, made from a source's raw entry through the attribute
 // mapping and the Matrix ID template.
+// The person's shape is shared with the sidebar: contract/directoryPerson.ts.
+import type { DirectoryPerson } from "../../../contract/directoryPerson.ts";
 import { templateAttributes, type DirectorySettings, type PersonField } from "./settings.ts";
-
-export interface DirectoryPerson {
-    id: string;
-    /** Joined through the template; null when the entry lacks what the template needs. */
-    matrix_id: string | null;
-    name: string;
-    title: string | null;
-    /** The department path, top first (e.g. ["Engineering", "Platform"]); empty when unknown. */
-    department: string[];
-    location: string | null;
-    email: string | null;
-    phone: string | null;
-    manager_id: string | null;
-    /** IANA zone, from the entry or the location's zone in the settings. */
-    time_zone: string | null;
-    photo_url: string | null;
-}
 
 /** A source's entry: attribute (case-insensitive, stored lower-case) → first value. */
 export type RawEntry = Map<string, string>;

@@ -5,7 +5,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
-import type { DirectoryPerson } from "./person.ts";
+import type { DirectoryPerson } from "../../../contract/directoryPerson.ts";
 import type { DirectorySettings } from "./settings.ts";
 import { readSnapshot, settingsFingerprint, snapshotPath, writeSnapshot } from "./snapshot.ts";
 

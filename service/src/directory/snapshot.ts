@@ -7,7 +7,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import type { DirectoryPerson } from "./person.ts";
+import type { DirectoryPerson } from "../../../contract/directoryPerson.ts";
 import type { DirectorySettings } from "./settings.ts";
 
 const FORMAT = 1;

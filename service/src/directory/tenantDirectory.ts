@@ -5,7 +5,8 @@
 import { readExportFile } from "./fileSource.ts";
 import { readLdap } from "./ldapSource.ts";
 import { PeopleIndex } from "./peopleIndex.ts";
-import { toPerson, type DirectoryPerson, type RawEntry } from "./person.ts";
+import type { DirectoryPerson } from "../../../contract/directoryPerson.ts";
+import { toPerson, type RawEntry } from "./person.ts";
 import type { DirectorySettings } from "./settings.ts";
 import { readSnapshot, settingsFingerprint, writeSnapshot } from "./snapshot.ts";
 

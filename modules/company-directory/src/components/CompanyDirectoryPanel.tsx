@@ -165,22 +165,36 @@ export function CompanyDirectoryPanel({ onClose, directory, people }: CompanyDir
             );
         }
         body =
-            rows.length === 0 ? (
+            rows.length === 0 && state.pending ? (
+                <p className="atrium_CompanyDirectory_state" role="status">
+                    {t("loading")}
+                </p>
+            ) : rows.length === 0 ? (
                 <p className="atrium_CompanyDirectory_state" role="status">
                     {filters.q.trim()
                         ? t("empty_query", { query: filters.q.trim() })
                         : t(filtered ? "empty_filter" : "empty_directory")}
                 </p>
             ) : (
-                <ResultList
-                    id={listId}
-                    label={t("results")}
-                    rows={rows}
-                    activeIndex={active}
-                    scrollTo={active}
-                    onOpen={openRow}
-                    onNearEnd={state.nextCursor ? loadMore : undefined}
-                />
+                <>
+                    <ResultList
+                        id={listId}
+                        label={t("results")}
+                        rows={rows}
+                        activeIndex={active}
+                        scrollTo={active}
+                        onOpen={openRow}
+                        onNearEnd={state.nextCursor ? loadMore : undefined}
+                        busy={state.pending}
+                        sizeKnown={!state.pending && state.nextCursor === null}
+                    />
+                    {/* Said once the service's answer (or an exact prediction) is in, never from a partial prediction. */}
+                    <p className="atrium_CompanyDirectory_count" role="status">
+                        {state.pending
+                            ? ""
+                            : t(state.nextCursor ? "result_count_more" : "result_count", { count: rows.length })}
+                    </p>
+                </>
             );
     } else {
         const why =

@@ -27,6 +27,10 @@ interface ResultListProps {
     onNearEnd?(): void;
     /** Row index to scroll into view (the active one, when keys move it). */
     scrollTo?: number;
+    /** The rows shown are not the service's answer yet (a prediction's start of it, or the previous list). */
+    busy?: boolean;
+    /** Whether `rows` is everyone who matches; if not, assistive tech is told the size is unknown. */
+    sizeKnown?: boolean;
 }
 
 export const optionId = (listId: string, index: number): string => `${listId}-option-${index}`;
@@ -39,6 +43,8 @@ export function ResultList({
     onOpen,
     onNearEnd,
     scrollTo,
+    busy = false,
+    sizeKnown = true,
 }: ResultListProps): JSX.Element {
     const viewport = useRef<HTMLDivElement>(null);
     const [scrollTop, setScrollTop] = useState(0);
@@ -79,6 +85,7 @@ export function ResultList({
                 id={id}
                 role="listbox"
                 aria-label={label}
+                aria-busy={busy}
                 className="atrium_DirectoryResults_canvas"
                 style={{ height: rows.length * ROW_HEIGHT }}
             >
@@ -91,7 +98,7 @@ export function ResultList({
                             id={optionId(id, index)}
                             role="option"
                             aria-selected={index === activeIndex}
-                            aria-setsize={rows.length}
+                            aria-setsize={sizeKnown ? rows.length : -1}
                             aria-posinset={index + 1}
                             className="atrium_DirectoryResults_row"
                             style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
