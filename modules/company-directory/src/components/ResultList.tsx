@@ -2,12 +2,13 @@
 // and 100,000 people cost the same. Rows are options of a listbox that the search box drives
 // (arrow keys, Enter); a click opens the person too. Scrolling near the end asks for the next page.
 import React, { useEffect, useLayoutEffect, useRef, useState } from "react";
-
-import { rowWindow } from "../virtualWindow";
+import { rowWindow } from "@atrium/sdk/rowWindow";
 
 export const ROW_HEIGHT = 52;
 /** Used until the list has been laid out (and in tests, where nothing has a size). */
 const FALLBACK_VIEWPORT = 520;
+/** Rows rendered beyond each edge of the view (people rows are tall: fewer than the navigator's). */
+const DIRECTORY_OVERSCAN = 6;
 /** Rows before the end at which the next page is asked for. */
 const PREFETCH_ROWS = 20;
 
@@ -69,7 +70,7 @@ export function ResultList({
         setScrollTop(element.scrollTop);
     }, [scrollTo, height]);
 
-    const { start, end } = rowWindow(scrollTop, height, ROW_HEIGHT, rows.length);
+    const { start, end } = rowWindow(scrollTop, height, ROW_HEIGHT, rows.length, DIRECTORY_OVERSCAN);
     const nearEnd = rows.length > 0 && end >= rows.length - PREFETCH_ROWS;
     useEffect(() => {
         if (nearEnd) onNearEnd?.();

@@ -1,10 +1,10 @@
 // The tree itself: role "tree", rows virtualized at a fixed height (only the rows in view, plus the
 // focused one, are in the DOM), roving tabindex and the WAI-ARIA tree keys from tree/keyboard.ts.
 import React, { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { rowWindow, scrollTopToShow } from "@atrium/sdk/rowWindow";
 
 import { actionForKey, TypeAhead } from "../tree/keyboard";
 import { idsOfKey, type TreeRow } from "../tree/rows";
-import { rowWindow, scrollTopToShow } from "../tree/virtualWindow";
 import type { NodeBadgeRenderer } from "../badgeSlot";
 import type { Translate } from "../strings";
 import { ROW_HEIGHT, TreeRowView } from "./TreeRowView";

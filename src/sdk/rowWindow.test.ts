@@ -1,6 +1,6 @@
-// The navigator's virtualization arithmetic: which rows a scroll position renders, and where to
+// The modules' virtualization arithmetic: which rows a scroll position renders, and where to
 // scroll so that a row is fully visible.
-import { rowWindow, scrollTopToShow } from "./virtualWindow";
+import { rowWindow, scrollTopToShow } from "./rowWindow";
 
 const ROW = 32;
 
@@ -24,6 +24,10 @@ describe("rowWindow", () => {
         expect(rowWindow(3200, 320, ROW, 105)).toEqual({ start: 92, end: 105 });
         expect(rowWindow(-500, 320, ROW, 1000)).toEqual({ start: 0, end: 19 });
         expect(rowWindow(0, 320, ROW, 0)).toEqual({ start: 0, end: 0 });
+        // Scrolled far past a list that has since shrunk: an empty window, not one starting past its end.
+        expect(rowWindow(32_000, 320, ROW, 50)).toEqual({ start: 50, end: 50 });
+        // A viewport not laid out yet (height 0 or below) still renders the first row and the overscan.
+        expect(rowWindow(0, -10, ROW, 1000)).toEqual({ start: 0, end: 9 });
     });
 });
 

@@ -1,5 +1,6 @@
-// Fixed-row-height virtualization: which rows a scroll position shows. With every row the same
-// height, the window is arithmetic, so 10,000 rows cost what 30 do.
+// Fixed-row-height virtualization for the modules' long lists (the navigator's tree, the directory's
+// results): which rows a scroll position shows. With every row the same height, the window is
+// arithmetic, so the DOM holds the same few rows for 30 rows or 100,000.
 
 export interface RowWindow {
     /** First and one-past-last row index to render. */
@@ -15,9 +16,9 @@ export function rowWindow(
     overscan = 8,
 ): RowWindow {
     const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
-    const visible = Math.ceil(viewportHeight / rowHeight) + 1;
+    const visible = Math.ceil(Math.max(0, viewportHeight) / rowHeight) + 1;
     return {
-        start: Math.max(0, first - overscan),
+        start: Math.min(count, Math.max(0, first - overscan)),
         end: Math.min(count, first + visible + overscan),
     };
 }
