@@ -189,10 +189,19 @@ describe("parseFileText: what it says, and where", () => {
     it("counts flow nesting, not flow collections: many shallow lists after a deep one are fine", () => {
         const shallow = Array.from({ length: 40 }, (_, i) => `b${i}: [1]`).join("\n");
         expect(parseFileText("t.yaml", `a: [[1]]\n${shallow}\n`).ok).toBe(true);
+        const shallowMaps = Array.from({ length: 40 }, (_, i) => `m${i}: {x: 1}`).join("\n");
+        expect(parseFileText("t.yaml", `${shallowMaps}\n`).ok).toBe(true);
         // A deep list followed by a shallow one is still refused before parsing.
         expect(problem("t.yaml", "a: " + "[".repeat(40) + "]".repeat(40) + "\nb: []\n")).toEqual(
             whole("t.yaml", "is nested more than 32 levels deep"),
         );
+    });
+
+    it("takes null as plain data", () => {
+        expect(parseFileText("t.yaml", "config:\n  x: ~\n  y: null\n")).toEqual({
+            ok: true,
+            value: { config: { x: null, y: null } },
+        });
     });
 
     it("points at what JSON cannot carry: nesting too deep in block style, a later key, escaped keys", () => {
