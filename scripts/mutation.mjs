@@ -6,6 +6,8 @@
 //   npm run test:mutation -- --mutate 'src/security/**'     # the folders that glob touches, that glob only
 //   npm run test:mutation -- --folder service/src --force   # one folder, all mutants again
 //   npm run test:mutation -- --ignore-static                # skip load-time mutants (much faster; not scored)
+//   npm run test:mutation -- --folder service/src --mutate service/src/etag.ts --tests '<rootDir>/service/src/etag.test.ts'
+//                                                           # only these tests: a quick lower bound of the score
 //
 // Slow on a small machine (minutes per folder): not part of `npm test`. docs/testing.md has the scores.
 import { mkdirSync } from "node:fs";
@@ -20,17 +22,18 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const NOT_MUTATED = ["!**/*.test.ts", "!**/*.test.tsx", "!**/testSupport.ts", "!**/testTree.ts"];
 
 function parseArgs(argv) {
-    const args = { mutate: [], folders: [], force: false, concurrency: 2, ignoreStatic: false };
+    const args = { mutate: [], folders: [], tests: [], force: false, concurrency: 2, ignoreStatic: false };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === "--mutate") args.mutate.push(argv[++i]);
         else if (arg === "--folder") args.folders.push(argv[++i].replace(/\/$/, ""));
+        else if (arg === "--tests") args.tests.push(argv[++i]);
         else if (arg === "--force") args.force = true;
         else if (arg === "--ignore-static") args.ignoreStatic = true;
         else if (arg === "--concurrency") args.concurrency = Number(argv[++i]);
         else
             throw new Error(
-                `Unknown option ${arg}: use --mutate GLOB, --folder PATH, --force, --ignore-static, --concurrency N`,
+                `Unknown option ${arg}: use --mutate GLOB, --folder PATH, --tests GLOB, --force, --ignore-static, --concurrency N`,
             );
     }
     if (!Number.isInteger(args.concurrency) || args.concurrency < 1)
@@ -86,7 +89,11 @@ function strykerOptions(folder, mutate, args) {
             projectType: "custom",
             configFile: "jest.config.js",
             // Shared between runs (each sandbox is new): the SDK's compiled sources stay cached.
-            config: { testMatch: folder.tests, cacheDirectory: path.join(root, ".cache/jest-stryker") },
+            // --tests narrows a run to some of the folder's tests: fewer kills at most, so a lower bound.
+            config: {
+                testMatch: args.tests.length ? args.tests : folder.tests,
+                cacheDirectory: path.join(root, ".cache/jest-stryker"),
+            },
             // Per mutant, only the test files that import the mutated file (then only the tests that cover it).
             enableFindRelatedTests: true,
         },
@@ -109,7 +116,11 @@ function strykerOptions(folder, mutate, args) {
             "/.e2e",
             "/.cache",
             "/bench",
-            "/e2e",
+            // The e2e harness stays: some service tests start slapd or Synapse, or build a company, with it.
+            "/e2e/*",
+            "!/e2e/harness",
+            "!/e2e/synapse",
+            "!/e2e/package.json",
             "/docs",
             "/reports",
             "/.generated",
@@ -140,6 +151,9 @@ function score(results) {
 
 async function main() {
     const args = parseArgs(process.argv.slice(2));
+    // Instrumented code runs many times slower: tests that check something is quick allow for it
+    // (service/src/testSupport.ts). Stryker's test runner processes inherit this.
+    process.env.ATRIUM_TIMING_FACTOR = "30";
     mkdirSync(path.join(root, ".cache/stryker"), { recursive: true });
     const rows = [];
     for (const { folder, mutate } of plan(args)) {

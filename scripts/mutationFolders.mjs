@@ -12,8 +12,18 @@ export const FOLDERS = [
     },
     {
         path: "service/src",
-        mutate: ["service/src/**/*.ts"],
-        tests: ["<rootDir>/service/src/**/*.test.ts"],
+        // All but the directory's LDAP and OpenID code and its endpoints, which only the test against a
+        // real slapd and Synapse reaches: that test starts both for every run, so it is a folder of its own.
+        mutate: ["service/src/**/*.ts", "!service/src/directory/{ldapSource,openid,routes}.ts"],
+        tests: ["<rootDir>/service/src/**/*.test.ts", "!**/service/src/directory/directory.test.ts"],
+    },
+    {
+        path: "service/src/directory",
+        mutate: ["service/src/directory/{ldapSource,openid,routes}.ts"],
+        tests: [
+            "<rootDir>/service/src/directory/directory.test.ts",
+            "<rootDir>/service/src/directory/fileSource.test.ts",
+        ],
     },
     {
         path: "src/config",
@@ -27,5 +37,29 @@ export const FOLDERS = [
             "<rootDir>/modules/space-navigator/src/tree/*.test.ts",
             "<rootDir>/modules/space-navigator/src/sdkSnapshot.test.ts",
         ],
+    },
+    // Each module's rules: the pure logic its components show, tested without React.
+    {
+        path: "modules/policy-badges/src",
+        mutate: [
+            "modules/policy-badges/src/policy.ts",
+            "modules/policy-badges/src/catalogue.ts",
+            "modules/policy-badges/src/describe.ts",
+        ],
+        tests: ["<rootDir>/modules/policy-badges/src/policy{,.fuzz}.test.{ts,tsx}"],
+    },
+    {
+        path: "modules/archive/src/logic",
+        mutate: ["modules/archive/src/logic/**/*.ts"],
+        tests: ["<rootDir>/modules/archive/src/logic/*.test.ts"],
+    },
+    {
+        path: "modules/company-directory/src",
+        mutate: [
+            "modules/company-directory/src/directoryClient.ts",
+            "modules/company-directory/src/localTime.ts",
+            "modules/company-directory/src/virtualWindow.ts",
+        ],
+        tests: ["<rootDir>/modules/company-directory/src/{directoryClient,localTime,virtualWindow}.test.ts"],
     },
 ];

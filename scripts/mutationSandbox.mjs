@@ -5,8 +5,9 @@
 //   Stryker's wrapper of the same environment instead;
 // - Stryker's jest runner skips jest's globalSetup, which generates the config validator the tests
 //   import: it is generated here.
+// - the directory test's Synapse needs the harness's venv (below).
 // The repository's own files are never touched.
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -41,5 +42,13 @@ for (const dir of ["src", "service", "modules", "test"]) {
     }
 }
 console.log(`mutationSandbox: ${changed} test file(s) now use Stryker's environment`);
+
+// The service's directory test starts Synapse from the harness's venv (.e2e/venv, not copied): the
+// project's own, when it has one, instead of a fresh install from PyPI in every sandbox.
+const projectVenv = path.resolve(sandbox, "../../../.e2e/venv");
+if (existsSync(projectVenv)) {
+    mkdirSync(path.join(sandbox, ".e2e"), { recursive: true });
+    symlinkSync(projectVenv, path.join(sandbox, ".e2e/venv"), "dir");
+}
 
 createRequire(import.meta.url)(path.join(sandbox, "build/config-validator.js")).writeConfigValidator();

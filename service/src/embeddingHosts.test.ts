@@ -33,6 +33,15 @@ describe("host origins of an embedded Atrium", () => {
         }
     });
 
+    it("tells an operator how to write what is no string or no URL at all", () => {
+        expect(hostOriginProblem(7)).toBe("must be a string: an exact origin such as https://wiki.example.com");
+        expect(hostOriginProblem("wiki.acme.test")).toBe("is not an origin: write it as http(s)://host[:port]");
+        expect(hostOriginProblems({ atrium: { embedding: { host_origins: [null, "::"] } } })).toEqual([
+            { path: "/atrium/embedding/host_origins/0", message: expect.stringMatching(/^must be a string/) },
+            { path: "/atrium/embedding/host_origins/1", message: expect.stringMatching(/^is not an origin/) },
+        ]);
+    });
+
     it("names each bad entry by its JSON Pointer", () => {
         const config = {
             atrium: { embedding: { host_origins: ["https://ok.test", "https://*.bad.test", "https://x.test/"] } },

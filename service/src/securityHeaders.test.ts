@@ -189,6 +189,10 @@ describe("security headers", () => {
         ];
         expect(frameAncestors({ atrium: { embedding: { frame_ancestors: hostile } } })).toEqual(["https://ok.test"]);
         expect(frameAncestors({ atrium: { embedding: { frame_ancestors: ["https://x.test;"] } } })).toEqual(["'self'"]);
+        // A list inside the list reads as its text ("https://nested.test") if taken as a string: dropped.
+        expect(frameAncestors({ atrium: { embedding: { frame_ancestors: [["https://nested.test"]] } } })).toEqual([
+            "'self'",
+        ]);
     });
 
     it("closes plugins, base-URL hijacks and form posts elsewhere", () => {
@@ -203,6 +207,11 @@ describe("security headers", () => {
         expect(originOf("ftp://files.test/")).toBeUndefined();
         expect(originOf("/relative")).toBeUndefined();
         expect(originOf(42)).toBeUndefined();
+        // A list would read as its one URL if taken as text.
+        expect(originOf(["https://listed.test"])).toBeUndefined();
+        // A blob: or view-source: URL has the origin of the page inside it, but is no server to reach.
+        expect(originOf("blob:https://evil.test/7d3c1f0e")).toBeUndefined();
+        expect(connectOrigins({ map_style_url: "blob:https://tiles.evil.test/style" })).toEqual([]);
         expect(connectOrigins({ default_server_config: { "m.homeserver": { base_url: "data:text/html,x" } } })).toEqual(
             [],
         );
@@ -316,5 +325,14 @@ describe("headerValueProblems", () => {
             { path: "/atrium/embedding/frame_ancestors/2", message: expect.stringMatching(/'self' or an origin/) },
         ]);
         expect(headerValueProblems({ atrium: { embedding: { frame_ancestors: "https://x.test;" } } })).toEqual([]);
+        // A list in the list is no origin either (its text would pass the grammar).
+        expect(headerValueProblems({ atrium: { embedding: { frame_ancestors: [["'self'"]] } } })).toEqual([
+            { path: "/atrium/embedding/frame_ancestors/0", message: expect.stringMatching(/'self' or an origin/) },
+        ]);
+    });
+
+    it("leaves a URL key that holds no string to the schema, which names the wrong type", () => {
+        // As text, the list would read as an http(s) URL with a host the policy cannot use.
+        expect(headerValueProblems({ map_style_url: ["https://d.test;frame-ancestors *"] })).toEqual([]);
     });
 });

@@ -145,7 +145,95 @@ describe("parseFileText", () => {
     });
 });
 
+describe("parseFileText: what it says, and where", () => {
+    const problem = (file: string, text: string) => {
+        const parsed = parseFileText(file, text);
+        return parsed.ok ? null : parsed.problems;
+    };
+    const whole = (file: string, message: string) => [{ file, path: "", message }];
+
+    it('blames the whole file (path "") for its size, its documents and its syntax, in exact words', () => {
+        expect(problem("t.json", " ".repeat(MAX_FILE_BYTES + 1))).toEqual(
+            whole("t.json", `is larger than ${MAX_FILE_BYTES} bytes`),
+        );
+        // Exactly at the limit is read (and here fails as JSON, not for its size).
+        expect(problem("t.json", " ".repeat(MAX_FILE_BYTES))).toEqual(
+            whole("t.json", "JSON syntax error: Unexpected end of JSON input"),
+        );
+        expect(problem("t.yaml", "")).toEqual(whole("t.yaml", "is empty: expected a mapping with a config key"));
+        expect(problem("t.yaml", "config: {}\n---\nconfig: {}\n")).toEqual(
+            whole("t.yaml", "holds 2 YAML documents (separated by ---); keep one"),
+        );
+        expect(problem("t.yaml", "a: " + "[".repeat(40) + "]".repeat(40) + "\n")).toEqual(
+            whole("t.yaml", "is nested more than 32 levels deep"),
+        );
+    });
+
+    it("names the first YAML error, how many more there are, and whether it is an error or a problem", () => {
+        expect(problem("t.yaml", "config:\n  a: 1\n  a: 2\n  a: 3\n")).toEqual(
+            whole("t.yaml", "YAML syntax error (DUPLICATE_KEY): Map keys must be unique at line 3, column 3 (+1 more)"),
+        );
+        expect(problem("t.yaml", "config:\n  a: 1\n  a: 2\n")).toEqual(
+            whole("t.yaml", "YAML syntax error (DUPLICATE_KEY): Map keys must be unique at line 3, column 3"),
+        );
+        expect(problem("t.yaml", "config:\n  x: !custom 1\n")).toEqual(
+            whole("t.yaml", "YAML problem (TAG_RESOLVE_FAILED): Unresolved tag: !custom at line 2, column 6"),
+        );
+        const bomb =
+            "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n";
+        expect(problem("t.yaml", bomb)).toEqual(
+            whole("t.yaml", "YAML could not be read: Excessive alias count indicates a resource exhaustion attack"),
+        );
+    });
+
+    it("counts flow nesting, not flow collections: many shallow lists after a deep one are fine", () => {
+        const shallow = Array.from({ length: 40 }, (_, i) => `b${i}: [1]`).join("\n");
+        expect(parseFileText("t.yaml", `a: [[1]]\n${shallow}\n`).ok).toBe(true);
+        const shallowMaps = Array.from({ length: 40 }, (_, i) => `m${i}: {x: 1}`).join("\n");
+        expect(parseFileText("t.yaml", `${shallowMaps}\n`).ok).toBe(true);
+        // A deep list followed by a shallow one is still refused before parsing.
+        expect(problem("t.yaml", "a: " + "[".repeat(40) + "]".repeat(40) + "\nb: []\n")).toEqual(
+            whole("t.yaml", "is nested more than 32 levels deep"),
+        );
+    });
+
+    it("takes null as plain data", () => {
+        expect(parseFileText("t.yaml", "config:\n  x: ~\n  y: null\n")).toEqual({
+            ok: true,
+            value: { config: { x: null, y: null } },
+        });
+    });
+
+    it("points at what JSON cannot carry: nesting too deep in block style, a later key, escaped keys", () => {
+        const deep =
+            "config:\n" + Array.from({ length: 40 }, (_, i) => "  ".repeat(i + 1) + `k${i}:`).join("\n") + " 1\n";
+        const deepPath = "/config/" + Array.from({ length: 32 }, (_, i) => `k${i}`).join("/");
+        expect(problem("t.yaml", deep)).toEqual([
+            { file: "t.yaml", path: deepPath, message: "is nested more than 32 levels deep" },
+        ]);
+        expect(problem("t.yaml", "config:\n  a: 1\n  b: .inf\n")).toEqual([
+            { file: "t.yaml", path: "/config/b", message: "must be a finite number, not Infinity" },
+        ]);
+        expect(problem("t.yaml", 'config:\n  "a/b~c": .inf\n')).toEqual([
+            { file: "t.yaml", path: "/config/a~1b~0c", message: "must be a finite number, not Infinity" },
+        ]);
+    });
+});
+
 describe("loadDefaultsFile", () => {
+    it("refuses a defaults file that is no YAML, with the parser's words", () => {
+        expect(loadDefaultsFile("_defaults.yaml", "config: [\n")).toEqual({
+            ok: false,
+            problems: [
+                {
+                    file: "_defaults.yaml",
+                    path: "",
+                    message: expect.stringMatching(/^YAML syntax error \(BAD_INDENT\)/),
+                },
+            ],
+        });
+    });
+
     it("takes the defaults' config, which must be valid on its own", () => {
         expect(loadDefaultsFile("_defaults.yaml", "config:\n  disable_guests: true\n")).toEqual({
             ok: true,

@@ -66,3 +66,12 @@ export const DEFAULTS_YAML = `config:
       logo_url: img/atrium-logo.svg
       colors: { primary: "#0b6e69", on_primary: "#ffffff" }
 `;
+
+/**
+ * A time budget for a "quickly" check. Mutation testing runs instrumented code (every statement
+ * goes through a switch) far slower: scripts/mutation.mjs sets ATRIUM_TIMING_FACTOR for its runs.
+ */
+export function timingBudgetMs(ms: number): number {
+    const factor = Number(process.env.ATRIUM_TIMING_FACTOR ?? "1");
+    return Number.isFinite(factor) && factor >= 1 ? ms * factor : ms;
+}
