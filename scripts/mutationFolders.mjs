@@ -32,10 +32,12 @@ export const FOLDERS = [
     },
     {
         path: "modules/space-navigator/src/tree",
-        mutate: ["modules/space-navigator/src/tree/**/*.ts"],
+        // With the row window both long lists share (the tree's and the directory's), in src/sdk.
+        mutate: ["modules/space-navigator/src/tree/**/*.ts", "src/sdk/rowWindow.ts"],
         tests: [
             "<rootDir>/modules/space-navigator/src/tree/*.test.ts",
             "<rootDir>/modules/space-navigator/src/sdkSnapshot.test.ts",
+            "<rootDir>/src/sdk/rowWindow.test.ts",
         ],
     },
     // Each module's rules: the pure logic its components show, tested without React.
@@ -58,8 +60,13 @@ export const FOLDERS = [
         mutate: [
             "modules/company-directory/src/directoryClient.ts",
             "modules/company-directory/src/localTime.ts",
-            "modules/company-directory/src/virtualWindow.ts",
+            "modules/company-directory/src/searchCache.ts",
+            // The search rule the sidebar's predictions and the service's index share.
+            "contract/directorySearch.ts",
         ],
-        tests: ["<rootDir>/modules/company-directory/src/{directoryClient,localTime,virtualWindow}.test.ts"],
+        tests: [
+            "<rootDir>/modules/company-directory/src/{directoryClient,localTime,searchCache}.test.ts",
+            "<rootDir>/contract/directorySearch.test.ts",
+        ],
     },
 ];
