@@ -22,6 +22,8 @@ import { SdkContextClass } from "matrix-react-sdk/src/contexts/SDKContext";
 import { UPDATE_EVENT } from "matrix-react-sdk/src/stores/AsyncStore";
 import { showRoom, joinRoom } from "matrix-react-sdk/src/components/structures/SpaceHierarchy";
 
+import { isVerifiedUpgrade } from "../security/roomUpgradeLinks";
+
 export { RoomGeneralContextMenu } from "matrix-react-sdk/src/components/views/context_menus/RoomGeneralContextMenu";
 export { default as SpaceContextMenu } from "matrix-react-sdk/src/components/views/context_menus/SpaceContextMenu";
 export {
@@ -75,16 +77,19 @@ export function orderedSpaceChildren(space: Room): SpaceChildRef[] {
 }
 
 /**
- * Whether the js-sdk's getVisibleRooms leaves a room out: it has a tombstone and a room the client
- * knows names it as its predecessor. The same rule, but every room's predecessor is read only once
- * a room with a tombstone is asked about (rare), not for all rooms on every rebuild of the tree.
+ * Whether getVisibleRooms (as Atrium hardens it, src/security) leaves a room out: a verified upgrade
+ * replaced it, its tombstone naming a room the client knows that names it back. The same rule, asked
+ * of one room at a time, so that the rooms without a tombstone (nearly all) cost one state lookup
+ * instead of every room's predecessor being read on every rebuild of the tree. A room that only
+ * claims this one as its predecessor hides nothing (CVE-2025-59160).
  */
 export function replacedRoomCheck(client: MatrixClient): (room: Room) => boolean {
-    let replaced: Set<string> | undefined;
     return (room) => {
-        if (!room.currentState.getStateEvents(EventType.RoomTombstone, "")) return false;
-        replaced ??= new Set(client.getRooms().flatMap((r) => r.findPredecessor()?.roomId ?? []));
-        return replaced.has(room.roomId);
+        const tombstone = room.currentState.getStateEvents(EventType.RoomTombstone, "");
+        if (!tombstone) return false;
+        const successorId = tombstone.getContent()["replacement_room"];
+        const successor = typeof successorId === "string" ? client.getRoom(successorId) : null;
+        return !!successor && isVerifiedUpgrade(room, successor, false);
     };
 }
 

@@ -202,4 +202,28 @@ describe("buildSnapshot", () => {
         expect(snapshot.nodes.get(SECTION_IDS.other)!.children).toEqual(["!new", "!orphan"]);
         expect(snapshot.nodes.has("!old")).toBe(false);
     });
+
+    it("keeps a tombstoned room that another room only claims as its predecessor (CVE-2025-59160)", () => {
+        mockSpaces.joined = [];
+        // The victim was upgraded to a room the client does not know; a forged room claims it.
+        const victim = makeRoom("!victim", "Payroll");
+        victim.currentState.setStateEvents([
+            state("!victim", "m.room.tombstone", "", { body: "moved", replacement_room: "!real" }),
+        ]);
+        const bait = makeRoom("!bait", "Bait");
+        bait.currentState.setStateEvents([
+            state("!bait", "m.room.create", "", { predecessor: { room_id: "!victim" } }),
+        ]);
+        // A tombstone naming a known room that does not name it back hides nothing either.
+        const other = makeRoom("!other", "Other");
+        other.currentState.setStateEvents([
+            state("!other", "m.room.tombstone", "", { body: "moved", replacement_room: "!bait" }),
+        ]);
+
+        const snapshot = buildSnapshot(client, new HierarchyLoader(() => {}), {
+            people: "People",
+            other: "Other rooms",
+        });
+        expect(snapshot.nodes.get(SECTION_IDS.other)!.children).toEqual(["!bait", "!other", "!victim"]);
+    });
 });
