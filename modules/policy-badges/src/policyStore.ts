@@ -78,6 +78,11 @@ export function invalidate(roomId: string | null): void {
     notifySoon(roomId);
 }
 
+/** Starts hearing the client's changes (once), so what is computed from now on can be kept. */
+function listenForChanges(): void {
+    if (!stopListening) startListening();
+}
+
 function startListening(): void {
     const offState = onRoomStateChange((roomId) => invalidate(roomId));
     const offSettings = onModuleSettingsChange(MODULE_NAME, () => invalidate(null));
@@ -88,7 +93,7 @@ function startListening(): void {
 }
 
 function subscribe(roomId: string, listener: () => void): () => void {
-    if (!stopListening) startListening();
+    listenForChanges();
     let set = listeners.get(roomId);
     if (!set) listeners.set(roomId, (set = new Set()));
     set.add(listener);
@@ -106,11 +111,18 @@ function subscribe(roomId: string, listener: () => void): () => void {
 
 /** The room's policy, re-rendering the caller when it changes. */
 export function useRoomPolicy(roomId: string): RoomPolicy {
-    const [policy, setPolicy] = useState(() => roomPolicy(roomId));
+    // Listening from the first render on lets the policy computed for it be kept: the tile's and
+    // the node's other readers, and the effect below, get the same object instead of computing it
+    // again (and re-rendering every row of a long list once more for an equal policy).
+    const [policy, setPolicy] = useState(() => {
+        listenForChanges();
+        return roomPolicy(roomId);
+    });
     useEffect(() => {
         const update = (): void => setPolicy(roomPolicy(roomId));
-        update();
-        return subscribe(roomId, update);
+        const unsubscribe = subscribe(roomId, update);
+        update(); // a change between the render and this effect
+        return unsubscribe;
     }, [roomId]);
     return policy;
 }

@@ -11,6 +11,7 @@ import { CompactBadge, CompactBadgeWords } from "./CompactBadge";
 import { HeaderBadges } from "./HeaderBadges";
 import { SettingsTab } from "./SettingsTab";
 import { InviteNotice } from "./InviteNotice";
+import * as roomFacts from "../roomFacts";
 
 const ME = "@admin:company.example";
 const ROOM = "!room:company.example";
@@ -74,6 +75,23 @@ describe("policy badges in a room", () => {
         // The same words as plain text, for the name of a navigator row that shows them.
         const { container } = render(<CompactBadgeWords roomId={ROOM} />);
         expect(container.textContent).toBe("Confidential, ⚠ Encryption");
+    });
+
+    it("reads a room's state once for every badge that shows it, however many rows show the room", () => {
+        makeRoom(ME, [classify("confidential")]);
+        const reads = jest.spyOn(roomFacts, "readRoomFacts");
+        render(
+            <>
+                {[1, 2, 3].map((row) => (
+                    <p key={row}>
+                        <CompactBadge roomId={ROOM} /> <CompactBadgeWords roomId={ROOM} />
+                    </p>
+                ))}
+            </>,
+        );
+        expect(screen.getAllByRole("img", { name: /Confidential/ })).toHaveLength(3);
+        expect(reads).toHaveBeenCalledTimes(1);
+        reads.mockRestore();
     });
 
     it("shows a classification in a room created on another server as unverified, and says why", () => {
