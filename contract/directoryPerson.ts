@@ -16,3 +16,6 @@ export interface DirectoryPerson {
     time_zone: string | null;
     photo_url: string | null;
 }
+
+/** What a result list shows of a person, and all the sidebar's copy of the roster holds. */
+export type ListedPerson = Pick<DirectoryPerson, "id" | "name" | "title" | "department" | "location">;

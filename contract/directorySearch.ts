@@ -4,7 +4,10 @@
 // (each typed word begins a word of the name, title, department or location, accents and case
 // ignored; a department filter takes it and everything below; a location is matched exactly) and
 // the order of every result list (folded name, then id).
-import type { DirectoryPerson } from "./directoryPerson.ts";
+import type { ListedPerson } from "./directoryPerson.ts";
+
+/** What a search reads of a person. */
+export type SearchablePerson = Omit<ListedPerson, "id">;
 
 export interface SearchFilter {
     q?: string;
@@ -34,13 +37,13 @@ export function queryTokens(q: string | undefined): string[] {
 }
 
 /** The distinct words a person is found by. */
-export function personWords(person: DirectoryPerson): string[] {
+export function personWords(person: SearchablePerson): string[] {
     const text = [person.name, person.title, person.department.join(" "), person.location].filter(Boolean).join(" ");
     return [...new Set(words(text))];
 }
 
 /** A person's words as one text, " word word …", for `textMatches`. */
-export function searchText(person: DirectoryPerson): string {
+export function searchText(person: SearchablePerson): string {
     return ` ${personWords(person).join(" ")}`;
 }
 
@@ -61,12 +64,12 @@ export function departmentKey(path: string | null | undefined): string | null {
 }
 
 /** A person's department as the text department keys are matched against. */
-export function personDepartmentKey(person: DirectoryPerson): string {
+export function personDepartmentKey(person: SearchablePerson): string {
     return `${person.department.join("/")}/`;
 }
 
 /** A query and its filters as a test of one person (`text`: the person's `searchText`, if kept). */
-export function filterMatcher(filter: SearchFilter): (person: DirectoryPerson, text?: string) => boolean {
+export function filterMatcher(filter: SearchFilter): (person: SearchablePerson, text?: string) => boolean {
     const location = filter.location || null;
     const department = departmentKey(filter.department);
     const tokens = queryTokens(filter.q);
@@ -77,14 +80,14 @@ export function filterMatcher(filter: SearchFilter): (person: DirectoryPerson, t
 }
 
 /** Whether one person matches a query and its filters, without an index. */
-export function matchesFilter(person: DirectoryPerson, filter: SearchFilter): boolean {
+export function matchesFilter(person: SearchablePerson, filter: SearchFilter): boolean {
     return filterMatcher(filter)(person);
 }
 
 export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The order of every result list: by folded name, then by id. */
-export function compareResultOrder(a: DirectoryPerson, b: DirectoryPerson): number {
+export function compareResultOrder(a: ListedPerson, b: ListedPerson): number {
     return compareText(fold(a.name), fold(b.name)) || compareText(a.id, b.id);
 }
 

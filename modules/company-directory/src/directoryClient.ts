@@ -1,6 +1,7 @@
 // Talks to the directory service: every request carries a Matrix OpenID token (never the access
 // token), fetched once and again shortly before it expires or when the service refuses it.
-import type { DepartmentsAnswer, DirectoryApi, PersonView, SearchPage, SearchParams } from "./types";
+import { decodeRoster, RosterError } from "../../../contract/directoryRoster";
+import type { DepartmentsAnswer, DirectoryApi, PersonView, Roster, SearchPage, SearchParams } from "./types";
 
 export interface TokenSource {
     (): Promise<{ token: string; expiresAt: number }>;
@@ -67,6 +68,16 @@ export class DirectoryClient implements DirectoryApi {
 
     departments(signal?: AbortSignal): Promise<DepartmentsAnswer> {
         return this.get("/v1/directory/departments", signal);
+    }
+
+    async roster(signal?: AbortSignal): Promise<Roster> {
+        const body = await this.get<unknown>("/v1/directory/roster", signal);
+        try {
+            return decodeRoster(body);
+        } catch (error) {
+            if (!(error instanceof RosterError)) throw error;
+            throw new DirectoryError("unreachable", `The directory service sent a broken roster: ${error.message}`);
+        }
     }
 
     private async currentToken(renew: boolean): Promise<{ token: string; expiresAt: number }> {

@@ -1,7 +1,16 @@
 // Test support: a directory service in memory (what the panel's tests talk to instead of HTTP) and
 // a recording Matrix side. The real service is tested against real slapd in service/src/directory.
+import { decodeRoster, encodeRoster } from "../../../contract/directoryRoster";
 import { compareResultOrder, matchesFilter } from "../../../contract/directorySearch";
-import type { DepartmentNode, DirectoryApi, DirectoryPerson, PeopleApi, SearchParams, SourceStatus } from "./types";
+import type {
+    DepartmentNode,
+    DirectoryApi,
+    DirectoryPerson,
+    PeopleApi,
+    Roster,
+    SearchParams,
+    SourceStatus,
+} from "./types";
 
 export const OK_SOURCE: SourceStatus = {
     state: "ok",
@@ -78,6 +87,9 @@ export class MemoryDirectory implements DirectoryApi {
     source: SourceStatus = OK_SOURCE;
     /** Set to make every call fail with it. */
     failure: Error | null = null;
+    /** Whether it serves the roster (as the service does); off, the panel asks for every query. */
+    servesRoster = false;
+    readonly rosterRequests: number[] = [];
 
     constructor(readonly people: DirectoryPerson[]) {}
 
@@ -112,6 +124,14 @@ export class MemoryDirectory implements DirectoryApi {
             direct_reports: this.people.filter((p) => p.manager_id === found.id),
             source: this.source,
         };
+    }
+
+    async roster(): Promise<Roster> {
+        this.rosterRequests.push(this.rosterRequests.length + 1);
+        if (this.failure) throw this.failure;
+        if (!this.servesRoster) throw new Error("this directory serves no roster");
+        // Through the wire format, as the service sends it.
+        return decodeRoster(JSON.parse(JSON.stringify(encodeRoster(this.people, this.source.refreshed_at))));
     }
 
     async departments() {

@@ -1,9 +1,10 @@
 // The directory service's answers (service/src/directory), as the sidebar uses them.
 
 // The person is declared once, for the service too.
-import type { DirectoryPerson } from "../../../contract/directoryPerson";
+import type { DirectoryPerson, ListedPerson } from "../../../contract/directoryPerson";
+import type { Roster } from "../../../contract/directoryRoster";
 
-export type { DirectoryPerson };
+export type { DirectoryPerson, ListedPerson, Roster };
 
 export interface SourceStatus {
     state: "ok" | "stale" | "unavailable" | "loading";
@@ -53,6 +54,8 @@ export interface DirectoryApi {
     search(params: SearchParams, signal?: AbortSignal): Promise<SearchPage>;
     person(id: string, signal?: AbortSignal): Promise<PersonView>;
     departments(signal?: AbortSignal): Promise<DepartmentsAnswer>;
+    /** Everyone as a result row shows them, for searching in the page (localRoster.ts); optional: without it, every query asks. */
+    roster?(signal?: AbortSignal): Promise<Roster>;
 }
 
 export type Presence = "online" | "unavailable" | "offline";

@@ -4,12 +4,15 @@
 import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 
 import type { FastifyInstance } from "fastify";
 
 import { generateCompany, personDn } from "../../../e2e/harness/company.ts";
 import { slapdPort, startSlapd, type SlapdHandle } from "../../../e2e/harness/slapd.ts";
 import { matrixRequest, startSynapse, type SynapseHandle } from "../../../e2e/harness/synapse.ts";
+import { decodeRoster } from "../../../contract/directoryRoster.ts";
+import { PeopleSearch } from "../../../contract/peopleSearch.ts";
 import { OpenIdVerifier } from "./openid.ts";
 import { eventually, quietService, tenantsDir, type TenantsDir } from "../testSupport.ts";
 
@@ -176,6 +179,46 @@ describe("search", () => {
         expect(pages).toBe(Math.ceil(COMPANY_SIZE / 70));
         expect(new Set(seen).size).toBe(COMPANY_SIZE);
         expect((await get("/v1/directory/search?cursor=not-a-cursor")).status).toBe(400);
+    });
+});
+
+describe("the roster", () => {
+    it("holds everyone as a row shows them, and searching it gives the service's own pages and cursors", async () => {
+        expect((await get("/v1/directory/roster", null)).status).toBe(401);
+        const { status, body, headers } = await get("/v1/directory/roster");
+        expect(status).toBe(200);
+        expect(headers["cache-control"]).toBe("no-store");
+        const roster = decodeRoster(body);
+        expect(roster.people).toHaveLength(COMPANY_SIZE);
+        expect(Object.keys(roster.people[0]).sort()).toEqual(["department", "id", "location", "name", "title"]);
+        expect(JSON.stringify(body)).not.toContain("@example.com"); // no email addresses
+        const local = new PeopleSearch(roster.people);
+        for (const query of ["q=a", "q=site%20rel", "q=e&location=Berlin", "department=Engineering", "q=zzz"]) {
+            let cursor: string | null = null;
+            do {
+                const url: string = `/v1/directory/search?${query}&limit=40${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+                const served = (await get(url)).body as { people: Array<{ id: string }>; next_cursor: string | null };
+                const params = Object.fromEntries(new URLSearchParams(query));
+                const found = local.search({ ...params, cursor, limit: 40 });
+                expect(found.people.map((p) => p.id)).toEqual(served.people.map((p) => p.id));
+                expect(found.next_cursor).toBe(served.next_cursor);
+                cursor = served.next_cursor;
+            } while (cursor);
+        }
+    });
+
+    it("is sent compressed to those who accept it, and names the copy it was made from", async () => {
+        const response = await app.inject({
+            method: "GET",
+            url: "/v1/directory/roster",
+            headers: { host: "chat.acme.test", authorization: `Bearer ${token}`, "accept-encoding": "gzip, br" },
+        });
+        expect(response.headers["content-encoding"]).toBe("gzip");
+        expect(response.headers.vary).toMatch(/Accept-Encoding/);
+        const plain = JSON.parse(gunzipSync(response.rawPayload).toString("utf8"));
+        expect(plain).toEqual((await get("/v1/directory/roster")).body);
+        const { body: status } = await get("/v1/directory/search?q=erin");
+        expect(plain.refreshed_at).toBe(status.source.refreshed_at);
     });
 });
 

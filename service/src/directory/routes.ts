@@ -1,7 +1,11 @@
 // The company directory's endpoints under /v1/directory. Every one needs a Matrix OpenID token
 // (`Authorization: Bearer …`) from a user of the tenant's homeserver. Answers are private:
 // `Cache-Control: no-store`. CORS is the service's (as for /v1/config); the refresh is for operators.
+import { gzipSync } from "node:zlib";
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+
+import { encodeRoster } from "../../../contract/directoryRoster.ts";
 
 import { JSON_TYPE } from "../routes.ts";
 import { selectTenant } from "../tenantSelection.ts";
@@ -10,7 +14,7 @@ import { OpenIdVerifier } from "./openid.ts";
 import { CursorError, type PeopleIndex } from "./peopleIndex.ts";
 import { directorySettings } from "./settings.ts";
 import { snapshotPath } from "./snapshot.ts";
-import { TenantDirectory, type DirectoryLog } from "./tenantDirectory.ts";
+import { TenantDirectory, type DirectoryLog, type SourceStatus } from "./tenantDirectory.ts";
 
 /** Keeps one TenantDirectory per tenant, made again when the tenant's directory settings change. */
 export class DirectoryRegistry {
@@ -49,6 +53,18 @@ export class DirectoryRegistry {
 
 function fail(reply: FastifyReply, status: number, error: string, message: string): FastifyReply {
     return reply.code(status).header("Cache-Control", "no-store").type(JSON_TYPE).send({ error, message });
+}
+
+function unavailable(reply: FastifyReply, source: SourceStatus): FastifyReply {
+    return reply
+        .code(503)
+        .header("Cache-Control", "no-store")
+        .type(JSON_TYPE)
+        .send({
+            error: "directory_unavailable",
+            message: `The directory's source cannot be read: ${source.error ?? "not read yet"}`,
+            source,
+        });
 }
 
 function bearer(request: FastifyRequest): string | null {
@@ -110,17 +126,7 @@ export function registerDirectoryRoutes(app: FastifyInstance, store: TenantStore
         if (!directory) return reply;
         const index = await directory.current();
         const source = directory.status();
-        if (!index) {
-            return reply
-                .code(503)
-                .header("Cache-Control", "no-store")
-                .type(JSON_TYPE)
-                .send({
-                    error: "directory_unavailable",
-                    message: `The directory's source cannot be read: ${source.error ?? "not read yet"}`,
-                    source,
-                });
-        }
+        if (!index) return unavailable(reply, source);
         const body = answer(index);
         if (body === reply) return reply; // the answer was an error, already sent
         return reply
@@ -158,6 +164,28 @@ export function registerDirectoryRoutes(app: FastifyInstance, store: TenantStore
             const view = index.person(id);
             return view ?? fail(reply, 404, "person_not_found", "No one in the directory has this id");
         });
+    });
+
+    // Everyone as a result row shows them, for the sidebar to search on its own (contract/directoryRoster.ts).
+    // Made once per copy of the people and kept beside it, compressed too: it is megabytes for a large company.
+    const rosters = new WeakMap<PeopleIndex, { json: string; gzipped: Buffer }>();
+    app.get("/v1/directory/roster", async (request, reply) => {
+        const directory = await admit(request, reply);
+        if (!directory) return reply;
+        const index = await directory.current();
+        const source = directory.status();
+        if (!index) return unavailable(reply, source);
+        let roster = rosters.get(index);
+        if (!roster) {
+            const json = JSON.stringify(encodeRoster(index.people, source.refreshed_at));
+            roster = { json, gzipped: gzipSync(json) };
+            rosters.set(index, roster);
+        }
+        reply.header("Cache-Control", "no-store").header("Vary", "Accept-Encoding").type(JSON_TYPE);
+        if (/\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
+            return reply.header("Content-Encoding", "gzip").send(roster.gzipped);
+        }
+        return reply.send(roster.json);
     });
 
     app.get("/v1/directory/departments", async (request, reply) =>

@@ -6,7 +6,7 @@ import React, { useCallback, useEffect, useMemo, useRef, useState } from "react"
 
 import { ageParts } from "../localTime";
 import { useDirectoryStrings } from "../strings";
-import type { DepartmentsAnswer, DirectoryApi, DirectoryPerson, MatrixUser, PeopleApi } from "../types";
+import type { DepartmentsAnswer, DirectoryApi, ListedPerson, MatrixUser, PeopleApi } from "../types";
 import { useDirectorySearch, type SearchFilters } from "../useDirectorySearch";
 import { Avatar } from "./Avatar";
 import { DepartmentTree } from "./DepartmentTree";
@@ -27,7 +27,7 @@ type CardState =
 
 let panelCount = 0;
 
-function detailOf(person: DirectoryPerson): string {
+function detailOf(person: ListedPerson): string {
     return [person.title, person.department[person.department.length - 1], person.location].filter(Boolean).join(" · ");
 }
 
@@ -41,12 +41,15 @@ export function CompanyDirectoryPanel({ onClose, directory, people }: CompanyDir
     const [card, setCard] = useState<CardState>({ kind: "none" });
     const search = useRef<HTMLInputElement>(null);
     const cardRequest = useRef<AbortController | null>(null);
-    const { state, loadMore, retry } = useDirectorySearch(directory, people, filters);
+    const { state, loadMore, retry, noteSource } = useDirectorySearch(directory, people, filters);
 
     useEffect(() => {
         const controller = new AbortController();
         directory.departments(controller.signal).then(
-            (answer) => !controller.signal.aborted && setFacets(answer),
+            (answer) => {
+                noteSource(answer.source);
+                if (!controller.signal.aborted) setFacets(answer);
+            },
             () => undefined, // without facets the panel still searches; the results say why when they fail too
         );
         return () => controller.abort();
