@@ -5,7 +5,7 @@ import type { DirectoryPerson } from "../../../contract/directoryPerson.ts";
 import { compareText as compare, fold } from "../../../contract/directorySearch.ts";
 import { PeopleSearch, type SearchQuery, type SearchResult } from "../../../contract/peopleSearch.ts";
 
-export { CursorError, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../../contract/peopleSearch.ts";
+export { CursorError } from "../../../contract/peopleSearch.ts";
 
 export interface DepartmentNode {
     name: string;
