@@ -121,6 +121,36 @@ interface Keystroke {
     dom: number | null;
 }
 
+interface RosterLoad {
+    /** Bytes on the wire (compressed) and once decompressed. */
+    transferred: number;
+    decoded: number;
+    /** ms from the roster's request to its last byte, and to the search built from it being ready. */
+    downloaded: number;
+    ready: number;
+}
+
+/** Waits for the roster the panel loads on opening to be ready, and says what it cost. */
+async function rosterLoad(page: Page): Promise<RosterLoad> {
+    await page.waitForFunction(
+        (mark) => performance.getEntriesByName(mark).length > 0,
+        "atrium.directory.roster_ready",
+        { timeout: 120_000 },
+    );
+    return page.evaluate(() => {
+        const request = performance
+            .getEntriesByType("resource")
+            .find((entry) => entry.name.includes("/v1/directory/roster")) as PerformanceResourceTiming;
+        const ready = performance.getEntriesByName("atrium.directory.roster_ready")[0];
+        return {
+            transferred: request.transferSize,
+            decoded: request.decodedBodySize,
+            downloaded: request.responseEnd - request.startTime,
+            ready: ready.startTime - request.startTime,
+        };
+    });
+}
+
 /** Directory searches the page has sent and not yet heard back from. */
 function trackSearches(page: Page): () => number {
     let pending = 0;
@@ -247,6 +277,7 @@ async function main(): Promise<void> {
         const token = await openIdToken(ada);
 
         const rowCounts: Record<number, number> = {};
+        let roster: RosterLoad | null = null;
         const keystrokes: Keystroke[] = [];
         const keyLines: string[] = [];
         let serviceTimes: number[] = [];
@@ -315,6 +346,9 @@ async function main(): Promise<void> {
                     await page.getByRole("combobox", { name: "Location" }).waitFor({ timeout: 60_000 });
                     rowCounts[size] = await rows.count();
                     if (size === SIZE) {
+                        // The roster is loaded on the first opening and built between frames; typing
+                        // before it is ready asks the service (measured by the keys of that time).
+                        roster = await rosterLoad(page);
                         for (let round = 0; round < 2; round++)
                             for (const word of TYPED) {
                                 const typed = await browserKeystrokes(page, word, pendingSearches);
@@ -348,6 +382,16 @@ async function main(): Promise<void> {
         const settled = changed.map((k) => k.settled!);
         const first = changed.map((k) => k.first!);
         const cell = (values: number[], p: number): string => (values.length ? percentile(values, p).toFixed(1) : "-");
+        if (roster) {
+            rows.push({
+                label: `browser: the roster of ${SIZE.toLocaleString("en-US")} people, KB on the wire / decoded; ms to download / to ready`,
+                cells: [
+                    `${Math.round(roster.transferred / 1024)} / ${Math.round(roster.decoded / 1024)}`,
+                    `${roster.downloaded.toFixed(0)} / ${roster.ready.toFixed(0)}`,
+                    "",
+                ],
+            });
+        }
         if (keystrokes.length) {
             rows.push({
                 label: `browser: keystroke to the painted results that stay (${changed.length} of ${keystrokes.length} keys changed them), p50 / p95 ms`,

@@ -107,11 +107,14 @@ test.describe("company directory", () => {
         await injectSession(context, ines);
         const page = await context.newPage();
         const directoryRequests: string[] = [];
+        const directoryPaths: string[] = [];
         page.on("request", (request) => {
             if (request.url().startsWith(`${service!.url}/v1/directory/`)) {
                 directoryRequests.push(request.headers()["authorization"] ?? "");
+                directoryPaths.push(new URL(request.url()).pathname);
             }
         });
+        const asked = (endpoint: string): number => directoryPaths.filter((p) => p.endsWith(endpoint)).length;
         await page.goto(`${app.url}/#/home`);
 
         await page.getByRole("button", { name: "Company directory", exact: true }).click();
@@ -164,10 +167,20 @@ test.describe("company directory", () => {
             expect(header).not.toContain(ines.accessToken);
         }
 
-        // Escape closes the directory.
+        // The roster loaded on the first opening answers typing in the page, even after the panel was
+        // closed and opened again: the service is not asked, and the roster is not loaded twice.
+        await page.waitForFunction(() => performance.getEntriesByName("atrium.directory.roster_ready").length > 0);
         await page.getByRole("button", { name: "Company directory", exact: true }).click();
         await expect(panel).toHaveCount(0);
         await page.getByRole("button", { name: "Company directory", exact: true }).click();
+        const searchesBefore = asked("/search");
+        await panel.getByRole("combobox", { name: "Search people" }).fill("vp engin");
+        await expect(results.getByRole("option", { name: /Boris Okafor/ })).toBeVisible();
+        await expect(results.getByRole("option")).toHaveCount(1);
+        expect(asked("/search")).toBe(searchesBefore);
+        expect(asked("/roster")).toBe(1);
+
+        // Escape closes the directory.
         await panel.getByRole("combobox", { name: "Search people" }).press("Escape");
         await expect(panel).toHaveCount(0);
         await context.close();

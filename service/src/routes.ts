@@ -24,6 +24,7 @@ export const API_ROUTES: ReadonlySet<string> = new Set([
     "/v1/directory/search",
     "/v1/directory/person",
     "/v1/directory/departments",
+    "/v1/directory/roster",
     "/v1/directory/refresh",
 ]);
 
@@ -38,6 +39,7 @@ export const CORS_ROUTES: ReadonlySet<string> = new Set([
     "/v1/directory/search",
     "/v1/directory/person",
     "/v1/directory/departments",
+    "/v1/directory/roster",
 ]);
 
 interface Revalidatable {

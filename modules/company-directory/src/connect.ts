@@ -3,6 +3,7 @@
 import {
     appConfig,
     copyToClipboard,
+    currentUserId,
     moduleSettings,
     openDirectMessage,
     requestOpenIdToken,
@@ -30,11 +31,22 @@ export const sdkPeople: PeopleApi = {
     copyToClipboard,
 };
 
+/**
+ * The client last made, kept while the service's address and the signed-in user stay the same: the
+ * roster it loaded stays with it, and another user never sends the first one's OpenID token.
+ */
+let shared: { where: string; client: DirectoryClient } | null = null;
+
 /** The directory service for the running app, or null when the config says nowhere (then: fallback only). */
 export function appDirectory(): DirectoryApi | null {
     const settings = moduleSettings<CompanyDirectorySettings>(MODULE_NAME);
     if (!settings.enabled) return null;
     const config = appConfig() as { atrium?: { config_service?: { url?: string } } };
     const location = directoryServiceLocation(settings, config.atrium?.config_service?.url, window.location.href);
-    return location ? new DirectoryClient(location.baseUrl, requestOpenIdToken, location.tenant) : null;
+    if (!location) return null;
+    const where = JSON.stringify([location, currentUserId()]);
+    if (shared?.where !== where) {
+        shared = { where, client: new DirectoryClient(location.baseUrl, requestOpenIdToken, location.tenant) };
+    }
+    return shared.client;
 }

@@ -39,6 +39,7 @@ const scratch: string[] = [];
 
 function tenantYaml(options: { attributes?: string; refresh?: number } = {}): string {
     return `hosts: [chat.acme.test]
+web_origins: ["https://chat.acme.test"]
 config:
   default_server_config:
     m.homeserver: { base_url: "${synapse.baseUrl}", server_name: ${SERVER_NAME} }
@@ -204,6 +205,29 @@ describe("the roster", () => {
                 expect(found.next_cursor).toBe(served.next_cursor);
                 cursor = served.next_cursor;
             } while (cursor);
+        }
+    });
+
+    it("may be read by the tenant's web app from its origin, as the other reads (CORS)", async () => {
+        for (const url of ["/v1/directory/search", "/v1/directory/roster"]) {
+            const preflight = await app.inject({
+                method: "OPTIONS",
+                url,
+                headers: {
+                    host: "chat.acme.test",
+                    origin: "https://chat.acme.test",
+                    "access-control-request-method": "GET",
+                    "access-control-request-headers": "authorization",
+                },
+            });
+            expect(preflight.headers["access-control-allow-origin"]).toBe("https://chat.acme.test");
+            const read = await app.inject({
+                method: "GET",
+                url,
+                headers: { host: "chat.acme.test", origin: "https://chat.acme.test", authorization: `Bearer ${token}` },
+            });
+            expect(read.statusCode).toBe(200);
+            expect(read.headers["access-control-allow-origin"]).toBe("https://chat.acme.test");
         }
     });
 
