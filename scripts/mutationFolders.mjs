@@ -61,12 +61,17 @@ export const FOLDERS = [
             "modules/company-directory/src/directoryClient.ts",
             "modules/company-directory/src/localTime.ts",
             "modules/company-directory/src/searchCache.ts",
-            // The search rule the sidebar's predictions and the service's index share.
+            "modules/company-directory/src/localRoster.ts",
+            // The search rule, the search and the roster the sidebar and the service's index share.
             "contract/directorySearch.ts",
+            "contract/peopleSearch.ts",
+            "contract/directoryRoster.ts",
         ],
         tests: [
-            "<rootDir>/modules/company-directory/src/{directoryClient,localTime,searchCache}.test.ts",
-            "<rootDir>/contract/directorySearch.test.ts",
+            "<rootDir>/modules/company-directory/src/{directoryClient,localTime,searchCache,localRoster}.test.ts",
+            "<rootDir>/contract/{directorySearch,peopleSearch,directoryRoster}.test.ts",
+            // The search checked against the rule over 20,000 people, on every path it can take.
+            "<rootDir>/service/src/directory/peopleIndex.test.ts",
         ],
     },
 ];
