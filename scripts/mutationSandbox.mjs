@@ -30,7 +30,7 @@ function* testFiles(dir) {
 }
 
 let changed = 0;
-for (const dir of ["src", "service", "modules", "test"]) {
+for (const dir of ["src", "service", "modules", "test", "contract"]) {
     for (const file of testFiles(path.join(sandbox, dir))) {
         const text = readFileSync(file, "utf8");
         if (!DOCBLOCK_ENV.test(text)) continue;
