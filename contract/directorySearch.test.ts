@@ -1,5 +1,4 @@
 // The directory's search rule, shared by the service's index and the sidebar's prediction.
-import type { DirectoryPerson } from "./directoryPerson";
 import {
     compareResultOrder,
     departmentKey,
@@ -9,23 +8,9 @@ import {
     queryTokens,
     searchText,
 } from "./directorySearch";
+import { directoryPerson } from "./testPeople";
 
-function person(id: string, name: string, extra: Partial<DirectoryPerson> = {}): DirectoryPerson {
-    return {
-        id,
-        matrix_id: null,
-        name,
-        title: null,
-        department: [],
-        location: null,
-        email: null,
-        phone: null,
-        manager_id: null,
-        time_zone: null,
-        photo_url: null,
-        ...extra,
-    };
-}
+const person = directoryPerson;
 
 const ines = person("ines", "Inès Dubois", {
     title: "Site Reliability Engineer",

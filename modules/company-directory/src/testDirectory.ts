@@ -2,6 +2,7 @@
 // a recording Matrix side. The real service is tested against real slapd in service/src/directory.
 import { decodeRoster, encodeRoster } from "../../../contract/directoryRoster";
 import { compareResultOrder, matchesFilter } from "../../../contract/directorySearch";
+import { directoryPerson } from "../../../contract/testPeople";
 import type {
     DepartmentNode,
     DirectoryApi,
@@ -20,21 +21,9 @@ export const OK_SOURCE: SourceStatus = {
     people: 0,
 };
 
+/** A person with a Matrix account (`@id:example.com`) unless the test says otherwise. */
 export function person(id: string, name: string, extra: Partial<DirectoryPerson> = {}): DirectoryPerson {
-    return {
-        id,
-        matrix_id: `@${id}:example.com`,
-        name,
-        title: null,
-        department: [],
-        location: null,
-        email: null,
-        phone: null,
-        manager_id: null,
-        time_zone: null,
-        photo_url: null,
-        ...extra,
-    };
+    return directoryPerson(id, name, { matrix_id: `@${id}:example.com`, ...extra });
 }
 
 /** A small company: a CEO, a VP, a lead and engineers in two cities. */
