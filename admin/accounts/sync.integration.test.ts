@@ -90,7 +90,8 @@ beforeAll(async () => {
         baseDn: `ou=people,${slapd.baseDn}`,
         disabledFilter: "(employeeType=disabled)",
     };
-});
+    // On a fresh machine the first start installs Synapse from PyPI into the harness's venv: minutes.
+}, 900_000);
 
 afterAll(async () => {
     await Promise.all([slapd?.stop(), synapse?.stop()]);

@@ -87,7 +87,8 @@ beforeAll(async () => {
     token = await openIdToken("erin");
     tenants = await tenantsDir({ "acme.yaml": tenantYaml() });
     app = await quietService({ tenantsDir: tenants.dir, watch: false });
-});
+    // On a fresh machine the first start installs Synapse from PyPI into the harness's venv: minutes.
+}, 900_000);
 
 afterAll(async () => {
     await app?.close();
