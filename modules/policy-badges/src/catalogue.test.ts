@@ -86,7 +86,7 @@ describe("readClassification", () => {
 
     it("keeps a #rrggbb colour and a known icon, and replaces anything else by neutral ones", () => {
         expect(read({ colour: "#A0b1C2", icon: "lock" })).toMatchObject({ colour: "#A0b1C2", icon: "lock" });
-        for (const colour of [undefined, 0xff0000, "red", "#fff", "#ff00001", "url(x)"]) {
+        for (const colour of [undefined, 0xff0000, ["#a0b1c2"], "red", "#fff", "#ff00001", "url(x)"]) {
             expect(read({ colour }).colour).toBe(NEUTRAL_COLOUR);
         }
         for (const icon of [undefined, "skull", 1]) expect(read({ icon }).icon).toBe("shield");
@@ -218,8 +218,8 @@ describe("readCatalogue", () => {
     it("keeps the company's servers that are names, and uses the user's own server only when none is left", () => {
         const long = `${"s".repeat(252)}.de`;
         expect(
-            readCatalogue({ own_servers: ["a.example", "", 42, long, `x${long}`] }, "home.example").catalogue
-                .ownServers,
+            readCatalogue({ own_servers: ["a.example", "", 42, ["b.example"], long, `x${long}`] }, "home.example")
+                .catalogue.ownServers,
         ).toEqual(["a.example", long]);
         expect(readCatalogue({ own_servers: ["", 42] }, "home.example").catalogue.ownServers).toEqual(["home.example"]);
         expect(readCatalogue({ own_servers: "a.example" }, "home.example").catalogue.ownServers).toEqual([
@@ -230,14 +230,17 @@ describe("readCatalogue", () => {
 });
 
 describe("words in a language", () => {
-    const classification = read({ label: { en: "Secret", de: "Geheim" }, description: { en: "Keep it." } });
+    // Read in each case, not once for the block: a refusal then fails that case, not the file's loading.
+    const secret = (): Classification =>
+        read({ label: { en: "Secret", de: "Geheim" }, description: { en: "Keep it." } });
 
     it("gives the label in the language, else in English", () => {
-        expect(labelIn(classification, "de")).toBe("Geheim");
-        expect(labelIn(classification, "fr")).toBe("Secret");
+        expect(labelIn(secret(), "de")).toBe("Geheim");
+        expect(labelIn(secret(), "fr")).toBe("Secret");
     });
 
     it("gives the description in the language, else in English, else none", () => {
+        const classification = secret();
         const described = read({ description: { en: "Keep it.", de: "Behalten." } });
         expect(descriptionIn(described, "de")).toBe("Behalten.");
         expect(descriptionIn(classification, "de")).toBe("Keep it.");
@@ -272,5 +275,7 @@ describe("textColourOn", () => {
     it("treats very dark channels on WCAG's linear part", () => {
         expect(textColourOn("#0a0a0a")).toBe("#ffffff");
         expect(textColourOn("#0affff")).toBe("#000000");
+        // Blue and green near the threshold, red at 0: WCAG's two parts give 0.17890; one curve would give 0.17908.
+        expect(textColourOn("#0075dc")).toBe("#ffffff");
     });
 });
