@@ -1,9 +1,13 @@
 import { actionForKey, TypeAhead } from "./keyboard";
-import { childKey, visibleRows } from "./rows";
+import { childKey, visibleRows, type TreeRow } from "./rows";
 import { companyTree } from "./testTree";
 
-const rows = visibleRows(companyTree(), { expanded: new Set(["!eng", childKey("!eng", "!platform")]) });
-// Engineering, Platform, Databases, platform-chat, eng-general, eng-random, Sales, Other rooms
+// Engineering, Platform, Databases, platform-chat, eng-general, eng-random, Sales, Other rooms. Built
+// before each case, not at load, so mutation testing sees which case covers which line of visibleRows.
+let rows: TreeRow[];
+beforeEach(() => {
+    rows = visibleRows(companyTree(), { expanded: new Set(["!eng", childKey("!eng", "!platform")]) });
+});
 const press = (index: number, key: string, typeAhead = new TypeAhead()) =>
     actionForKey(rows, index, { key }, typeAhead);
 
