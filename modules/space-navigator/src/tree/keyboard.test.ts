@@ -71,3 +71,18 @@ describe("type-ahead", () => {
         expect(actionForKey(rows, 0, { key: "s" }, typeAhead)).toEqual({ type: "focus", index: 6 }); // Sales, not "es"
     });
 });
+
+describe("type-ahead on the real clock", () => {
+    afterEach(() => jest.restoreAllMocks());
+
+    it("builds a word from letters typed within 700 ms, and starts again after a longer pause", () => {
+        let now = 10_000;
+        jest.spyOn(Date, "now").mockImplementation(() => now);
+        const typeAhead = new TypeAhead();
+        expect(actionForKey(rows, 0, { key: "e" }, typeAhead)).toEqual({ type: "focus", index: 4 }); // eng-general
+        now += 600;
+        expect(actionForKey(rows, 4, { key: "n" }, typeAhead)).toEqual({ type: "focus", index: 4 }); // "en"
+        now += 800;
+        expect(actionForKey(rows, 4, { key: "s" }, typeAhead)).toEqual({ type: "focus", index: 6 }); // Sales, not "ens"
+    });
+});

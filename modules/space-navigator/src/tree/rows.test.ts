@@ -126,3 +126,32 @@ describe("revealing a room", () => {
         expect(firstKeyOf(companyTree(), "!nowhere")).toBeUndefined();
     });
 });
+
+describe("a space listing a child the snapshot does not hold (not loaded yet, or gone)", () => {
+    const snapshot = snapshotOf(
+        [
+            space("!s", "S", ["!ghost", "!inner", "!r"]),
+            space("!inner", "Inner", ["!ghost"]),
+            room("!r", "r", { unread: 2 }),
+        ],
+        ["!s"],
+    );
+
+    it("rolls up the counts of the rooms it does hold", () => {
+        expect(rollUpCounts(snapshot).get("!s")).toEqual({ unread: 2, mentions: 0 });
+        expect(rollUpCounts(snapshot).get("!inner")).toEqual({ unread: 0, mentions: 0 });
+    });
+
+    it("shows no row for it, and still finds the rooms after it", () => {
+        expect(names(visibleRows(snapshot, { expanded: new Set(["!s"]) }))).toEqual(["S", "  Inner", "  r"]);
+        expect(firstKeyOf(snapshot, "!r")).toBe(key("!s", "!r"));
+    });
+});
+
+describe("hierarchy rows are leaves", () => {
+    it("can be neither opened nor shown as open", () => {
+        const snapshot = snapshotOf([space("!s", "S", [], { hierarchy: "more" })], ["!s"]);
+        const [, more] = visibleRows(snapshot, { expanded: new Set(["!s"]) });
+        expect(more).toMatchObject({ kind: "more", expandable: false, expanded: false, unread: 0, mentions: 0 });
+    });
+});
