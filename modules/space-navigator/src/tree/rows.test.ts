@@ -131,7 +131,7 @@ describe("a space listing a child the snapshot does not hold (not loaded yet, or
     const snapshot = snapshotOf(
         [
             space("!s", "S", ["!ghost", "!inner", "!r"]),
-            space("!inner", "Inner", ["!ghost"]),
+            space("!inner", "Sub", ["!ghost"]),
             room("!r", "r", { unread: 2 }),
         ],
         ["!s"],
@@ -143,8 +143,56 @@ describe("a space listing a child the snapshot does not hold (not loaded yet, or
     });
 
     it("shows no row for it, and still finds the rooms after it", () => {
-        expect(names(visibleRows(snapshot, { expanded: new Set(["!s"]) }))).toEqual(["S", "  Inner", "  r"]);
+        expect(names(visibleRows(snapshot, { expanded: new Set(["!s"]) }))).toEqual(["S", "  Sub", "  r"]);
         expect(firstKeyOf(snapshot, "!r")).toBe(key("!s", "!r"));
+    });
+
+    it("does not count it as a match when filtering", () => {
+        expect(names(visibleRows(snapshot, { expanded: new Set(), query: "r" }))).toEqual(["S", "  r"]);
+        expect(visibleRows(snapshot, { expanded: new Set(), query: "zzz" })).toEqual([]);
+    });
+});
+
+describe("filtering a cycle of spaces", () => {
+    it("finds what the cycle holds, once per place, without looping", () => {
+        const snapshot = snapshotOf(
+            [
+                space("!a", "A", ["!b", "!x"]),
+                space("!b", "B", ["!a", "!found"]),
+                room("!found", "found"),
+                room("!x", "x"),
+            ],
+            ["!a"],
+        );
+        expect(names(visibleRows(snapshot, { expanded: new Set(), query: "found" }))).toEqual([
+            "A",
+            "  B",
+            "    found",
+        ]);
+    });
+});
+
+describe("a branch that matches the filter by its own name only", () => {
+    const filtered = (expanded: string[]) =>
+        visibleRows(companyTree(), { expanded: new Set(expanded), query: "databases" });
+
+    it("shows it as the user left it: closed unless opened", () => {
+        const rows = filtered([]);
+        expect(names(rows)).toEqual(["Engineering", "  Platform", "    Databases"]);
+        expect(rows[2]).toMatchObject({ expandable: true, expanded: false });
+    });
+
+    it("once opened, shows everything in it, matching or not", () => {
+        const rows = filtered([key("!eng", "!platform", "!databases")]);
+        expect(names(rows)).toEqual(["Engineering", "  Platform", "    Databases", "      db-ops"]);
+        expect(rows[2]).toMatchObject({ expanded: true });
+    });
+});
+
+describe("roll-up of mentions", () => {
+    it("counts a room's mentions even when it reports no unread messages", () => {
+        const snapshot = snapshotOf([space("!s", "S", ["!r"]), room("!r", "r", { unread: 0, mentions: 2 })], ["!s"]);
+        expect(rollUpCounts(snapshot).get("!s")).toEqual({ unread: 0, mentions: 2 });
     });
 });
 
