@@ -129,6 +129,18 @@ describe("levelDifferences", () => {
         ]);
     });
 
+    it("orders many keys inside one key, whatever order the content gives them in", () => {
+        const users = ["@d:hs", "@a:hs", "@c:hs", "@b:hs", "@e:hs"];
+        const promoted = Object.fromEntries(users.map((user) => [user, 100]));
+        expect(levelDifferences({}, { users: promoted }).map((c) => c.path[1])).toEqual([
+            "@a:hs",
+            "@b:hs",
+            "@c:hs",
+            "@d:hs",
+            "@e:hs",
+        ]);
+    });
+
     it("reads content that is no object as empty", () => {
         expect(levelDifferences("x" as unknown as PowerLevelsContent, { ban: 50 })).toEqual([
             { path: ["ban"], from: undefined, to: 50 },
