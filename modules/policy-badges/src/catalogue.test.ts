@@ -1,5 +1,6 @@
 // Reading the classification catalogue from a config nobody may have checked: what is kept, what is
 // replaced by a neutral value, and what is reported as dropped.
+import { policyBadgesStrings } from "../i18n/strings";
 import {
     cleanText,
     DEFAULT_CLASSIFICATIONS,
@@ -86,9 +87,11 @@ describe("readClassification", () => {
 
     it("keeps a #rrggbb colour and a known icon, and replaces anything else by neutral ones", () => {
         expect(read({ colour: "#A0b1C2", icon: "lock" })).toMatchObject({ colour: "#A0b1C2", icon: "lock" });
-        for (const colour of [undefined, 0xff0000, ["#a0b1c2"], "red", "#fff", "#ff00001", "url(x)"]) {
+        for (const colour of [undefined, 0xff0000, ["#a0b1c2"], "red", "#fff", "#ff00001", "x#a0b1c2", "url(x)"]) {
             expect(read({ colour }).colour).toBe(NEUTRAL_COLOUR);
         }
+        expect(NEUTRAL_COLOUR).toMatch(/^#[0-9a-f]{6}$/i);
+        for (const icon of ["globe", "building", "lock", "shield"]) expect(read({ icon }).icon).toBe(icon);
         for (const icon of [undefined, "skull", 1]) expect(read({ icon }).icon).toBe("shield");
     });
 
@@ -131,6 +134,31 @@ describe("readClassification", () => {
             widestHistoryVisibility: "invited",
             joinRulesAllowed: ["invite", "knock"],
         });
+    });
+});
+
+describe("the default classifications", () => {
+    // The module's strings come in every language Atrium speaks (i18n/strings.test.ts checks that).
+    const languages = Object.keys(policyBadgesStrings);
+
+    it("each have a label and a description in every language Atrium speaks", () => {
+        expect(languages).toEqual(expect.arrayContaining(["en", "ru", "de", "fr"]));
+        for (const classification of DEFAULT_CLASSIFICATIONS) {
+            for (const language of languages) {
+                expect(classification.label[language]?.trim()).toBeTruthy();
+                expect(classification.description[language]?.trim()).toBeTruthy();
+            }
+        }
+    });
+
+    it("each have a colour and an icon of their own, which the catalogue's reader keeps", () => {
+        const colours = DEFAULT_CLASSIFICATIONS.map((c) => c.colour);
+        const icons = DEFAULT_CLASSIFICATIONS.map((c) => c.icon);
+        expect(new Set(colours).size).toBe(DEFAULT_CLASSIFICATIONS.length);
+        expect(new Set(icons).size).toBe(DEFAULT_CLASSIFICATIONS.length);
+        for (const c of DEFAULT_CLASSIFICATIONS) {
+            expect(read({ colour: c.colour, icon: c.icon })).toMatchObject({ colour: c.colour, icon: c.icon });
+        }
     });
 });
 
