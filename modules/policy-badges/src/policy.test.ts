@@ -1,5 +1,7 @@
 import { readCatalogue } from "./catalogue";
 import {
+    ARCHIVE_EVENT,
+    CLASSIFICATION_EVENT,
     computeBadges,
     evaluateRoom,
     forbiddenInvitees,
@@ -396,5 +398,13 @@ describe("invitees from other servers", () => {
     it("flags only real user IDs of other servers, whatever else the list holds", () => {
         const invitees = [`:${OTHER}`, 42, null, `@b:${OTHER}`] as unknown as string[];
         expect(forbiddenInvitees(invitees, restricted, catalogue)).toEqual([`@b:${OTHER}`]);
+    });
+});
+
+describe("the state events read", () => {
+    // Names on the wire, shared with what writes them (the settings tab, the archive module): rooms carry them.
+    it("are Atrium's classification and archive records", () => {
+        expect(CLASSIFICATION_EVENT).toBe("org.atrium.classification");
+        expect(ARCHIVE_EVENT).toBe("org.atrium.archive");
     });
 });
