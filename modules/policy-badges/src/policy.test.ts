@@ -393,9 +393,8 @@ describe("the one badge a compact place shows", () => {
 });
 
 describe("invitees from other servers", () => {
-    const restricted = evaluateRoom(facts(classified("restricted")), catalogue);
-
     it("flags only real user IDs of other servers, whatever else the list holds", () => {
+        const restricted = evaluateRoom(facts(classified("restricted")), catalogue);
         const invitees = [`:${OTHER}`, 42, null, `@b:${OTHER}`] as unknown as string[];
         expect(forbiddenInvitees(invitees, restricted, catalogue)).toEqual([`@b:${OTHER}`]);
     });
