@@ -48,7 +48,10 @@ export const FOLDERS = [
             "modules/policy-badges/src/catalogue.ts",
             "modules/policy-badges/src/describe.ts",
         ],
-        tests: ["<rootDir>/modules/policy-badges/src/policy{,.fuzz}.test.{ts,tsx}"],
+        tests: [
+            "<rootDir>/modules/policy-badges/src/{policy,catalogue,describe}.test.ts",
+            "<rootDir>/modules/policy-badges/src/policy.fuzz.test.tsx",
+        ],
     },
     {
         path: "modules/archive/src/logic",

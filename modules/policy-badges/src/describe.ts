@@ -56,12 +56,14 @@ export function describeClassification(policy: RoomPolicy, t: Translate, languag
     if (policy.status === "unverified") {
         const claimed = policy.claimed ? labelIn(policy.claimed, language) : null;
         const reason = policy.unverifiedReason ?? "malformed";
+        // The reasons are hyphenated ("sender-lacks-power"), the strings' keys use underscores.
+        const reasonKey = `why_${reason.replace(/-/g, "_")}`;
         const why =
             reason === "foreign-room"
                 ? creatorServer
                     ? t("why_foreign_room", { server: creatorServer, fallback: label })
                     : t("why_foreign_room_unknown", { fallback: label })
-                : t(`why_${reason}`, { fallback: label });
+                : t(reasonKey, { fallback: label });
         return { text: claimed ? t("unverified_named", { label: claimed }) : t("unverified"), explanation: why };
     }
     const description = descriptionIn(policy.classification, language);

@@ -1,5 +1,7 @@
 import { readCatalogue } from "./catalogue";
 import {
+    ARCHIVE_EVENT,
+    CLASSIFICATION_EVENT,
     computeBadges,
     evaluateRoom,
     forbiddenInvitees,
@@ -91,6 +93,10 @@ describe("rules: classification × room state", () => {
         ["confidential", { encrypted: false }, ["encryption"]],
         ["confidential", { joinRule: "public" }, ["join-rule"]],
         ["confidential", { federate: true }, []],
+        ["confidential", { memberServers: [OWN, OTHER] }, ["external-members"]],
+        ["confidential", { joinRule: "knock" }, []],
+        ["confidential", { joinRule: "restricted" }, []],
+        ["confidential", { joinRule: "knock_restricted" }, []],
         ["confidential", { historyVisibility: "world_readable", guestAccess: "can_join" }, ["guests", "history"]],
         ["restricted", {}, []],
         ["restricted", { federate: true }, ["federation"]],
@@ -243,5 +249,161 @@ describe("the compact badge and the invite warning", () => {
     it("counts the signed-in user's server as the company's when the config names none", () => {
         const own = readCatalogue({}, "home.example").catalogue;
         expect(own.ownServers).toEqual(["home.example"]);
+    });
+});
+
+describe("badges' tones and what a room leaves unsaid", () => {
+    const badges = (changes: Partial<RoomFacts>) => computeBadges(facts(changes), catalogue);
+
+    it("gives each badge of a well-kept room a good or informative tone", () => {
+        expect(badges({})).toEqual([
+            { kind: "encrypted", tone: "good" },
+            { kind: "local-only", tone: "good" },
+            { kind: "join-rule", tone: "info", value: "invite" },
+            { kind: "history", tone: "info", value: "joined" },
+        ]);
+    });
+
+    it("marks what opens a room up as a caution, and the archive and retention as information", () => {
+        expect(
+            badges({
+                encrypted: false,
+                federate: true,
+                joinRule: "public",
+                guestAccess: "can_join",
+                historyVisibility: "world_readable",
+                retention: { max_lifetime: 7 * 86_400_000 },
+                archive: { content: { archived: true }, senderHasPower: true },
+            }),
+        ).toEqual([
+            { kind: "archived", tone: "info" },
+            { kind: "unencrypted", tone: "caution" },
+            { kind: "federated", tone: "info" },
+            { kind: "join-rule", tone: "caution", value: "public" },
+            { kind: "guests", tone: "caution", value: "can_join" },
+            { kind: "history", tone: "caution", value: "world_readable" },
+            { kind: "retention", tone: "info", days: 7 },
+        ]);
+    });
+
+    it("shows an unknown guest access as a neutral guests badge", () => {
+        expect(badges({ guestAccess: "sometimes" }).find((b) => b.kind === "guests")).toEqual({
+            kind: "guests",
+            tone: "neutral",
+            value: "other",
+        });
+    });
+
+    it("reads a missing guest access as forbidden and a missing history visibility as shared", () => {
+        const kinds = badges({ guestAccess: undefined, historyVisibility: null });
+        expect(kinds.find((b) => b.kind === "guests")).toBeUndefined();
+        expect(kinds.find((b) => b.kind === "history")).toEqual({ kind: "history", tone: "info", value: "shared" });
+        expect(
+            rulesBroken(facts({ ...classified("internal"), guestAccess: null, historyVisibility: undefined })),
+        ).toEqual([]);
+        expect(rulesBroken(facts({ ...classified("restricted"), historyVisibility: null }))).toEqual(["history"]);
+    });
+
+    it("shows no join rule badge when the join rule is not known", () => {
+        for (const joinRule of [null, undefined]) {
+            expect(badges({ joinRule }).map((b) => b.kind)).not.toContain("join-rule");
+        }
+    });
+
+    it("says Unknown, neutral, for a room not joined", () => {
+        expect(computeBadges(facts({ knowledge: "unknown", joinRule: null }), catalogue)).toContainEqual({
+            kind: "unknown",
+            tone: "neutral",
+        });
+    });
+
+    it("shows retention only for a positive, finite number of milliseconds, and at least one day", () => {
+        const days = (retention: unknown) => badges({ retention }).find((b) => b.kind === "retention")?.days;
+        expect(days({ max_lifetime: 3_600_000 })).toBe(1);
+        expect(days({ max_lifetime: 2.6 * 86_400_000 })).toBe(3);
+        for (const max_lifetime of [0, -86_400_000, Infinity, NaN, "30", undefined]) {
+            expect(days({ max_lifetime })).toBeUndefined();
+        }
+        expect(days("30 days")).toBeUndefined();
+    });
+
+    it("counts only an archive record that is an object", () => {
+        expect(badges({ archive: { content: "archived", senderHasPower: true } }).map((b) => b.kind)).not.toContain(
+            "archived",
+        );
+    });
+
+    it("counts only servers named by text as external", () => {
+        const withJunk = [OWN, 42, null] as unknown as string[];
+        expect(badges({ memberServers: withJunk }).map((b) => b.kind)).not.toContain("external");
+    });
+});
+
+describe("rules a room cannot be judged on", () => {
+    it("judges nothing from a preview, even what it shows", () => {
+        const preview = facts({
+            ...classified("restricted"),
+            knowledge: "preview",
+            encrypted: false,
+            federate: true,
+            joinRule: "public",
+            guestAccess: "can_join",
+            historyVisibility: "world_readable",
+        });
+        expect(evaluateRoom(preview, catalogue).violations).toEqual([]);
+    });
+
+    it("does not call a room federated, or its join rule wrong, when it cannot tell", () => {
+        expect(rulesBroken(facts({ ...classified("restricted"), federate: null, joinRule: null }))).toEqual([]);
+    });
+
+    it("lets a classification that allows any history accept one it does not know", () => {
+        expect(rulesBroken(facts({ ...classified("public"), historyVisibility: "everyone!" }))).toEqual([]);
+    });
+});
+
+describe("the policy's facts", () => {
+    it("names the creator's server only when it is text", () => {
+        expect(evaluateRoom(facts(), catalogue).creatorServer).toBe(OWN);
+        const hostile = facts({ creatorServer: { toString: () => OWN } as unknown as string });
+        expect(evaluateRoom(hostile, catalogue).creatorServer).toBeNull();
+    });
+});
+
+describe("the one badge a compact place shows", () => {
+    const compact = (changes: Partial<RoomFacts>) =>
+        mostImportantBadge(evaluateRoom(facts({ ...classified("public"), ...changes }), catalogue));
+    const everything: Partial<RoomFacts> = {
+        archive: { content: { archived: true }, senderHasPower: true },
+        memberServers: [OTHER],
+        encrypted: false,
+        guestAccess: "can_join",
+    };
+
+    it("puts archived before external, external before unencrypted, unencrypted before guests", () => {
+        expect(compact(everything)).toMatchObject({ kind: "archived" });
+        expect(compact({ ...everything, archive: null })).toMatchObject({ kind: "external" });
+        expect(compact({ ...everything, archive: null, memberServers: [OWN] })).toMatchObject({ kind: "unencrypted" });
+        expect(compact({ guestAccess: "can_join" })).toMatchObject({ kind: "guests" });
+    });
+
+    it("shows Unknown for a room not joined", () => {
+        expect(compact({ knowledge: "unknown" })).toMatchObject({ kind: "unknown" });
+    });
+});
+
+describe("invitees from other servers", () => {
+    it("flags only real user IDs of other servers, whatever else the list holds", () => {
+        const restricted = evaluateRoom(facts(classified("restricted")), catalogue);
+        const invitees = [`:${OTHER}`, 42, null, `@b:${OTHER}`] as unknown as string[];
+        expect(forbiddenInvitees(invitees, restricted, catalogue)).toEqual([`@b:${OTHER}`]);
+    });
+});
+
+describe("the state events read", () => {
+    // Names on the wire, shared with what writes them (the settings tab, the archive module): rooms carry them.
+    it("are Atrium's classification and archive records", () => {
+        expect(CLASSIFICATION_EVENT).toBe("org.atrium.classification");
+        expect(ARCHIVE_EVENT).toBe("org.atrium.archive");
     });
 });

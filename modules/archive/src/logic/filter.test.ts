@@ -72,3 +72,52 @@ describe("inactiveRooms", () => {
         expect(inactiveRooms(rooms, now, 5).map((r) => r.roomId)).toEqual(["!older", "!old", "!recent"]);
     });
 });
+
+describe("filterArchive at the edges", () => {
+    it("keeps a room archived at the first moment of the From day, and drops one at the first moment after Until", () => {
+        // "!c" was archived at midnight starting 2026-06-01.
+        expect(ids({ from: "2026-06-01" })).toEqual(["!c"]);
+        expect(ids({ until: "2026-05-31" })).toEqual(["!b", "!a"]);
+    });
+
+    it("orders rooms archived at the same moment by name", () => {
+        const same = at("2026-04-01");
+        const entries = ["Gamma", "Alpha", "Beta"].map((name) => ({
+            roomId: `!${name}`,
+            name,
+            topic: null,
+            archivedAt: same,
+            spaceIds: [],
+        }));
+        expect(filterArchive(entries, ALL).map((e) => e.name)).toEqual(["Alpha", "Beta", "Gamma"]);
+        expect(filterArchive([...entries].reverse(), ALL).map((e) => e.name)).toEqual(["Alpha", "Beta", "Gamma"]);
+    });
+
+    it("takes only a whole yyyy-mm-dd as a date", () => {
+        for (const date of ["x2026-05-10", "2026-05-10x", "2026-5-10", "26-05-10", "2026-05-1"]) {
+            expect(startOfDay(date)).toBeNull();
+        }
+        expect(startOfDay("2026-05-10")).toBe(new Date(2026, 4, 10).getTime());
+        expect(startOfDay("2026-05-10", 1)).toBe(new Date(2026, 4, 11).getTime());
+    });
+
+    it("refuses a year that Date would read as 19xx", () => {
+        expect(startOfDay("0050-01-01")).toBeNull();
+    });
+});
+
+describe("inactiveRooms at the edge", () => {
+    it("waits until a room has been quiet for longer than the configured days", () => {
+        const now = at("2026-12-01");
+        const day = 24 * 60 * 60 * 1000;
+        const room = (roomId: string, quietDays: number) => ({
+            roomId,
+            lastMessageAt: now - quietDays * day,
+            mayArchive: true,
+            archived: false,
+        });
+        expect(inactiveRooms([room("!exactly", 90), room("!longer", 90.001)], now, 90).map((r) => r.roomId)).toEqual([
+            "!longer",
+        ]);
+    });
+});

@@ -72,9 +72,79 @@ describe("archivedPowerLevels", () => {
         expect(Object.getPrototypeOf(archived)).toBe(Object.prototype);
     });
 
-    it("refuses a level that is not an integer", () => {
+    it("refuses a level that is not an integer, naming it", () => {
         expect(() => archivedPowerLevels(TYPICAL, Number.NaN)).toThrow(RangeError);
-        expect(() => archivedPowerLevels(TYPICAL, 1.5)).toThrow(RangeError);
+        expect(() => archivedPowerLevels(TYPICAL, 1.5)).toThrow("An archive level must be an integer, not 1.5");
+    });
+
+    it("takes a level written as text as absent, however high it reads", () => {
+        expect(archivedPowerLevels({ state_default: "500", invite: "7" }, 100)).toMatchObject({
+            state_default: 100,
+            invite: 100,
+        });
+    });
+
+    it("shares nothing with the original: changing the result leaves it as it was", () => {
+        const original = { extra: [{ deep: 1 }], notifications: { room: 50 } };
+        const archived = archivedPowerLevels(original, 100) as { extra: { deep: number }[] };
+        archived.extra[0].deep = 2;
+        archived.extra.push({ deep: 3 });
+        expect(original.extra).toEqual([{ deep: 1 }]);
+    });
+
+    it("sends every key as plain, visible JSON", () => {
+        const archived = archivedPowerLevels({ users: { "@a:hs": 100 }, kick: 50 }, 100);
+        expect(JSON.parse(JSON.stringify(archived))).toEqual({
+            users: { "@a:hs": 100 },
+            kick: 50,
+            events_default: 100,
+            state_default: 100,
+            invite: 100,
+            redact: 100,
+        });
+    });
+});
+
+describe("levelDifferences", () => {
+    it("lists changes in a stable order: by key, a key before the keys inside it, inner keys in order", () => {
+        const from = { users: 5, notifications: { room: 50, "@room": 50 }, ban: 50, zeta: 1 };
+        const to = { users: { "@b:hs": 1, "@a:hs": 1 }, notifications: { room: 0, "@room": 0 }, ban: 0, zeta: 2 };
+        expect(levelDifferences(from, to).map((c) => c.path)).toEqual([
+            ["ban"],
+            ["notifications", "@room"],
+            ["notifications", "room"],
+            ["users"],
+            ["users", "@a:hs"],
+            ["users", "@b:hs"],
+            ["zeta"],
+        ]);
+        expect(levelDifferences(to, from).map((c) => c.path)).toEqual([
+            ["ban"],
+            ["notifications", "@room"],
+            ["notifications", "room"],
+            ["users"],
+            ["users", "@a:hs"],
+            ["users", "@b:hs"],
+            ["zeta"],
+        ]);
+    });
+
+    it("orders many keys inside one key, whatever order the content gives them in", () => {
+        const users = ["@d:hs", "@a:hs", "@c:hs", "@b:hs", "@e:hs"];
+        const promoted = Object.fromEntries(users.map((user) => [user, 100]));
+        expect(levelDifferences({}, { users: promoted }).map((c) => c.path[1])).toEqual([
+            "@a:hs",
+            "@b:hs",
+            "@c:hs",
+            "@d:hs",
+            "@e:hs",
+        ]);
+    });
+
+    it("reads content that is no object as empty", () => {
+        expect(levelDifferences("x" as unknown as PowerLevelsContent, { ban: 50 })).toEqual([
+            { path: ["ban"], from: undefined, to: 50 },
+        ]);
     });
 });
 

@@ -94,6 +94,50 @@ describe("readArchiveRecord", () => {
     });
 });
 
+describe("readArchiveRecord's reasons", () => {
+    it.each<[string, Partial<typeof GOOD>, string]>([
+        [
+            "content that is no object",
+            { content: "archived" as unknown as typeof GOOD.content },
+            "content is not an object",
+        ],
+        ["a reason that is no text", { content: { ...GOOD.content, reason: 5 as unknown as string } }, "reason"],
+        ["a reason one character too long", { content: { ...GOOD.content, reason: "x".repeat(1001) } }, "reason"],
+        [
+            "a replaced event given as a list",
+            { content: { ...GOOD.content, replaced_event_id: ["$abc:hs"] as unknown as string } },
+            "replaced_event_id",
+        ],
+        ["a level given as text", { content: { ...GOOD.content, level: "100" as unknown as number } }, "level"],
+        ["a sender given as a list", { sender: ["@admin:hs"] as unknown as string }, "sender"],
+        ["a time given as text", { ts: "1700000000000" as unknown as number }, "timestamp"],
+        ["an endless time", { ts: Infinity }, "timestamp"],
+        ["an event ID that is no text", { eventId: 42 as unknown as string }, "event ID"],
+    ])("calls a record with %s invalid, saying why", (_what, change, why) => {
+        expect(readArchiveRecord({ ...GOOD, ...change })).toEqual({ kind: "invalid", why });
+    });
+
+    it("accepts a reason of exactly 1000 characters and a time of 0", () => {
+        expect(readArchiveRecord({ ...GOOD, content: { ...GOOD.content, reason: "x".repeat(1000) } }).kind).toBe(
+            "archived",
+        );
+        expect(readArchiveRecord({ ...GOOD, ts: 0 }).kind).toBe("archived");
+    });
+});
+
+describe("archiveRecordContent's refusals", () => {
+    it("takes a reason of up to 1000 characters once trimmed, and says so beyond", () => {
+        expect(archiveRecordContent(` ${"x".repeat(1000)} `, "$pl", 100).reason).toHaveLength(1000);
+        expect(() => archiveRecordContent("x".repeat(1001), "$pl", 100)).toThrow("A reason is at most 1000 characters");
+    });
+
+    it("names what else is wrong", () => {
+        expect(() => archiveRecordContent("", "pl", 100)).toThrow("Not an event ID");
+        expect(() => archiveRecordContent("", "$pl", 1.5)).toThrow("An archive level must be an integer");
+        expect(() => archiveRecordContent("", "$pl", Number.NaN)).toThrow(RangeError);
+    });
+});
+
 describe("recordCounts", () => {
     const record: ArchiveRecord = {
         by: "@admin:hs",
@@ -144,6 +188,12 @@ describe("recordCounts", () => {
         expect(recordCounts(creator, 100, noUsers, noUsers, ["@creator:hs"])).toBe(true);
         expect(recordCounts({ ...record, by: "@mod:hs" }, 100, noUsers, noUsers, ["@creator:hs"])).toBe(false);
         expect(recordCounts(creator, 100, noUsers, null, ["@creator:hs"])).toBe(false);
+    });
+
+    it("ignores a record that raised no level, and counts one that raised it to 1", () => {
+        expect(recordCounts({ ...record, level: 0 }, 100, levels, levels)).toBe(false);
+        expect(recordCounts({ ...record, level: -5 }, 100, levels, levels)).toBe(false);
+        expect(recordCounts({ ...record, level: 1 }, 100, levels, levels)).toBe(true);
     });
 
     it("follows the configured level", () => {

@@ -126,3 +126,80 @@ describe("revealing a room", () => {
         expect(firstKeyOf(companyTree(), "!nowhere")).toBeUndefined();
     });
 });
+
+describe("a space listing a child the snapshot does not hold (not loaded yet, or gone)", () => {
+    const snapshot = snapshotOf(
+        [
+            space("!s", "S", ["!ghost", "!inner", "!r"]),
+            space("!inner", "Sub", ["!ghost"]),
+            room("!r", "r", { unread: 2 }),
+        ],
+        ["!s"],
+    );
+
+    it("rolls up the counts of the rooms it does hold", () => {
+        expect(rollUpCounts(snapshot).get("!s")).toEqual({ unread: 2, mentions: 0 });
+        expect(rollUpCounts(snapshot).get("!inner")).toEqual({ unread: 0, mentions: 0 });
+    });
+
+    it("shows no row for it, and still finds the rooms after it", () => {
+        expect(names(visibleRows(snapshot, { expanded: new Set(["!s"]) }))).toEqual(["S", "  Sub", "  r"]);
+        expect(firstKeyOf(snapshot, "!r")).toBe(key("!s", "!r"));
+    });
+
+    it("does not count it as a match when filtering", () => {
+        expect(names(visibleRows(snapshot, { expanded: new Set(), query: "r" }))).toEqual(["S", "  r"]);
+        expect(visibleRows(snapshot, { expanded: new Set(), query: "zzz" })).toEqual([]);
+    });
+});
+
+describe("filtering a cycle of spaces", () => {
+    it("finds what the cycle holds, once per place, without looping", () => {
+        const snapshot = snapshotOf(
+            [
+                space("!a", "A", ["!b", "!x"]),
+                space("!b", "B", ["!a", "!found"]),
+                room("!found", "found"),
+                room("!x", "x"),
+            ],
+            ["!a"],
+        );
+        expect(names(visibleRows(snapshot, { expanded: new Set(), query: "found" }))).toEqual([
+            "A",
+            "  B",
+            "    found",
+        ]);
+    });
+});
+
+describe("a branch that matches the filter by its own name only", () => {
+    const filtered = (expanded: string[]) =>
+        visibleRows(companyTree(), { expanded: new Set(expanded), query: "databases" });
+
+    it("shows it as the user left it: closed unless opened", () => {
+        const rows = filtered([]);
+        expect(names(rows)).toEqual(["Engineering", "  Platform", "    Databases"]);
+        expect(rows[2]).toMatchObject({ expandable: true, expanded: false });
+    });
+
+    it("once opened, shows everything in it, matching or not", () => {
+        const rows = filtered([key("!eng", "!platform", "!databases")]);
+        expect(names(rows)).toEqual(["Engineering", "  Platform", "    Databases", "      db-ops"]);
+        expect(rows[2]).toMatchObject({ expanded: true });
+    });
+});
+
+describe("roll-up of mentions", () => {
+    it("counts a room's mentions even when it reports no unread messages", () => {
+        const snapshot = snapshotOf([space("!s", "S", ["!r"]), room("!r", "r", { unread: 0, mentions: 2 })], ["!s"]);
+        expect(rollUpCounts(snapshot).get("!s")).toEqual({ unread: 0, mentions: 2 });
+    });
+});
+
+describe("hierarchy rows are leaves", () => {
+    it("can be neither opened nor shown as open", () => {
+        const snapshot = snapshotOf([space("!s", "S", [], { hierarchy: "more" })], ["!s"]);
+        const [, more] = visibleRows(snapshot, { expanded: new Set(["!s"]) });
+        expect(more).toMatchObject({ kind: "more", expandable: false, expanded: false, unread: 0, mentions: 0 });
+    });
+});
