@@ -124,6 +124,33 @@ describe("buildSnapshot", () => {
         expect(snapshot.nodes.has("!left")).toBe(false);
     });
 
+    it("lists a DM that a space lists under People too, reading each listed room's membership once", () => {
+        const eng = makeRoom("!eng", "Engineering", { space: true });
+        makeRoom("!dm", "Bob");
+        makeRoom("!team", "team");
+        makeRoom("!left", "Left room", { membership: KnownMembership.Leave });
+        makeRoom("!lone-dm", "Carol");
+        listChildren(eng, [{ id: "!dm" }, { id: "!team" }, { id: "!left" }]);
+        ["!dm", "!team", "!left"].forEach((id) => mockSpaces.inSpaces.add(id));
+        ["!dm", "!left", "!lone-dm"].forEach((id) => mockSpaces.dms.add(id));
+        mockSpaces.joined = [eng];
+        const membershipReads = jest.spyOn(Room.prototype, "getMyMembership");
+
+        const snapshot = buildSnapshot(client, new HierarchyLoader(() => {}), {
+            people: "People",
+            other: "Other rooms",
+        });
+        expect(snapshot.nodes.get("!eng")!.children).toEqual(["!dm", "!team"]);
+        // A room left is in neither place, though the DM map still names it.
+        expect(snapshot.nodes.get(SECTION_IDS.people)!.children).toEqual(["!dm", "!lone-dm"]);
+        expect(snapshot.nodes.get("!dm")!.kind).toBe("dm");
+        expect(snapshot.roots).toEqual(["!eng", SECTION_IDS.people]);
+        const reads = membershipReads.mock.contexts.map((room) => (room as Room).roomId);
+        // Rooms in the tree are read once (the pass over all rooms used to read them again).
+        for (const id of ["!dm", "!team", "!lone-dm"]) expect(reads.filter((r) => r === id)).toHaveLength(1);
+        membershipReads.mockRestore();
+    });
+
     it("lists children not joined only once /hierarchy has named them, marking them suggested", async () => {
         const eng = makeRoom("!eng", "Engineering", { space: true });
         makeRoom("!joined", "joined");

@@ -43,6 +43,11 @@ export function buildSnapshot(
 ): NavigatorSnapshot {
     const nodes = new Map<string, NavigatorNode>();
     const isListed = roomListedCheck();
+    // Whether each room a space lists is a DM, asked while the visit has its objects at hand (the DM
+    // test reads the user's member event, as the membership just did): the pass over all rooms below
+    // then reads nothing more of the rooms already in the tree, which at 10,000 rooms are nearly all
+    // and cold again by then.
+    const directMessages = new Map<string, boolean>();
 
     // Counts only for joined rooms: a space shows the roll-up of the rooms below it, never its own,
     // and asking the SDK for a space's count would make it a notification state nobody reads.
@@ -72,6 +77,7 @@ export function buildSnapshot(
                     else if (!known) nodes.set(room.roomId, roomNode(room, membership, "space"));
                 } else if (!known) {
                     nodes.set(room.roomId, roomNode(room, membership, "room"));
+                    directMessages.set(room.roomId, isDirectMessage(room.roomId));
                 }
                 nodes.get(room.roomId)!.suggested ||= child.suggested;
                 node.children!.push(room.roomId);
@@ -114,14 +120,19 @@ export function buildSnapshot(
     // rule is applied below only to the rooms that would be listed.
     const isReplaced = replacedRoomCheck(client);
     for (const room of client.getRooms()) {
-        const membership = membershipOf(room);
-        if (!membership) continue;
-        // A room already in the tree is a listed room (a space's node says it is a space).
         const known = nodes.get(room.roomId);
-        if (known ? known.kind === "space" : room.isSpaceRoom() || !isListed(room.roomId)) continue;
+        if (known) {
+            // In the tree already, as a listed room of the user's (membership and DM test read then),
+            // a space, or a room only known from /hierarchy: only a DM is listed again, under People.
+            if (known.kind === "room" && directMessages.get(room.roomId) && !isReplaced(room))
+                people.push(roomNode(room, known.membership, "dm"));
+            continue;
+        }
+        const membership = membershipOf(room);
+        if (!membership || room.isSpaceRoom() || !isListed(room.roomId)) continue;
         if (isDirectMessage(room.roomId)) {
             if (!isReplaced(room)) people.push(roomNode(room, membership, "dm"));
-        } else if (!known && !hasParentSpace(room.roomId) && !isReplaced(room)) {
+        } else if (!hasParentSpace(room.roomId) && !isReplaced(room)) {
             other.push(roomNode(room, membership, "room"));
         }
     }
