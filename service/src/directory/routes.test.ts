@@ -338,7 +338,7 @@ describe("the source", () => {
         await start({ dataDir });
         await request("/v1/directory/search");
         await eventually(async () =>
-            (await readdir(path.join(dataDir, "directory")).catch(() => [])).includes("acme.json"),
+            (await readdir(path.join(dataDir, "directory")).catch((): string[] => [])).includes("acme.json"),
         );
     });
 });
