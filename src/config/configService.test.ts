@@ -155,6 +155,7 @@ describe("entityTagOrNull", () => {
 
     it.each([
         ["unquoted", "abc"],
+        ["text before the quotes", 'x"abc"'],
         ["a header injection", '"a"\r\nX-Evil: 1'],
         ["not a string", 42],
         ["null", null],

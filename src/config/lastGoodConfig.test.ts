@@ -16,6 +16,11 @@ describe("the last good config", () => {
         expect(readLastGood(SOURCE, storage)).toEqual(good);
     });
 
+    it("is found under the key earlier versions saved it under", () => {
+        const storage = memoryStorage({ atrium_config_last_good: JSON.stringify(good) });
+        expect(readLastGood(SOURCE, storage)).toEqual(good);
+    });
+
     it("is saved without an ETag that could not be sent back", () => {
         const storage = memoryStorage();
         writeLastGood({ ...good, etag: 'x"\n' }, storage);
