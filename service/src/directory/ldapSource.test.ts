@@ -52,6 +52,8 @@ describe("normalizeDn", () => {
         expect(normalizeDn("  CN = Erin Walsh , OU=People + UID = erin,DC=Acme  ")).toBe(
             "cn=erin walsh,ou=people+uid=erin,dc=acme",
         );
+        // Spaces on one side only, or several.
+        expect(normalizeDn("uid=erin ,ou=people,  dc=acme")).toBe("uid=erin,ou=people,dc=acme");
     });
 });
 
@@ -94,6 +96,7 @@ describe("readLdap", () => {
             ],
         });
         const [entry] = await readLdap(SOURCE, SETTINGS);
+        expect([...entry.keys()].sort()).toEqual(["cn", "dn", "mail", "manager", "seealso"]);
         expect(Object.fromEntries(entry)).toEqual({
             dn: "uid=erin,ou=people,dc=acme",
             cn: "Erin Walsh",

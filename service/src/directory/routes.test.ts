@@ -8,6 +8,7 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 
 import { JSON_TYPE } from "../routes.ts";
+import { PeopleIndex } from "./peopleIndex.ts";
 import { TenantDirectory } from "./tenantDirectory.ts";
 import { eventually, quietService, tenantsDir, type TenantsDir } from "../testSupport.ts";
 
@@ -232,6 +233,16 @@ describe("search", () => {
         const answer = await request("/v1/directory/search?cursor=forged");
         expect(answer.status).toBe(400);
         expect(answer.body).toEqual({ error: "bad_cursor", message: "cursor is not one this service gave out" });
+    });
+
+    it("answers a failure of the index itself as the server's error, not a bad cursor", async () => {
+        await start();
+        jest.spyOn(PeopleIndex.prototype, "search").mockImplementation(() => {
+            throw new TypeError("a bug in the index");
+        });
+        const answer = await request("/v1/directory/search?q=erin");
+        expect(answer.status).toBe(500);
+        expect(answer.body.error).not.toBe("bad_cursor");
     });
 
     it("ignores parameters longer than any real one, and given twice", async () => {
