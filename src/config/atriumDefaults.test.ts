@@ -56,6 +56,22 @@ describe("withAtriumDefaults", () => {
         expect(themes).toEqual([own]);
     });
 
+    it("hides location sharing unless the config names a map tile server or shows it itself", () => {
+        const sharing = (config: Config): unknown =>
+            withAtriumDefaults(config).setting_defaults!["UIFeature.locationSharing"];
+        expect(sharing({})).toBe(false);
+        expect(sharing({ map_style_url: "https://maps.example.org/style.json" })).toBeUndefined();
+        expect(sharing({ setting_defaults: { "UIFeature.locationSharing": true } })).toBe(true);
+        // The rest of the company defaults stay beside it.
+        expect(withAtriumDefaults({}).setting_defaults).toMatchObject({ use_system_theme: false });
+    });
+
+    it("skips entries of custom_themes that are no theme at all", () => {
+        const themes = withAtriumDefaults({ brand: "Acme", setting_defaults: { custom_themes: [null, 3] } } as Config)
+            .setting_defaults!.custom_themes as any[];
+        expect(themes.map((t) => t?.name)).toEqual(["Acme", undefined, undefined]);
+    });
+
     it("applies the company defaults, which the loaded config overrides", () => {
         const defaults = withAtriumDefaults({});
         expect(defaults.disable_guests).toBe(true);

@@ -43,6 +43,7 @@ describe("formatConfigPath", () => {
         expect(formatConfigPath([""])).toBe("/");
         expect(formatConfigPath([])).toBe("/");
         expect(formatConfigPath(["x".repeat(500)])).toHaveLength(200);
+        expect(formatConfigPath(["x".repeat(199)])).toBe(`/${"x".repeat(199)}`);
     });
 });
 
@@ -99,7 +100,8 @@ describe("withLiveParts", () => {
     it("removes live parts the new config no longer has, and leaves its inputs untouched", () => {
         const current = { brand: "Old", atrium: { notices: [{ id: "n", text: "Hi" }] } };
         const frozen = JSON.stringify(current);
-        expect(withLiveParts(current, {})).toEqual({ atrium: {} });
+        // Strictly: a removed part is gone, not left as a key holding undefined.
+        expect(withLiveParts(current, {})).toStrictEqual({ atrium: {} });
         expect(JSON.stringify(current)).toBe(frozen);
     });
 });

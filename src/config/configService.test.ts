@@ -6,6 +6,7 @@ import {
     describeFallbackReason,
     entityTagOrNull,
     fetchServiceConfig,
+    isInvalidAnswer,
     MAX_CONFIG_CHARS,
     readServiceConfig,
 } from "./configService";
@@ -67,6 +68,29 @@ describe("configServiceSettings", () => {
         expect(console.error).toHaveBeenCalled();
     });
 
+    it("logs why it ignores the section: the schema's problem, a URL that does not parse, a scheme", () => {
+        configServiceSettings({ atrium: { config_service: { url: "/v1/config", timeout_ms: 5 } } });
+        expect(console.error).toHaveBeenLastCalledWith(
+            expect.stringContaining(
+                "Atrium: ignoring atrium.config_service in the base config, schema error at /atrium/config_service/timeout_ms: ",
+            ),
+        );
+        // The schema's pattern takes any five-digit port; the URL parser does not.
+        const url = "https://chat.example.org:99999/v1/config";
+        expect(configServiceSettings({ atrium: { config_service: { url } } }, "https://chat.example.org/")).toBeNull();
+        expect(console.error).toHaveBeenLastCalledWith(
+            expect.stringContaining(
+                `Atrium: atrium.config_service.url "${url}" is not a URL here; not using the config service`,
+            ),
+        );
+        configServiceSettings({ atrium: { config_service: { url: "/v1/config" } } }, "vector://vector/webapp/");
+        expect(console.error).toHaveBeenLastCalledWith(
+            expect.stringContaining(
+                "Atrium: atrium.config_service.url resolves to vector: here; it needs an absolute http(s) URL",
+            ),
+        );
+    });
+
     it("needs an absolute http(s) URL inside Element Desktop, where the app is at vector://", () => {
         expect(
             configServiceSettings({ atrium: { config_service: { url: "/v1/config" } } }, "vector://vector/webapp/"),
@@ -104,7 +128,26 @@ describe("readServiceConfig", () => {
     });
 });
 
+describe("readServiceConfig at its size limit", () => {
+    it("reads a text of exactly the largest size", () => {
+        const prefix = '{"x":"';
+        const text = `${prefix}${"a".repeat(MAX_CONFIG_CHARS - prefix.length - 2)}"}`;
+        expect(text.length).toBe(MAX_CONFIG_CHARS);
+        expect(readServiceConfig(text).ok).toBe(true);
+    });
+});
+
 describe("entityTagOrNull", () => {
+    it("keeps a tag of 512 characters and drops a longer one", () => {
+        const tag = (length: number): string => `"${"a".repeat(length - 2)}"`;
+        expect(entityTagOrNull(tag(512))).toBe(tag(512));
+        expect(entityTagOrNull(tag(513))).toBeNull();
+    });
+
+    it("drops a list that would read as a tag once turned into text", () => {
+        expect(entityTagOrNull(['"v1"'])).toBeNull();
+    });
+
     it("keeps strong and weak entity tags", () => {
         expect(entityTagOrNull('"abc"')).toBe('"abc"');
         expect(entityTagOrNull('W/"abc"')).toBe('W/"abc"');
@@ -112,6 +155,7 @@ describe("entityTagOrNull", () => {
 
     it.each([
         ["unquoted", "abc"],
+        ["text before the quotes", 'x"abc"'],
         ["a header injection", '"a"\r\nX-Evil: 1'],
         ["not a string", 42],
         ["null", null],
@@ -192,6 +236,41 @@ describe("fetchServiceConfig", () => {
         await expect(answer).resolves.toEqual({ kind: "failed", reason: { kind: "timeout", timeoutMs: 500 } });
     });
 
+    it("reads an answer declared exactly as large as the limit", async () => {
+        const service = fakeService({ status: 200, contentLength: MAX_CONFIG_CHARS, body: '{"brand":"Acme"}' });
+        await expect(fetchServiceConfig(settings, { fetch: service.fetch })).resolves.toMatchObject({
+            kind: "config",
+            config: { brand: "Acme" },
+        });
+    });
+
+    it("clips a network error's message to 300 characters", async () => {
+        const service = fakeService(new TypeError("x".repeat(1000)));
+        await expect(fetchServiceConfig(settings, { fetch: service.fetch })).resolves.toEqual({
+            kind: "failed",
+            reason: { kind: "network", message: "x".repeat(300) },
+        });
+    });
+
+    it("leaves no timer behind once the service has answered", async () => {
+        jest.useFakeTimers();
+        const service = fakeService(configAnswer({ brand: "Acme" }));
+        await fetchServiceConfig(settings, { fetch: service.fetch });
+        expect(jest.getTimerCount()).toBe(0);
+    });
+
+    it("uses the browser's fetch when given none", async () => {
+        const service = fakeService(configAnswer({ brand: "Acme" }));
+        const original = globalThis.fetch;
+        globalThis.fetch = service.fetch;
+        try {
+            await expect(fetchServiceConfig(settings)).resolves.toMatchObject({ config: { brand: "Acme" } });
+        } finally {
+            globalThis.fetch = original;
+        }
+        expect(service.requests[0].url).toBe(settings.url);
+    });
+
     it("refuses an answer declared larger than any config without reading it", async () => {
         const service = fakeService({ status: 200, contentLength: MAX_CONFIG_CHARS * 4, hangingBody: true });
         await expect(fetchServiceConfig(settings, { fetch: service.fetch })).resolves.toMatchObject({
@@ -221,8 +300,38 @@ describe("describeFallbackReason", () => {
     it("says each reason in one line for the logs", () => {
         expect(describeFallbackReason({ kind: "timeout", timeoutMs: 3000 })).toBe("no answer within 3000 ms");
         expect(describeFallbackReason({ kind: "http", status: 502 })).toBe("HTTP 502");
+        expect(describeFallbackReason({ kind: "network", message: "Failed to fetch" })).toBe(
+            "network error: Failed to fetch",
+        );
+        expect(describeFallbackReason({ kind: "not-json" })).toBe("the answer is not JSON");
+        expect(describeFallbackReason({ kind: "too-large", size: 600_000, max: 524_288 })).toBe(
+            "the answer is too large (600000 characters, at most 524288)",
+        );
+        expect(describeFallbackReason({ kind: "error", message: "boom" })).toBe("unexpected error: boom");
+        expect(describeFallbackReason({ kind: "not-object" })).toBe("not a JSON object");
+        expect(describeFallbackReason({ kind: "too-deep", maxDepth: 32 })).toBe("nested deeper than 32 levels");
         expect(describeFallbackReason({ kind: "schema", path: "/brand", message: "must be string" })).toBe(
             "schema error at /brand: must be string",
         );
+    });
+});
+
+describe("isInvalidAnswer", () => {
+    it("tells an unusable answer from a service that could not be reached", () => {
+        const invalid = [
+            { kind: "not-json" },
+            { kind: "too-large", size: 2, max: 1 },
+            { kind: "not-object" },
+            { kind: "too-deep", maxDepth: 32 },
+            { kind: "schema", path: "/", message: "m" },
+        ] as const;
+        for (const reason of invalid) expect(isInvalidAnswer(reason)).toBe(true);
+        const unreachable = [
+            { kind: "timeout", timeoutMs: 1 },
+            { kind: "network", message: "m" },
+            { kind: "http", status: 502 },
+            { kind: "error", message: "m" },
+        ] as const;
+        for (const reason of unreachable) expect(isInvalidAnswer(reason)).toBe(false);
     });
 });

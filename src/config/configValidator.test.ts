@@ -59,6 +59,13 @@ describe("checkConfig", () => {
         expect(problem.message).toMatch(/^must NOT have additional properties \("x{63}…"\)$/);
     });
 
+    it("names an unknown key of exactly 64 characters in full", () => {
+        const key = "k".repeat(64);
+        expect(checkConfig({ atrium: { [key]: true } })).toMatchObject({
+            problem: { message: `must NOT have additional properties ("${key}")` },
+        });
+    });
+
     it("accepts the company sign-in keys and refuses a provider without a name or with a script URL", () => {
         const signIn = {
             identity_provider: { id: "oidc-keycloak", name: "Acme Account", logo_url: "img/acme.svg" },
@@ -109,6 +116,7 @@ describe("checkConfig", () => {
 describe("nestsDeeperThan", () => {
     it("counts objects and arrays, not scalars", () => {
         expect(nestsDeeperThan("x", 0)).toBe(false);
+        expect(nestsDeeperThan(null, 0)).toBe(false);
         expect(nestsDeeperThan({}, 0)).toBe(true);
         expect(nestsDeeperThan([[[]]], 3)).toBe(false);
         expect(nestsDeeperThan([[[]]], 2)).toBe(true);

@@ -1,6 +1,6 @@
 import { memoryStorage } from "../../test/helpers/configService";
 import { MAX_CONFIG_CHARS } from "./configService";
-import { LAST_GOOD_KEY, LastGoodConfig, readLastGood, writeLastGood } from "./lastGoodConfig";
+import { browserStorage, LAST_GOOD_KEY, LastGoodConfig, readLastGood, writeLastGood } from "./lastGoodConfig";
 
 const SOURCE = "https://chat.example.org/v1/config";
 const good: LastGoodConfig = { config: { brand: "Acme" }, etag: '"v3"', fetchedAt: 1_700_000_000_000, source: SOURCE };
@@ -13,6 +13,11 @@ describe("the last good config", () => {
         const storage = memoryStorage();
         expect(writeLastGood(good, storage)).toBe(true);
         expect(JSON.parse(storage.getItem(LAST_GOOD_KEY)!)).toEqual(good);
+        expect(readLastGood(SOURCE, storage)).toEqual(good);
+    });
+
+    it("is found under the key earlier versions saved it under", () => {
+        const storage = memoryStorage({ atrium_config_last_good: JSON.stringify(good) });
         expect(readLastGood(SOURCE, storage)).toEqual(good);
     });
 
@@ -69,5 +74,91 @@ describe("the last good config", () => {
         const read = readLastGood(SOURCE, memoryStorage({ [LAST_GOOD_KEY]: raw }));
         expect(read?.config.brand).toBe("Acme");
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+});
+
+describe("what the last good config's refusals say", () => {
+    let warn: jest.SpyInstance;
+    beforeEach(() => (warn = jest.spyOn(console, "warn").mockImplementation(() => {})));
+    afterEach(() => jest.restoreAllMocks());
+
+    /** A storage whose getItem gives any value, as a broken or planted Storage might. */
+    const storageGiving = (value: unknown): Storage =>
+        ({ ...memoryStorage(), getItem: () => value, removeItem: jest.fn() }) as unknown as Storage;
+
+    const discardedBecause = (why: string): void =>
+        expect(warn).toHaveBeenCalledWith(expect.stringContaining(`Atrium: discarding the saved config (${why})`));
+
+    it("says nothing when nothing was saved", () => {
+        expect(readLastGood(SOURCE, memoryStorage())).toBeNull();
+        expect(readLastGood(SOURCE, storageGiving(undefined))).toBeNull();
+        expect(warn).not.toHaveBeenCalled();
+    });
+
+    it("says nothing when there is no storage to save in", () => {
+        expect(writeLastGood(good, null)).toBe(false);
+        expect(warn).not.toHaveBeenCalled();
+    });
+
+    it("says when saving failed", () => {
+        expect(writeLastGood(good, memoryStorage({}, true))).toBe(false);
+        expect(warn).toHaveBeenCalledWith(
+            expect.stringContaining("Atrium: could not save the config for the next start"),
+            expect.anything(),
+        );
+    });
+
+    it.each<[string, string, string]>([
+        ["not JSON", "{brand: Acme", "not JSON"],
+        ["JSON that is not an object", '"Acme"', "not an object"],
+        [
+            "from another service",
+            JSON.stringify({ ...good, source: "https://other.example.org/v1/config" }),
+            "from another config service",
+        ],
+        ["without a fetch time", JSON.stringify({ ...good, fetchedAt: "yesterday" }), "no fetch time"],
+        ["with an endless fetch time", JSON.stringify(good).replace("1700000000000", "1e999"), "no fetch time"],
+        ["with a malformed ETag", JSON.stringify({ ...good, etag: "v1" }), "malformed ETag"],
+        [
+            "against the schema",
+            JSON.stringify({ ...good, config: { brand: 42 } }),
+            "schema error at /brand: must be string",
+        ],
+    ])("says why it discards a saved config %s", (_name, raw, why) => {
+        expect(readLastGood(SOURCE, memoryStorage({ [LAST_GOOD_KEY]: raw }))).toBeNull();
+        discardedBecause(why);
+    });
+
+    it("says why it discards a value that is no text", () => {
+        const storage = storageGiving(42);
+        expect(readLastGood(SOURCE, storage)).toBeNull();
+        discardedBecause("not text");
+        expect(storage.removeItem).toHaveBeenCalledWith(LAST_GOOD_KEY);
+    });
+
+    it("reads a saved value of exactly the largest size, and says how large a larger one is", () => {
+        const largest = MAX_CONFIG_CHARS + 4096;
+        const padded = (length: number): string => {
+            const entry = JSON.stringify({ ...good, config: { ...good.config, padding: "" } });
+            return entry.replace('"padding":""', `"padding":"${"p".repeat(length - entry.length)}"`);
+        };
+        expect(readLastGood(SOURCE, memoryStorage({ [LAST_GOOD_KEY]: padded(largest) }))?.config.brand).toBe("Acme");
+        expect(readLastGood(SOURCE, memoryStorage({ [LAST_GOOD_KEY]: padded(largest + 1) }))).toBeNull();
+        discardedBecause(`${largest + 1} characters`);
+    });
+});
+
+describe("browserStorage", () => {
+    afterEach(() => jest.restoreAllMocks());
+
+    it("is the page's localStorage", () => {
+        expect(browserStorage()).toBe(window.localStorage);
+    });
+
+    it("is null where the browser refuses storage", () => {
+        jest.spyOn(window, "localStorage", "get").mockImplementation(() => {
+            throw new DOMException("The operation is insecure.", "SecurityError");
+        });
+        expect(browserStorage()).toBeNull();
     });
 });

@@ -173,6 +173,60 @@ describe("LiveConfig", () => {
             expect(live.config.brand).toBe("Acme");
         });
 
+        it("asks nothing and logs nothing when the base config names no service", async () => {
+            const live = await open(fakeService(), memoryStorage(), { brand: "Bundled" });
+            await live.revalidate();
+            expect(console.warn).not.toHaveBeenCalled();
+            expect(console.error).not.toHaveBeenCalled();
+        });
+
+        it("says in the log why the service is not used and what it starts from", async () => {
+            await open(fakeService({ status: 502 }), memoryStorage());
+            expect(console.warn).toHaveBeenLastCalledWith(
+                expect.stringContaining(
+                    `Atrium: the config service (${SERVICE_URL}) is not usable, HTTP 502; starting from the bundled config`,
+                ),
+            );
+            await open(fakeService({ status: 502 }), stored(SERVICE_CONFIG));
+            expect(console.warn).toHaveBeenLastCalledWith(
+                expect.stringContaining("is not usable, HTTP 502; starting from the last saved config"),
+            );
+        });
+
+        it("starts from the bundled config when a step fails unexpectedly, and says so", async () => {
+            const clock = (): number => {
+                throw new Error("the clock is broken");
+            };
+            const live = await LiveConfig.open(BASE, {
+                effects,
+                fetch: fakeService(configAnswer(SERVICE_CONFIG)).fetch,
+                storage: memoryStorage(),
+                store,
+                now: clock,
+            });
+            expect(live.config.brand).toBe("Bundled");
+            expect(store.get().fallback).toEqual({
+                source: "bundled",
+                reason: { kind: "error", message: "the clock is broken" },
+            });
+            expect(console.error).toHaveBeenCalledWith(
+                expect.stringContaining("Atrium: the config service step failed; starting from the bundled config"),
+                expect.any(Error),
+            );
+        });
+
+        it("uses the browser's fetch when given none", async () => {
+            const service = fakeService(configAnswer(SERVICE_CONFIG));
+            const original = globalThis.fetch;
+            globalThis.fetch = service.fetch;
+            try {
+                const live = await LiveConfig.open(BASE, { effects, storage: memoryStorage(), store });
+                expect(live.config.brand).toBe("Acme");
+            } finally {
+                globalThis.fetch = original;
+            }
+        });
+
         it("never lets the service move itself: its atrium.config_service is ignored", async () => {
             const service = fakeService(
                 configAnswer({
@@ -181,6 +235,7 @@ describe("LiveConfig", () => {
                 }),
             );
             const live = await open(service, memoryStorage());
+            expect(live.config.brand).toBe("Acme"); // the rest of the service's config applies
             expect((live.config as { atrium?: { config_service?: object } }).atrium?.config_service).toEqual({
                 url: "/v1/config",
             });
@@ -388,6 +443,88 @@ describe("LiveConfig", () => {
             live.stop();
             await jest.advanceTimersByTimeAsync(120_000);
             expect(service.fetch).toHaveBeenCalledTimes(3);
+        });
+
+        it("keeps the saved copy current on a 304: the same config, its ETag, the time it was confirmed", async () => {
+            const storage = memoryStorage();
+            const service = fakeService(configAnswer(SERVICE_CONFIG, '"v1"'));
+            const live = await open(service, storage);
+            service.answer({ status: 304 });
+            now = NOW + 60_000;
+            await live.revalidate();
+            expect(savedIn(storage)).toEqual({
+                config: SERVICE_CONFIG,
+                etag: '"v1"',
+                fetchedAt: NOW + 60_000,
+                source: SERVICE_URL,
+            });
+        });
+
+        it("logs an unreachable service as a warning, an invalid answer as an error", async () => {
+            const service = fakeService(configAnswer(SERVICE_CONFIG, '"v1"'));
+            const live = await open(service, memoryStorage());
+            service.answer(new TypeError("Failed to fetch"));
+            await live.revalidate();
+            expect(console.warn).toHaveBeenLastCalledWith(
+                expect.stringContaining(
+                    "Atrium: the config service is not reachable (network error: Failed to fetch); keeping the config in use",
+                ),
+            );
+            expect(console.error).not.toHaveBeenCalled();
+            service.answer({ status: 200, body: "<html>" });
+            await live.revalidate();
+            expect(console.error).toHaveBeenLastCalledWith(
+                expect.stringContaining("ignoring an invalid config update (the answer is not JSON)"),
+            );
+        });
+
+        it("never throws from a failing step, and keeps the config it had", async () => {
+            const storage = memoryStorage();
+            const service = fakeService(configAnswer(SERVICE_CONFIG, '"v1"'));
+            let clockBroken = false;
+            const live = await LiveConfig.open(BASE, {
+                effects,
+                fetch: service.fetch,
+                storage,
+                store,
+                now: () => {
+                    if (clockBroken) throw new Error("the clock is broken");
+                    return NOW;
+                },
+            });
+            clockBroken = true;
+            service.answer(configAnswer({ ...SERVICE_CONFIG, brand: "Globex" }, '"v2"'));
+            await expect(live.revalidate()).resolves.toBeUndefined();
+            expect(console.error).toHaveBeenCalledWith(
+                expect.stringContaining("Atrium: revalidating the config failed"),
+                expect.any(Error),
+            );
+            expect(savedIn(storage)?.etag).toBe('"v1"');
+        });
+
+        it("keeps going when handing the change to the app fails, and logs it", async () => {
+            const service = fakeService(configAnswer(SERVICE_CONFIG, '"v1"'));
+            const live = await open(service, memoryStorage());
+            effects.putConfig.mockImplementation(() => {
+                throw new Error("the SDK refused");
+            });
+            service.answer(configAnswer({ ...SERVICE_CONFIG, brand: "Globex" }, '"v2"'));
+            await expect(live.revalidate()).resolves.toBeUndefined();
+            expect(console.error).toHaveBeenCalledWith(
+                expect.stringContaining("Atrium: applying the config change failed"),
+                expect.any(Error),
+            );
+            expect(live.config.brand).toBe("Globex");
+        });
+
+        it("does not start asking again once stopped", async () => {
+            jest.useFakeTimers();
+            const service = fakeService(configAnswer(SERVICE_CONFIG, '"v1"'));
+            const live = await open(service, memoryStorage());
+            live.stop();
+            live.startRevalidating();
+            await jest.advanceTimersByTimeAsync(600_000);
+            expect(service.fetch).toHaveBeenCalledTimes(1);
         });
 
         it("asks once for overlapping revalidations", async () => {

@@ -92,4 +92,47 @@ describe("validateServerConfig", () => {
         const validated = await validateServerConfig({ default_server_config: wellKnown } as IConfigOptions);
         expect(validated.hsUrl).toBe("https://matrix.example.org");
     });
+    it("finds the homeserver of default_server_name through its well-known file", async () => {
+        homeserverFetch.mockImplementation(async (url: string | URL) => {
+            const href = String(url);
+            if (href === "https://example.org/.well-known/matrix/client")
+                return jsonResponse(200, { "m.homeserver": { base_url: "https://matrix.example.org" } });
+            if (href.endsWith("/_matrix/client/versions"))
+                return jsonResponse(200, { versions: ["v1.1", "v1.5", "v1.11"] });
+            return fakeResponse(404, "{}");
+        });
+        const validated = await validateServerConfig({ default_server_name: "example.org" } as IConfigOptions);
+        expect(validated.hsUrl).toBe("https://matrix.example.org");
+        expect(validated.hsName).toBe("example.org");
+    });
+
+    it("names the server as default_server_config says, not after the homeserver's host", async () => {
+        const named = { "m.homeserver": { base_url: "https://matrix.example.org", server_name: "corp.example" } };
+        const validated = await validateServerConfig({ default_server_config: named } as IConfigOptions);
+        expect(validated.hsName).toBe("corp.example");
+    });
+
+    it("refuses a default_server_config without a homeserver with the SDK's own words", async () => {
+        const error = await validateServerConfig({ default_server_config: {} } as IConfigOptions).catch((e) => e);
+        expect(error).toBeInstanceOf(Error);
+        expect(error).not.toBeInstanceOf(TypeError);
+    });
+
+    it("does not fail the start for default_hs_url when the homeserver is down", async () => {
+        homeserverFetch.mockRejectedValue(new TypeError("Failed to fetch"));
+        const validated = await validateServerConfig({
+            default_hs_url: "https://matrix.example.org",
+        } as IConfigOptions);
+        expect(validated.hsUrl).toBe("https://matrix.example.org");
+    });
+
+    it("does not fail the start for default_server_name when only the homeserver is down", async () => {
+        homeserverFetch.mockImplementation(async (url: string | URL) => {
+            if (String(url) === "https://example.org/.well-known/matrix/client")
+                return jsonResponse(200, { "m.homeserver": { base_url: "https://matrix.example.org" } });
+            throw new TypeError("Failed to fetch");
+        });
+        const validated = await validateServerConfig({ default_server_name: "example.org" } as IConfigOptions);
+        expect(validated.hsUrl).toBe("https://matrix.example.org");
+    });
 });

@@ -91,9 +91,13 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(async () => {
-    await app?.close();
-    await Promise.all([slapd?.stop(), synapse?.stop(), tenants?.cleanup()]);
-    await Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true })));
+    try {
+        await app?.close();
+    } finally {
+        // Even when closing the service fails: a slapd left running keeps its port from the next run.
+        await Promise.all([slapd?.stop(), synapse?.stop(), tenants?.cleanup()]);
+        await Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true })));
+    }
 });
 
 describe("who may ask", () => {
