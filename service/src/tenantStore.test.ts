@@ -618,6 +618,19 @@ describe("reloading", () => {
         expect(s.status().generation).toBe(generation);
     });
 
+    it("drops a read still waiting for its debounce when closed", async () => {
+        tenants = await tenantsDir({ "acme.yaml": tenantYaml("Acme") });
+        const s = new TenantStore(tenants.dir, { log: recordingLog(), debounceMs: 300 });
+        store = s;
+        await s.start();
+        await tenants.write("acme.yaml", tenantYaml("Acme 2"));
+        await new Promise((resolve) => setTimeout(resolve, 100)); // the change is seen, its read waits
+        s.close();
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        expect(s.status().generation).toBe(1);
+        expect(brandOf(s, "acme")).toBe("Acme");
+    });
+
     it("waits for a burst of changes to end before reading", async () => {
         tenants = await tenantsDir({ "acme.yaml": tenantYaml("Acme") });
         const s = new TenantStore(tenants.dir, { log: recordingLog(), debounceMs: 300 });
