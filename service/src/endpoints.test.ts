@@ -1,6 +1,9 @@
 /** @jest-environment node */
 // The caching and typing rules of every endpoint, which clients and front servers depend on: what may
 // be kept (no-cache, revalidated by ETag) and what must not (no-store), and the exact error texts.
+import { rm, stat } from "node:fs/promises";
+import path from "node:path";
+
 import type { FastifyInstance } from "fastify";
 
 import { ACME_YAML, quietService, tenantsDir, type TenantsDir } from "./testSupport.ts";
@@ -106,5 +109,18 @@ describe("start-up", () => {
         await expect(quietService({ tenantsDir: `${tenants.dir}/missing` })).rejects.toThrow(
             `Tenants directory ${tenants.dir}/missing does not exist or is not a directory`,
         );
+    });
+
+    it("makes its data folder, readable by the service's user only", async () => {
+        const dataDir = path.join(tenants.dir, "..", `${path.basename(tenants.dir)}-data`, "nested");
+        try {
+            const withData = await quietService({ tenantsDir: tenants.dir, watch: false, dataDir });
+            await withData.close();
+            const info = await stat(dataDir);
+            expect(info.isDirectory()).toBe(true);
+            expect(info.mode & 0o777).toBe(0o700);
+        } finally {
+            await rm(path.dirname(dataDir), { recursive: true, force: true });
+        }
     });
 });
