@@ -5,8 +5,24 @@
 import { mkdir, rm, symlink } from "node:fs/promises";
 import path from "node:path";
 
-import { TenantStore, type StoreLog } from "./tenantStore.ts";
+import type { FSWatcher } from "node:fs";
+
+import { parseHostHeader, TenantStore, type StoreLog } from "./tenantStore.ts";
 import { eventually, tenantsDir, type TenantsDir } from "./testSupport.ts";
+
+// Files the service may not read (running as root here, permissions cannot show it): reading them
+// fails as an unreadable file would.
+const mockUnreadable = new Set<string>();
+jest.mock("node:fs/promises", () => {
+    const actual = jest.requireActual("node:fs/promises");
+    return {
+        ...actual,
+        readFile: (file: string, ...rest: unknown[]) =>
+            mockUnreadable.has(String(file).split("/").pop()!)
+                ? Promise.reject(new Error(`EACCES: permission denied, open '${file}'`))
+                : actual.readFile(file, ...rest),
+    };
+});
 
 interface LogLine {
     level: "info" | "warn" | "error";
@@ -49,6 +65,7 @@ let tenants: TenantsDir;
 let store: TenantStore | undefined;
 
 afterEach(async () => {
+    mockUnreadable.clear();
     store?.close();
     store = undefined;
     await tenants.cleanup();
@@ -72,6 +89,36 @@ describe("starting", () => {
         await expect(new TenantStore(file, { log: recordingLog(), watch: false }).start()).rejects.toThrow(
             "does not exist or is not a directory",
         );
+    });
+
+    it("reports nothing loaded before its first read", async () => {
+        tenants = await tenantsDir({});
+        expect(new TenantStore(tenants.dir, { log: recordingLog(), watch: false }).status()).toEqual({
+            status: "ok",
+            generation: 0,
+            loaded_at: null,
+            defaults: { file: null, state: "absent", problems: [] },
+            tenants: [],
+            host_conflicts: [],
+            problems: [],
+        });
+    });
+
+    it("logs a watcher that fails", async () => {
+        const log = recordingLog();
+        tenants = await tenantsDir({});
+        const s = new TenantStore(tenants.dir, { log, debounceMs: 10 });
+        store = s;
+        await s.start();
+        const failure = new Error("too many watchers");
+        (s as unknown as { watcher: FSWatcher }).watcher.emit("error", failure);
+        expect(log.lines).toEqual([
+            {
+                level: "error",
+                obj: { event: "watch_failed", dir: tenants.dir, err: failure },
+                msg: "Cannot watch the tenants directory; changes need a reload (SIGHUP)",
+            },
+        ]);
     });
 
     it("reports an empty directory as ok, generation 1, loaded just now", async () => {
@@ -334,6 +381,63 @@ describe("a tenant's file", () => {
         expect(s.byHost("acme.test")?.name).toBe("acme");
     });
 
+    it("says when its file cannot be read, keeping what it served and the hosts it named", async () => {
+        const log = recordingLog();
+        const s = await startStore(
+            { "acme.yaml": tenantYaml("Acme", ["acme.test"]), "beta.yaml": tenantYaml("Beta") },
+            log,
+        );
+        mockUnreadable.add("acme.yaml");
+        mockUnreadable.add("beta.yaml");
+        await tenants.write("new.yaml", tenantYaml("New", ["new.test"]));
+        mockUnreadable.add("new.yaml");
+        await s.reload();
+        const byName = Object.fromEntries(statusTenants(s).map((t) => [t.name, t]));
+        expect(byName.acme).toMatchObject({
+            state: "stale",
+            hosts: ["acme.test"],
+            problems: [
+                {
+                    file: "acme.yaml",
+                    path: "",
+                    message: `could not be read: EACCES: permission denied, open '${path.join(tenants.dir, "acme.yaml")}'`,
+                },
+            ],
+        });
+        expect(byName.new).toMatchObject({ state: "invalid", hosts: [], etag: null });
+        expect(s.byHost("acme.test")?.name).toBe("acme");
+
+        // Readable again with the same text: read, checked and served as before.
+        mockUnreadable.clear();
+        await s.reload();
+        expect(statusTenants(s).map((t) => [t.name, t.state])).toEqual([
+            ["acme", "ok"],
+            ["beta", "ok"],
+            ["new", "ok"],
+        ]);
+    });
+
+    it("refused and left as it is, is not checked and logged again on every reload", async () => {
+        const log = recordingLog();
+        const s = await startStore({ "acme.yaml": "config:\n  brand: 3\n" }, log);
+        await s.reload();
+        await s.reload();
+        expect(log.lines.filter((line) => line.obj.event === "tenant_refused")).toHaveLength(1);
+        // Fixed: served, although it had never been served before.
+        await tenants.write("acme.yaml", "config:\n  brand: Acme\n");
+        await s.reload();
+        expect(statusTenants(s)[0]).toMatchObject({ state: "ok", problems: [] });
+    });
+
+    it("of a new tenant with two files names no hosts", async () => {
+        const s = await startStore({
+            "acme.yaml": tenantYaml("Acme", ["acme.test"]),
+            "acme.json": JSON.stringify({ hosts: ["acme.test"], config: {} }),
+        });
+        expect(statusTenants(s)[0]).toMatchObject({ state: "invalid", hosts: [] });
+        expect(s.byHost("acme.test")).toBeUndefined();
+    });
+
     it("moves to another extension as a change of file", async () => {
         const s = await startStore({ "acme.yaml": tenantYaml("Acme") });
         await tenants.remove("acme.yaml");
@@ -428,6 +532,51 @@ describe("the defaults file", () => {
         });
     });
 
+    it("marks the tenants re-read in the same reload as re-layered only when the defaults changed", async () => {
+        const log = recordingLog();
+        const s = await startStore(
+            { "_defaults.yaml": "config:\n  brand: Default\n", "acme.yaml": "config:\n  default_theme: dark\n" },
+            log,
+        );
+        let edits = 0;
+        const reloadWithTenantEdit = async (): Promise<unknown> => {
+            edits++;
+            await tenants.write("acme.yaml", `config:\n  default_theme: dark\n  default_country_code: C${edits}\n`);
+            await s.reload();
+            return log.lines.filter((line) => line.obj.event === "tenant_loaded").pop()?.obj.after_defaults_change;
+        };
+        // The defaults' text is the same, then only its spelling changes, then it breaks, then a
+        // second one appears, then it cannot be read: the defaults in force stay the same.
+        expect(await reloadWithTenantEdit()).toBe(false);
+        await tenants.write("_defaults.yaml", "# spelled differently\nconfig: { brand: Default }\n");
+        expect(await reloadWithTenantEdit()).toBe(false);
+        await tenants.write("_defaults.yaml", "config:\n  brand: 3\n");
+        expect(await reloadWithTenantEdit()).toBe(false);
+        await tenants.write("_defaults.json", "{}");
+        expect(await reloadWithTenantEdit()).toBe(false);
+        await tenants.remove("_defaults.json");
+        mockUnreadable.add("_defaults.yaml");
+        expect(await reloadWithTenantEdit()).toBe(false);
+        expect(s.status().defaults).toEqual({
+            file: "_defaults.yaml",
+            state: "stale",
+            problems: [
+                {
+                    file: "_defaults.yaml",
+                    path: "",
+                    message: `could not be read: EACCES: permission denied, open '${path.join(tenants.dir, "_defaults.yaml")}'`,
+                },
+            ],
+        });
+        expect(brandOf(s, "acme")).toBe("Default");
+        // Gone: the built-in empty defaults are a change.
+        await tenants.remove("_defaults.yaml");
+        expect(await reloadWithTenantEdit()).toBe(true);
+        expect(brandOf(s, "acme")).toBeUndefined();
+        // None before and none now: no change.
+        expect(await reloadWithTenantEdit()).toBe(false);
+    });
+
     it("is invalid, with built-in empty defaults, when it was never valid", async () => {
         const log = recordingLog();
         const s = await startStore({ "_defaults.yaml": "config:\n  brand: 3\n", "acme.yaml": "config: {}\n" }, log);
@@ -467,6 +616,10 @@ describe("the defaults file", () => {
 });
 
 describe("hosts", () => {
+    it("are read from a Host header without its surrounding blanks", () => {
+        expect(parseHostHeader("  Acme.test.:8443 ")).toEqual({ withPort: "acme.test:8443", name: "acme.test" });
+    });
+
     it("are looked up with their port first, then by name", async () => {
         const s = await startStore({
             "acme.yaml": tenantYaml("Acme", ["acme.test"]),
@@ -548,6 +701,27 @@ describe("hosts", () => {
         await s.reload();
         expect(s.byHost("shared.test")?.name).toBe("aaa");
         expect(s.status().host_conflicts).toEqual([]);
+    });
+
+    it("claimed by three name the other two, and go to nobody when their server lets go as two claim them", async () => {
+        const s = await startStore({ "ccc.yaml": tenantYaml("C", ["h.test"]) });
+        await tenants.write("ccc.yaml", tenantYaml("C"));
+        await tenants.write("aaa.yaml", tenantYaml("A", ["h.test"]));
+        await tenants.write("bbb.yaml", tenantYaml("B", ["h.test"]));
+        await s.reload();
+        expect(s.byHost("h.test")).toBeUndefined();
+        expect(s.hostConflict("h.test")).toEqual({ host: "h.test", claimed_by: ["aaa", "bbb"], served_by: null });
+
+        await tenants.write("ccc.yaml", tenantYaml("C", ["h.test"]));
+        await s.reload();
+        expect(statusTenants(s).find((t) => t.name === "aaa")?.problems).toEqual([
+            {
+                file: "aaa.yaml",
+                path: "/hosts",
+                message:
+                    'host "h.test" is also claimed by bbb, ccc; nobody serves it until it is removed from all files but one',
+            },
+        ]);
     });
 
     it("a conflict on name:port does not fall through to the name's own tenant", async () => {
@@ -642,6 +816,8 @@ describe("reloading", () => {
         }
         expect(s.status().generation).toBe(1);
         await eventually(async () => brandOf(s, "acme") === "Acme 3");
+        expect(s.status().generation).toBe(2);
+        await new Promise((resolve) => setTimeout(resolve, 500)); // no read left over from the burst
         expect(s.status().generation).toBe(2);
     });
 
