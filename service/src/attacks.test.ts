@@ -425,11 +425,17 @@ describe("/v1/status for operators only", () => {
             `Basic ${TOKEN}`,
             `Bearer ${TOKEN}x`,
             TOKEN,
+            // The token must be the whole header's one credential.
+            `Token Bearer ${TOKEN}`,
+            `Bearer ${TOKEN} Bearer x`,
         ]) {
             const res = await get(app, "/v1/status", authorization ? { authorization } : {});
             expect([authorization, res.statusCode]).toEqual([authorization, 401]);
             expect(res.headers["www-authenticate"]).toBe('Bearer realm="atrium-operator"');
-            expect(res.json().error).toBe("operator_token_required");
+            expect(res.json()).toEqual({
+                error: "operator_token_required",
+                message: "Send the operator token: Authorization: Bearer TOKEN",
+            });
             expect(res.body).not.toContain("acme");
         }
         const ok = await get(app, "/v1/status", { authorization: `Bearer ${TOKEN}` });
