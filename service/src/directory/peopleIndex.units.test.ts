@@ -106,6 +106,16 @@ describe("departments and locations", () => {
             },
             { name: "sales", path: "sales", head_count: 1, children: [] },
         ]);
+        // Sorted by department name, not by who was met first.
+        const firstMet = new PeopleIndex([
+            person("a", "Aaron", { department: ["Zeta", "Yard"] }),
+            person("b", "Bea", { department: ["alpha"] }),
+            person("c", "Cy", { department: ["Zeta", "Bay"] }),
+        ]);
+        expect(firstMet.departments.map((d) => [d.name, d.children.map((c) => c.name)])).toEqual([
+            ["alpha", []],
+            ["Zeta", ["Bay", "Yard"]],
+        ]);
         expect(index.locations).toEqual([
             { name: "Berlin", head_count: 1 },
             { name: "berlin", head_count: 1 },
