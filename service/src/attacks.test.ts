@@ -295,7 +295,11 @@ describe("requests with a body", () => {
             });
             expect([method, res.statusCode]).toEqual([method, 413]);
             expect(res.headers.connection).toBe("close");
-            expect(res.json().error).toBe("body_not_accepted");
+            expect(res.headers["cache-control"]).toBe("no-store");
+            expect(res.json()).toEqual({
+                error: "body_not_accepted",
+                message: "This service takes no request bodies",
+            });
         }
         const chunked = await app.inject({
             method: "GET",

@@ -8,6 +8,7 @@ import type { FastifyInstance } from "fastify";
 
 import { ACME_YAML, quietService, tenantsDir, type TenantsDir } from "./testSupport.ts";
 import { strongEtag } from "./etag.ts";
+import { buildService } from "./server.ts";
 
 let tenants: TenantsDir;
 let app: FastifyInstance;
@@ -109,6 +110,25 @@ describe("start-up", () => {
         await expect(quietService({ tenantsDir: `${tenants.dir}/missing` })).rejects.toThrow(
             `Tenants directory ${tenants.dir}/missing does not exist or is not a directory`,
         );
+    });
+
+    it("logs at the level asked for, info by default", async () => {
+        const quiet = await quietService({ tenantsDir: tenants.dir, watch: false, logLevel: "warn" });
+        expect(quiet.log.level).toBe("warn");
+        await quiet.close();
+        const byDefault = await buildService({ tenantsDir: tenants.dir, watch: false });
+        expect(byDefault.log.level).toBe("info");
+        await byDefault.close();
+    });
+
+    it("stops watching the tenants directory when closed", async () => {
+        const watching = await quietService({ tenantsDir: tenants.dir, reloadDebounceMs: 10 });
+        await watching.close();
+        const generation = watching.tenants.status().generation;
+        await tenants.write("beta.yaml", "config:\n  brand: Beta\n");
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(watching.tenants.status().generation).toBe(generation);
+        expect(watching.tenants.byName("beta")).toBeUndefined();
     });
 
     it("makes its data folder, readable by the service's user only", async () => {
