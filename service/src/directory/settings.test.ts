@@ -156,7 +156,10 @@ describe("directorySettings", () => {
             homeserverUrl: null,
             allowedServers: ["named.test"],
         });
-        const numbers = { default_server_config: { "m.homeserver": { base_url: 1, server_name: 2 } } };
+        const numbers = {
+            default_server_name: 3,
+            default_server_config: { "m.homeserver": { base_url: 1, server_name: 2 } },
+        };
         expect(directorySettings(tenantWith(file, numbers), TENANTS_DIR)).toMatchObject({
             homeserverUrl: null,
             allowedServers: [],

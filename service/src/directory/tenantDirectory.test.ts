@@ -64,6 +64,22 @@ function directory(log: DirectoryLog = recordingLog(), snapshotFile: string | nu
 }
 
 describe("readSource", () => {
+    it("asks an LDAP source's server, not a file", async () => {
+        const ldap: DirectorySettings = {
+            ...settings,
+            source: {
+                type: "ldap",
+                url: "ldap://127.0.0.1:1",
+                bindDn: null,
+                bindPassword: null,
+                baseDn: "dc=acme,dc=test",
+                filter: "(objectClass=inetOrgPerson)",
+                timeoutMs: 1000,
+            },
+        };
+        await expect(readSource(ldap)).rejects.toThrow(/ECONNREFUSED|connect/i);
+    });
+
     it("keeps the entries that make a person, with their Matrix IDs", async () => {
         const people = await readSource(settings);
         expect(people.map((p) => [p.name, p.matrix_id])).toEqual([
@@ -195,6 +211,16 @@ describe("a tenant's directory", () => {
         expect(people.status().people).toBe(1);
     });
 
+    it("answers from the copy it has while a refresh runs", async () => {
+        const people = directory();
+        await people.refresh();
+        await writeFile(exportFile, CSV.replace("2,Ben Okafor,ben,\n", ""));
+        const refreshing = people.refresh();
+        expect((await people.current())?.size).toBe(2);
+        await refreshing;
+        expect((await people.current())?.size).toBe(1);
+    });
+
     it("reads again on demand at most every ten seconds", async () => {
         const people = directory();
         await people.refresh();
@@ -231,7 +257,10 @@ describe("a tenant's directory", () => {
             await new Promise((resolve) => setImmediate(resolve));
             expect(people.status().people).toBe(2);
             jest.advanceTimersByTime(1_000);
-            await people.refresh(); // joins the scheduled read
+            // The scheduled read runs on its own (real file I/O: let the event loop turn).
+            for (let turn = 0; turn < 2_000 && people.status().people !== 1; turn++) {
+                await new Promise((resolve) => setImmediate(resolve));
+            }
             expect(people.status().people).toBe(1);
             people.close();
             await writeFile(exportFile, CSV);
@@ -278,6 +307,13 @@ describe("the saved copy", () => {
         });
         await restarted.refresh();
         expect(restarted.status()).toMatchObject({ state: "stale", people: 2 });
+    });
+
+    it("is none at first, quietly", async () => {
+        const log = recordingLog();
+        const people = directory(log, file());
+        await people.refresh();
+        expect(log.lines.map((line) => line.object.event)).toEqual(["directory_refreshed"]);
     });
 
     it("gives way to a read from the source that comes first", async () => {
