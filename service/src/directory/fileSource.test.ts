@@ -31,6 +31,11 @@ describe("parseCsv", () => {
             ["x\uFEFF", 'say "hi"'],
         ]);
         expect(parseCsv("x\uFEFF,y")).toEqual([["x\uFEFF", "y"]]);
+        // A last row without a line end keeps its empty cells, as any other row does.
+        expect(parseCsv("a,b\n1,")).toEqual([
+            ["a", "b"],
+            ["1", ""],
+        ]);
     });
 
     it("refuses a file that ends inside quotes", () => {
@@ -77,6 +82,7 @@ describe("readExportFile", () => {
         );
         await expect(read("p.json", "null")).rejects.toThrow("expected an array of people");
         await expect(read("p.json", JSON.stringify([["a"]]))).rejects.toThrow("entry 1 is not an object");
+        await expect(read("p.json", "[null]")).rejects.toThrow("entry 1 is not an object");
         await expect(read("p.json", JSON.stringify([{ id: "a" }, 5]))).rejects.toThrow("entry 2 is not an object");
     });
 });
