@@ -295,7 +295,11 @@ describe("requests with a body", () => {
             });
             expect([method, res.statusCode]).toEqual([method, 413]);
             expect(res.headers.connection).toBe("close");
-            expect(res.json().error).toBe("body_not_accepted");
+            expect(res.headers["cache-control"]).toBe("no-store");
+            expect(res.json()).toEqual({
+                error: "body_not_accepted",
+                message: "This service takes no request bodies",
+            });
         }
         const chunked = await app.inject({
             method: "GET",
@@ -425,11 +429,17 @@ describe("/v1/status for operators only", () => {
             `Basic ${TOKEN}`,
             `Bearer ${TOKEN}x`,
             TOKEN,
+            // The token must be the whole header's one credential.
+            `Token Bearer ${TOKEN}`,
+            `Bearer ${TOKEN} Bearer x`,
         ]) {
             const res = await get(app, "/v1/status", authorization ? { authorization } : {});
             expect([authorization, res.statusCode]).toEqual([authorization, 401]);
             expect(res.headers["www-authenticate"]).toBe('Bearer realm="atrium-operator"');
-            expect(res.json().error).toBe("operator_token_required");
+            expect(res.json()).toEqual({
+                error: "operator_token_required",
+                message: "Send the operator token: Authorization: Bearer TOKEN",
+            });
             expect(res.body).not.toContain("acme");
         }
         const ok = await get(app, "/v1/status", { authorization: `Bearer ${TOKEN}` });

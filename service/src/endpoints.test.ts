@@ -1,10 +1,14 @@
 /** @jest-environment node */
 // The caching and typing rules of every endpoint, which clients and front servers depend on: what may
 // be kept (no-cache, revalidated by ETag) and what must not (no-store), and the exact error texts.
+import { rm, stat } from "node:fs/promises";
+import path from "node:path";
+
 import type { FastifyInstance } from "fastify";
 
 import { ACME_YAML, quietService, tenantsDir, type TenantsDir } from "./testSupport.ts";
 import { strongEtag } from "./etag.ts";
+import { buildService } from "./server.ts";
 
 let tenants: TenantsDir;
 let app: FastifyInstance;
@@ -106,5 +110,37 @@ describe("start-up", () => {
         await expect(quietService({ tenantsDir: `${tenants.dir}/missing` })).rejects.toThrow(
             `Tenants directory ${tenants.dir}/missing does not exist or is not a directory`,
         );
+    });
+
+    it("logs at the level asked for, info by default", async () => {
+        const quiet = await quietService({ tenantsDir: tenants.dir, watch: false, logLevel: "warn" });
+        expect(quiet.log.level).toBe("warn");
+        await quiet.close();
+        const byDefault = await buildService({ tenantsDir: tenants.dir, watch: false });
+        expect(byDefault.log.level).toBe("info");
+        await byDefault.close();
+    });
+
+    it("stops watching the tenants directory when closed", async () => {
+        const watching = await quietService({ tenantsDir: tenants.dir, reloadDebounceMs: 10 });
+        await watching.close();
+        const generation = watching.tenants.status().generation;
+        await tenants.write("beta.yaml", "config:\n  brand: Beta\n");
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(watching.tenants.status().generation).toBe(generation);
+        expect(watching.tenants.byName("beta")).toBeUndefined();
+    });
+
+    it("makes its data folder, readable by the service's user only", async () => {
+        const dataDir = path.join(tenants.dir, "..", `${path.basename(tenants.dir)}-data`, "nested");
+        try {
+            const withData = await quietService({ tenantsDir: tenants.dir, watch: false, dataDir });
+            await withData.close();
+            const info = await stat(dataDir);
+            expect(info.isDirectory()).toBe(true);
+            expect(info.mode & 0o777).toBe(0o700);
+        } finally {
+            await rm(path.dirname(dataDir), { recursive: true, force: true });
+        }
     });
 });

@@ -118,5 +118,7 @@ describe("cacheControlFor", () => {
         expect(cacheControlFor("/w/img/atrium-logo.svg")).toBe("no-cache");
         // The media service worker keeps one URL; browsers must see a new one at once.
         expect(cacheControlFor("/w/sw.js")).toBe("no-cache");
+        // The hash must come right before the extension: a backup of a hashed file is not itself one.
+        expect(cacheControlFor("/w/bundles/bundle.f6e8dfb6.js.orig")).toBe("no-cache");
     });
 });

@@ -12,7 +12,11 @@ let webapp: string;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-    tenants = await tenantsDir({ "acme.yaml": ACME_YAML });
+    tenants = await tenantsDir({
+        "acme.yaml": ACME_YAML,
+        // Refused from the start: its host is known, yet it has no config and so no policy.
+        "broken.yaml": "hosts: [broken.test]\nconfig:\n  brand: 3\n",
+    });
     webapp = await mkdtemp(path.join(os.tmpdir(), "atrium-webapp-"));
     await mkdir(path.join(webapp, "bundles"));
     await writeFile(path.join(webapp, "index.html"), "<!doctype html><title>Atrium</title>");
@@ -23,7 +27,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-    await app.close();
+    await app?.close(); // absent when the service failed to start: the tests say so, not this hook
     await tenants.cleanup();
     await rm(webapp, { recursive: true, force: true });
 });
@@ -93,10 +97,13 @@ describe("security headers on the web app", () => {
         }
     });
 
-    it("lets nothing run on a host no tenant serves", async () => {
-        const res = await get("/", "unknown.test");
-        expect(res.headers["content-security-policy"]).toContain("default-src 'none'");
-        expect(res.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    it("lets nothing run on a host no tenant serves, or whose tenant has no valid config", async () => {
+        for (const host of ["unknown.test", "broken.test"]) {
+            const res = await get("/", host);
+            expect([host, res.statusCode]).toEqual([host, 200]);
+            expect(res.headers["content-security-policy"]).toContain("default-src 'none'");
+            expect(res.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+        }
     });
 
     it("tells a front server the tenant's headers at /v1/security-headers", async () => {

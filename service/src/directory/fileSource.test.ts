@@ -1,9 +1,11 @@
 /** @jest-environment node */
 // The export-file source: CSV and JSON exports read, mapped and joined like LDAP entries.
+import path from "node:path";
+
 import type { FastifyInstance } from "fastify";
 
 import { PeopleIndex } from "./peopleIndex.ts";
-import { parseCsv } from "./fileSource.ts";
+import { parseCsv, readExportFile } from "./fileSource.ts";
 import { readSource } from "./tenantDirectory.ts";
 import { directorySettings } from "./settings.ts";
 import { quietService, tenantsDir, type TenantsDir } from "../testSupport.ts";
@@ -23,8 +25,65 @@ describe("parseCsv", () => {
         ]);
     });
 
+    it("drops a byte-order mark at the start only, and takes a quote inside a value as text", () => {
+        expect(parseCsv('\uFEFFa,b\nx\uFEFF,say "hi"')).toEqual([
+            ["a", "b"],
+            ["x\uFEFF", 'say "hi"'],
+        ]);
+        expect(parseCsv("x\uFEFF,y")).toEqual([["x\uFEFF", "y"]]);
+        // A last row without a line end keeps its empty cells, as any other row does.
+        expect(parseCsv("a,b\n1,")).toEqual([
+            ["a", "b"],
+            ["1", ""],
+        ]);
+    });
+
     it("refuses a file that ends inside quotes", () => {
         expect(() => parseCsv('a\n"open')).toThrow("CSV ends inside a quoted field");
+    });
+});
+
+describe("readExportFile", () => {
+    let tenants: TenantsDir;
+    afterEach(() => tenants.cleanup());
+
+    const read = async (file: string, text: string) => {
+        tenants = await tenantsDir({ [file]: text });
+        return readExportFile({ type: "file", path: path.join(tenants.dir, file) });
+    };
+
+    it("matches CSV columns whatever their case and blanks, and reads an empty file as nobody", async () => {
+        expect(await read("p.csv", " ID , Name \n1,Ada\n")).toEqual([
+            new Map([
+                ["id", "1"],
+                ["name", "Ada"],
+            ]),
+        ]);
+        expect(await read("p.csv", "")).toEqual([]);
+    });
+
+    it("reads a JSON list with a byte-order mark, keeping text and numbers only", async () => {
+        const json = `\uFEFF${JSON.stringify([{ ID: "\uFEFFa", Age: 7, boss: { id: "b" }, on: true, none: null }])}`;
+        expect(await read("p.json", json)).toEqual([
+            new Map([
+                ["id", "\uFEFFa"],
+                ["age", "7"],
+            ]),
+        ]);
+    });
+
+    it("keeps a byte-order mark that is not at the start of a JSON file", async () => {
+        expect(await read("p.json", '[{"id": "\uFEFFa"}]')).toEqual([new Map([["id", "\uFEFFa"]])]);
+    });
+
+    it("refuses JSON that holds no list of people objects", async () => {
+        await expect(read("p.json", JSON.stringify({ staff: [] }))).rejects.toThrow(
+            'expected an array of people or { "people": [...] }',
+        );
+        await expect(read("p.json", "null")).rejects.toThrow("expected an array of people");
+        await expect(read("p.json", JSON.stringify([["a"]]))).rejects.toThrow("entry 1 is not an object");
+        await expect(read("p.json", "[null]")).rejects.toThrow("entry 1 is not an object");
+        await expect(read("p.json", JSON.stringify([{ id: "a" }, 5]))).rejects.toThrow("entry 2 is not an object");
     });
 });
 

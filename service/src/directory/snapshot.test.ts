@@ -1,7 +1,7 @@
 /** @jest-environment node */
 // The saved copy's file: written whole or not at all, read back only when whole and made with the
 // same settings; a secret in the settings never reaches it.
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
@@ -87,7 +87,8 @@ describe("the directory's saved copy", () => {
         const whole = await readFile(file, "utf8");
         const cases: [string, RegExp][] = [
             [whole.slice(0, whole.length / 2), /JSON/],
-            ["null", /format/],
+            ["null", /^unknown format undefined$/],
+            [JSON.stringify({ format: 2, fingerprint }), /^unknown format 2$/],
             [JSON.stringify({ format: 1, fingerprint, refreshed_at: "yesterday", people: [] }), /refreshed_at/],
             [
                 JSON.stringify({ format: 1, fingerprint, refreshed_at: new Date().toISOString(), people: [{ id: 1 }] }),
@@ -102,10 +103,40 @@ describe("the directory's saved copy", () => {
                 }),
                 /malformed people/,
             ],
+            // Each field of a saved person must have its type: text, or text or null.
+            ...[{ name: 5 }, { id: null }, { matrix_id: 5 }, { photo_url: false }, { department: ["a", 1] }].map(
+                (bad): [string, RegExp] => [
+                    JSON.stringify({
+                        format: 1,
+                        fingerprint,
+                        refreshed_at: new Date().toISOString(),
+                        people: [{ ...erin, ...bad }],
+                    }),
+                    /malformed people/,
+                ],
+            ),
+            [
+                JSON.stringify({ format: 1, fingerprint, refreshed_at: new Date().toISOString(), people: [null] }),
+                /malformed people/,
+            ],
+            [
+                JSON.stringify({ format: 1, fingerprint, refreshed_at: new Date().toISOString(), people: ["erin"] }),
+                /malformed people/,
+            ],
         ];
         for (const [text, reason] of cases) {
             await writeFile(file, text);
             await expect(readSnapshot(file, fingerprint)).rejects.toThrow(reason);
         }
+    });
+
+    it("keeps the people's file readable by the service's user only", async () => {
+        await writeSnapshot(file, settingsFingerprint(settings), { refreshedAt: Date.now(), people: [erin] });
+        expect((await stat(file)).mode & 0o777).toBe(0o600);
+    });
+
+    it("fails, rather than reading none, when the file is there but cannot be read", async () => {
+        await mkdir(file, { recursive: true });
+        await expect(readSnapshot(file, settingsFingerprint(settings))).rejects.toThrow(/EISDIR/);
     });
 });
