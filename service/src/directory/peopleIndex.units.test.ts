@@ -3,7 +3,8 @@
 // reports, the department tree and locations with head counts, paging and its cursor, the page
 // size's bounds, duplicates. (peopleIndex.test.ts checks search against the shared rule at scale.)
 import type { DirectoryPerson } from "../../../contract/directoryPerson.ts";
-import { CursorError, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PeopleIndex } from "./peopleIndex.ts";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../../contract/peopleSearch.ts";
+import { CursorError, PeopleIndex } from "./peopleIndex.ts";
 
 function person(id: string, name: string, more: Partial<DirectoryPerson> = {}): DirectoryPerson {
     return {
