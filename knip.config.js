@@ -10,6 +10,7 @@ module.exports = {
         "scripts/*.{mjs,ts}",
         "bench/*.ts",
         "bench/navigator/page.tsx",
+        "bench/navigator/trace.ts",
         "bench/navigator/webpack.config.cjs",
         "e2e/demo.ts",
         "build/*.js",
