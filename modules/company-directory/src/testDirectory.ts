@@ -161,3 +161,16 @@ export function recordingPeople(overrides: Partial<PeopleApi> = {}): jest.Mocked
         ...overrides,
     } as jest.Mocked<PeopleApi>;
 }
+
+const GIVEN = ["Anna", "Ben", "Chloé", "Sven", "Zoe"];
+const SURNAMES = ["Berg", "Costa", "Schmidt"];
+
+/** 1,000 people (more than one page), few names and two titles and places, so queries match many. */
+export function pageSizedCompany(): DirectoryPerson[] {
+    return Array.from({ length: 1_000 }, (_, i) =>
+        person(`p${String(i).padStart(4, "0")}`, `${GIVEN[i % GIVEN.length]} ${SURNAMES[(i >> 3) % SURNAMES.length]}`, {
+            title: i % 2 ? "Site Reliability Engineer" : "Account Executive",
+            location: i % 3 ? "Berlin" : "Paris",
+        }),
+    );
+}

@@ -3,24 +3,13 @@
 // reports, the department tree and locations with head counts, paging and its cursor, the page
 // size's bounds, duplicates. (peopleIndex.test.ts checks search against the shared rule at scale.)
 import type { DirectoryPerson } from "../../../contract/directoryPerson.ts";
+import { directoryPerson } from "../../../contract/testPeople.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../../contract/peopleSearch.ts";
 import { CursorError, PeopleIndex } from "./peopleIndex.ts";
 
+/** A person with a Matrix account on acme.test unless the test says otherwise. */
 function person(id: string, name: string, more: Partial<DirectoryPerson> = {}): DirectoryPerson {
-    return {
-        id,
-        matrix_id: `@${id}:acme.test`,
-        name,
-        title: null,
-        department: [],
-        location: null,
-        email: null,
-        phone: null,
-        manager_id: null,
-        time_zone: null,
-        photo_url: null,
-        ...more,
-    };
+    return directoryPerson(id, name, { matrix_id: `@${id}:acme.test`, ...more });
 }
 
 const ceo = person("ceo", "Zoë Adler", { title: "CEO" });

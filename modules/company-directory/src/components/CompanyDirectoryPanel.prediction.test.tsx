@@ -6,8 +6,8 @@ import userEvent from "@testing-library/user-event";
 
 import { initAtriumI18n } from "@atrium/sdk";
 
-import { MemoryDirectory, person, recordingPeople, smallCompany } from "../testDirectory";
-import type { DirectoryPerson, SearchPage, SearchParams } from "../types";
+import { MemoryDirectory, pageSizedCompany, recordingPeople, smallCompany } from "../testDirectory";
+import type { SearchPage, SearchParams } from "../types";
 import { CompanyDirectoryPanel } from "./CompanyDirectoryPanel";
 
 /** The in-memory service, answering only when a test lets it (and, unlike HTTP, deaf to aborts). */
@@ -37,15 +37,8 @@ class GatedDirectory extends MemoryDirectory {
     }
 }
 
-const GIVEN = ["Anna", "Ben", "Chloé", "Sven", "Zoe"];
-const SURNAMES = ["Berg", "Costa", "Schmidt"];
 /** More people than one page: the first answer ("") is partial, so predictions are starts. */
-const bigCompany: DirectoryPerson[] = Array.from({ length: 1_000 }, (_, i) =>
-    person(`p${String(i).padStart(4, "0")}`, `${GIVEN[i % GIVEN.length]} ${SURNAMES[(i >> 3) % SURNAMES.length]}`, {
-        title: i % 2 ? "Site Reliability Engineer" : "Account Executive",
-        location: i % 3 ? "Berlin" : "Paris",
-    }),
-);
+const bigCompany = pageSizedCompany();
 
 const search = (): HTMLInputElement => screen.getByRole("combobox", { name: "Search people" });
 const listbox = (): HTMLElement => screen.getByRole("listbox", { name: "People" });

@@ -6,8 +6,8 @@ import userEvent from "@testing-library/user-event";
 
 import { initAtriumI18n } from "@atrium/sdk";
 
-import { MemoryDirectory, OK_SOURCE, person, recordingPeople } from "../testDirectory";
-import type { DirectoryPerson, SearchPage, SearchParams } from "../types";
+import { MemoryDirectory, OK_SOURCE, pageSizedCompany, recordingPeople } from "../testDirectory";
+import type { SearchPage, SearchParams } from "../types";
 import { CompanyDirectoryPanel } from "./CompanyDirectoryPanel";
 
 /** The in-memory service, whose searches answer only when a test lets them. */
@@ -29,14 +29,7 @@ class GatedDirectory extends MemoryDirectory {
     }
 }
 
-const GIVEN = ["Anna", "Ben", "Chloé", "Sven", "Zoe"];
-const SURNAMES = ["Berg", "Costa", "Schmidt"];
-const company: DirectoryPerson[] = Array.from({ length: 1_000 }, (_, i) =>
-    person(`p${String(i).padStart(4, "0")}`, `${GIVEN[i % GIVEN.length]} ${SURNAMES[(i >> 3) % SURNAMES.length]}`, {
-        title: i % 2 ? "Site Reliability Engineer" : "Account Executive",
-        location: i % 3 ? "Berlin" : "Paris",
-    }),
-);
+const company = pageSizedCompany();
 
 const search = (): HTMLInputElement => screen.getByRole("combobox", { name: "Search people" });
 const listbox = (): HTMLElement => screen.getByRole("listbox", { name: "People" });
