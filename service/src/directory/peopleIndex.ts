@@ -1,6 +1,6 @@
 // The directory in memory: the search as you type of contract/peopleSearch.ts (the sidebar runs the
 // same search on its copy of the roster), the reporting lines, the department tree with head counts,
-// and the roster itself, ready to send. Built once per refresh and then only read.
+// and the people in result order (what the roster route encodes). Built once per refresh and then only read.
 import type { DirectoryPerson } from "../../../contract/directoryPerson.ts";
 import { compareText as compare, fold } from "../../../contract/directorySearch.ts";
 import { PeopleSearch, type SearchQuery, type SearchResult } from "../../../contract/peopleSearch.ts";

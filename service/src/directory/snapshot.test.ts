@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 
 import type { DirectoryPerson } from "../../../contract/directoryPerson.ts";
+import { directoryPerson } from "../../../contract/testPeople.ts";
 import type { DirectorySettings } from "./settings.ts";
 import { readSnapshot, settingsFingerprint, snapshotPath, writeSnapshot } from "./snapshot.ts";
 
@@ -28,19 +29,11 @@ const settings: DirectorySettings = {
     allowedServers: ["acme.test"],
 };
 
-const erin: DirectoryPerson = {
-    id: "uid=erin,ou=people,dc=acme,dc=test",
+const erin: DirectoryPerson = directoryPerson("uid=erin,ou=people,dc=acme,dc=test", "Erin Weber", {
     matrix_id: "@erin:acme.test",
-    name: "Erin Weber",
     title: "Engineer",
     department: ["Engineering"],
-    location: null,
-    email: null,
-    phone: null,
-    manager_id: null,
-    time_zone: null,
-    photo_url: null,
-};
+});
 
 let dir: string;
 let file: string;
