@@ -28,6 +28,8 @@ import { POLICY_BADGES_NAMESPACE, policyBadgesStrings } from "../../modules/poli
 import { SpaceNavigator } from "../../modules/space-navigator/src/components/SpaceNavigator";
 import { buildSnapshot } from "../../modules/space-navigator/src/sdkSnapshot";
 import { HierarchyLoader } from "../../modules/space-navigator/src/hierarchyLoader";
+import { navigatorStore } from "../../modules/space-navigator/src/snapshotStore";
+import { navigatorString } from "../../modules/space-navigator/src/strings";
 import { contributePolicyBadges } from "../../modules/policy-badges/src/PolicyBadgesModule";
 import { buildCompany, DEPARTMENTS } from "./company";
 
@@ -97,6 +99,12 @@ async function run(view: View, badges: boolean, departments: number): Promise<Be
     );
     await timeUntil("stores ready", setupStart, () => SpaceStore.instance.spacePanelSpaces.length > 0);
     await new Promise((resolve) => setTimeout(resolve, 200)); // the stores' asynchronous list builds
+    // The navigator's own store (modules/space-navigator/src/snapshotStore.ts), made as RoomListStore
+    // made the classic list's: what the navigator's first showing after the sign-in adds, timed alone.
+    const snapshotStart = performance.now();
+    if (view === "navigator")
+        navigatorStore(client, { people: navigatorString("people"), other: navigatorString("other_rooms") }).current();
+    const snapshotMs = view === "navigator" ? performance.now() - snapshotStart : 0;
     const setupMs = performance.now() - setupStart;
 
     // Policy badges on every tile and node (the room-decoration slot), as the module contributes them.
@@ -153,12 +161,11 @@ async function run(view: View, badges: boolean, departments: number): Promise<Be
     const { collapseMs, expandMs } = await timeToggles(view, branch, isOpen, childShown);
     performance.mark("bench-toggles-end");
     await nextTask();
-    // The navigator's snapshot of all rooms, built once more on its own (what a change of shape
-    // costs). After the timed parts, so that it warms nothing the first render is timed with.
-    const snapshotStart = performance.now();
+    // The navigator's snapshot of all rooms, built once more on its own: what a change of shape costs.
+    const rebuildStart = performance.now();
     if (view === "navigator")
         buildSnapshot(client, new HierarchyLoader(() => {}), { people: "People", other: "Other rooms" });
-    const snapshotMs = view === "navigator" ? performance.now() - snapshotStart : 0;
+    const rebuildMs = view === "navigator" ? performance.now() - rebuildStart : 0;
     return {
         view,
         badges,
@@ -166,6 +173,7 @@ async function run(view: View, badges: boolean, departments: number): Promise<Be
         spaces,
         setupMs,
         snapshotMs,
+        rebuildMs,
         firstRenderMs,
         collapseMs,
         expandMs,

@@ -1,6 +1,6 @@
 import React from "react";
 import { EventEmitter } from "events";
-import { act, render, screen, within } from "@testing-library/react";
+import { act, cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ClientEvent, RoomEvent } from "matrix-js-sdk/src/matrix";
 
@@ -12,11 +12,14 @@ import { SpaceNavigator } from "./SpaceNavigator";
 // The SDK at the module's edge (@atrium/sdk/spaces) and the snapshot builder are stand-ins: this
 // tests how the navigator reacts to the client, the room view and its own actions.
 let mockFirstSyncDone = true;
-const mockClient = Object.assign(new EventEmitter(), {
-    getSafeUserId: () => "@alice:example.org",
-    isInitialSyncComplete: () => mockFirstSyncDone,
-    getRoom: (roomId: string) => ({ roomId }),
-});
+// A new client per test: the navigator's store is kept per client (../snapshotStore).
+const newClient = () =>
+    Object.assign(new EventEmitter(), {
+        getSafeUserId: () => "@alice:example.org",
+        isInitialSyncComplete: () => mockFirstSyncDone,
+        getRoom: (roomId: string) => ({ roomId }),
+    });
+let mockClient = newClient();
 const mockRoomView = new EventEmitter();
 let mockOpenRoom: string | null = null;
 const mockCounts = new Map<string, { unread: number; mentions: number }>();
@@ -58,6 +61,7 @@ describe("SpaceNavigator", () => {
         mockCounts.clear();
         mockOpenRoom = null;
         mockFirstSyncDone = true;
+        mockClient = newClient();
         mockedBuild.mockImplementation(() => companyTree());
     });
     afterEach(() => jest.useRealTimers());
@@ -107,6 +111,39 @@ describe("SpaceNavigator", () => {
             jest.advanceTimersByTime(200);
         });
         expect(mockedBuild).toHaveBeenCalledTimes(3);
+    });
+
+    it("shows the kept snapshot when shown again, with what changed while hidden applied once", () => {
+        const first = render(<SpaceNavigator />);
+        expect(mockedBuild).toHaveBeenCalledTimes(1);
+        first.unmount();
+
+        // Hidden: messages and new rooms are only noted, nothing is built or counted meanwhile.
+        render(<SpaceNavigator />).unmount();
+        expect(mockedBuild).toHaveBeenCalledTimes(1);
+        mockCounts.set("!deals", { unread: 2, mentions: 0 });
+        act(() => {
+            mockClient.emit(RoomEvent.Timeline);
+            jest.advanceTimersByTime(1000);
+        });
+        expect(mockedBuild).toHaveBeenCalledTimes(1);
+        render(<SpaceNavigator />);
+        expect(item("Sales, 2 unread")).toBeInTheDocument(); // counts refreshed at the showing, no rebuild
+        expect(mockedBuild).toHaveBeenCalledTimes(1);
+        cleanup();
+
+        act(() => {
+            mockClient.emit(ClientEvent.Room);
+            mockClient.emit(ClientEvent.Room);
+            jest.advanceTimersByTime(1000);
+        });
+        expect(mockedBuild).toHaveBeenCalledTimes(1);
+        render(<SpaceNavigator />);
+        expect(mockedBuild).toHaveBeenCalledTimes(2); // one rebuild, when shown
+        act(() => {
+            jest.advanceTimersByTime(1000);
+        });
+        expect(mockedBuild).toHaveBeenCalledTimes(2);
     });
 
     it("follows the room opened elsewhere: opens its branch, highlights it, remembers the branch", () => {
