@@ -115,6 +115,21 @@ describe("before it listens", () => {
         expect(run.signals.eventNames()).toEqual([]);
     });
 
+    it("exits 1, without the usage, when reading the options fails for another reason than a bad option", async () => {
+        const unreadable = new Proxy<NodeJS.ProcessEnv>(
+            {},
+            {
+                get: () => {
+                    throw new Error("the environment cannot be read");
+                },
+            },
+        );
+        const run = fakeProcess([], unreadable);
+        expect(await startService(run.proc)).toBeNull();
+        expect(run.stderr()).toBe("Atrium config service failed to start: the environment cannot be read\n");
+        expect(run.exits).toEqual([1]);
+    });
+
     it("says what was thrown when it is no Error", async () => {
         const run = fakeProcess(["--help"]);
         run.proc.stdout.write = () => {
