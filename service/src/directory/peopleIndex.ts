@@ -88,29 +88,28 @@ export class PeopleIndex {
     }
 
     private buildDepartments(): DepartmentNode[] {
-        const root: DepartmentNode = { name: "", path: "", head_count: 0, children: [] };
-        const nodes = new Map<string, DepartmentNode>([["", root]]);
+        const top: DepartmentNode[] = [];
+        const nodes = new Map<string, DepartmentNode>();
         for (const person of this.people) {
-            let parent = root;
-            root.head_count++;
+            let siblings = top;
             for (let depth = 0; depth < person.department.length; depth++) {
                 const path = person.department.slice(0, depth + 1).join("/");
                 let node = nodes.get(path);
                 if (!node) {
                     node = { name: person.department[depth], path, head_count: 0, children: [] };
                     nodes.set(path, node);
-                    parent.children.push(node);
+                    siblings.push(node);
                 }
                 node.head_count++;
-                parent = node;
+                siblings = node.children;
             }
         }
         const sortTree = (list: DepartmentNode[]): void => {
             list.sort((a, b) => compare(fold(a.name), fold(b.name)));
             for (const node of list) sortTree(node.children);
         };
-        sortTree(root.children);
-        return root.children;
+        sortTree(top);
+        return top;
     }
 
     private countLocations(): Array<{ name: string; head_count: number }> {

@@ -32,13 +32,14 @@ describe("one person", () => {
     const index = new PeopleIndex(PEOPLE);
 
     it("is found by id or Matrix ID, with the chain to the top and the direct reports in name order", () => {
-        expect(index.person("erin")).toEqual({ person: erin, manager_chain: [cto, ceo], direct_reports: [] });
-        expect(index.person("@cto:acme.test")).toEqual({
+        // Strict: an empty list must be empty, not hold an `undefined` that toEqual would overlook.
+        expect(index.person("erin")).toStrictEqual({ person: erin, manager_chain: [cto, ceo], direct_reports: [] });
+        expect(index.person("@cto:acme.test")).toStrictEqual({
             person: cto,
             manager_chain: [ceo],
             direct_reports: [ada, erin],
         });
-        expect(index.person("ceo")).toEqual({ person: ceo, manager_chain: [], direct_reports: [cto, sam] });
+        expect(index.person("ceo")).toStrictEqual({ person: ceo, manager_chain: [], direct_reports: [cto, sam] });
         expect(index.person("nobody")).toBeNull();
         expect(index.size).toBe(5);
     });
