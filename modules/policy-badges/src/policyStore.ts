@@ -2,7 +2,14 @@
 // the header read it on every render, and a list of thousands of rooms must not recompute it each
 // time. One listener on the client serves every badge on screen.
 import { useEffect, useState } from "react";
-import { currentUserId, moduleSettings, onModuleSettingsChange, onRoomStateChange, serverOfUserId } from "@atrium/sdk";
+import {
+    atriumI18n,
+    currentUserId,
+    moduleSettings,
+    onModuleSettingsChange,
+    onRoomStateChange,
+    serverOfUserId,
+} from "@atrium/sdk";
 
 import { readCatalogue, type Catalogue, type CatalogueSettings } from "./catalogue";
 import { evaluateRoom, type RoomPolicy } from "./policy";
@@ -86,9 +93,13 @@ function listenForChanges(): void {
 function startListening(): void {
     const offState = onRoomStateChange((roomId) => invalidate(roomId));
     const offSettings = onModuleSettingsChange(MODULE_NAME, () => invalidate(null));
+    // What a badge shows is in the current language: every reader looks again.
+    const onLanguage = (): void => notifySoon(null);
+    atriumI18n.on("languageChanged", onLanguage);
     stopListening = () => {
         offState();
         offSettings();
+        atriumI18n.off("languageChanged", onLanguage);
     };
 }
 
@@ -109,20 +120,31 @@ function subscribe(roomId: string, listener: () => void): () => void {
     };
 }
 
+const samePolicy = (policy: RoomPolicy): RoomPolicy => policy;
+
 /** The room's policy, re-rendering the caller when it changes. */
 export function useRoomPolicy(roomId: string): RoomPolicy {
+    return useRoomPolicyValue(roomId, samePolicy);
+}
+
+/**
+ * What `select` makes of the room's policy, re-rendering the caller only when that changes (by
+ * identity): when the policy changes, and on a change of language, `select` is asked again.
+ * `select` is a function defined once, outside the component.
+ */
+export function useRoomPolicyValue<T>(roomId: string, select: (policy: RoomPolicy) => T): T {
     // Listening from the first render on lets the policy computed for it be kept: the tile's and
     // the node's other readers, and the effect below, get the same object instead of computing it
     // again (and re-rendering every row of a long list once more for an equal policy).
-    const [policy, setPolicy] = useState(() => {
+    const [value, setValue] = useState(() => {
         listenForChanges();
-        return roomPolicy(roomId);
+        return select(roomPolicy(roomId));
     });
     useEffect(() => {
-        const update = (): void => setPolicy(roomPolicy(roomId));
+        const update = (): void => setValue(select(roomPolicy(roomId)));
         const unsubscribe = subscribe(roomId, update);
         update(); // a change between the render and this effect
         return unsubscribe;
-    }, [roomId]);
-    return policy;
+    }, [roomId, select]);
+    return value;
 }

@@ -14,7 +14,12 @@ function ensureStrings(): void {
 export function usePolicyStrings(): { t: Translate; language: string } {
     ensureStrings();
     const t = useAtriumTranslation(POLICY_BADGES_NAMESPACE);
-    return { t, language: atriumI18n.language || "en" };
+    return { t, language: policyLanguage() };
+}
+
+/** The language the module's strings are shown in now. */
+export function policyLanguage(): string {
+    return atriumI18n.language || "en";
 }
 
 export function policyString(key: string, options?: Record<string, unknown>): string {

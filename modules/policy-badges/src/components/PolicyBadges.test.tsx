@@ -77,6 +77,24 @@ describe("policy badges in a room", () => {
         expect(container.textContent).toBe("Confidential, ⚠ Encryption");
     });
 
+    it("follows a change of language in the badges already shown", async () => {
+        makeRoom(ME, [classify("confidential")]);
+        const { container } = render(
+            <>
+                <CompactBadge roomId={ROOM} /> <CompactBadgeWords roomId={ROOM} />
+            </>,
+        );
+        expect(container.textContent).toBe("Confidential ⚠ Encryption Confidential, ⚠ Encryption");
+        try {
+            await act(() => initAtriumI18n("de"));
+            expect(container.textContent).toContain("⚠ Verschlüsselung");
+            expect(container.textContent).not.toContain("⚠ Encryption");
+        } finally {
+            await act(() => initAtriumI18n("en"));
+        }
+        expect(container.textContent).toBe("Confidential ⚠ Encryption Confidential, ⚠ Encryption");
+    });
+
     it("reads a room's state once for every badge that shows it, however many rows show the room", () => {
         makeRoom(ME, [classify("confidential")]);
         const reads = jest.spyOn(roomFacts, "readRoomFacts");
