@@ -43,6 +43,7 @@ describe("decodeRoster", () => {
         ["a fractional location", (w) => ((w.people as unknown[][])[0][4] = 0.5), /location 0.5 is not in/],
         ["no department (-1 is only for none)", (w) => ((w.people as unknown[][])[0][3] = -1), /department -1/],
         ["a negative title", (w) => ((w.people as unknown[][])[0][2] = -2), /title -2/],
+        ["a title just past the list", (w) => ((w.people as unknown[][])[0][2] = 2), /title 2 is not in/],
     ];
     it.each(refused)("refuses %s", (_, spoil, reason) => {
         const wire = good() as unknown as Record<string, unknown>;
@@ -52,7 +53,10 @@ describe("decodeRoster", () => {
     });
 
     it("refuses what is not an object", () => {
-        for (const value of [null, "roster", 3, undefined]) expect(() => decodeRoster(value)).toThrow(RosterError);
+        for (const value of [null, "roster", 3, undefined]) {
+            expect(() => decodeRoster(value)).toThrow(RosterError);
+            expect(() => decodeRoster(value)).toThrow("the roster is not an object");
+        }
     });
 
     it("keeps markup in names as text (rows render it as text)", () => {

@@ -1,6 +1,6 @@
 // The roster in the page: loaded once, used only while current, dropped and loaded again when the
 // service has a newer copy or it is old, and never in the way when the service has none.
-import { LocalRoster, ROSTER_MAX_AGE_MS, ROSTER_RETRY_MS } from "./localRoster";
+import { LocalRoster, localRosterOf, ROSTER_MAX_AGE_MS, ROSTER_READY_MARK, ROSTER_RETRY_MS } from "./localRoster";
 import { MemoryDirectory, OK_SOURCE, smallCompany } from "./testDirectory";
 
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -105,5 +105,101 @@ describe("LocalRoster", () => {
         roster.ensure();
         expect(roster.current()).toBeNull();
         expect(directory.rosterRequests).toHaveLength(0);
+    });
+
+    it("is current up to its age limit exactly", async () => {
+        const { roster, clock } = setUp();
+        roster.ensure();
+        await settle();
+        clock.now += ROSTER_MAX_AGE_MS;
+        expect(roster.current()).not.toBeNull();
+    });
+
+    it("counts no one before it is loaded and everyone after, with no age for a copy of unknown time", async () => {
+        const { directory, roster } = setUp();
+        expect(roster.status()).toEqual({ state: "ok", refreshed_at: null, age_seconds: null, error: null, people: 0 });
+        directory.source = { ...OK_SOURCE, refreshed_at: null };
+        roster.ensure();
+        await settle();
+        expect(roster.status()).toEqual({ state: "ok", refreshed_at: null, age_seconds: null, error: null, people: 6 });
+    });
+
+    it("keeps what the service said of the same copy before the roster came, and forgets it for another copy", async () => {
+        const same = setUp();
+        const stale = { ...OK_SOURCE, state: "stale" as const, error: "LDAP down" };
+        same.roster.noteSource(stale);
+        same.roster.ensure();
+        await settle();
+        expect(same.roster.status()).toBe(stale);
+
+        const other = setUp();
+        const changes = jest.fn();
+        other.roster.subscribe(changes);
+        other.roster.noteSource({ ...stale, refreshed_at: "2025-12-31T00:00:00Z" });
+        // No roster yet: nothing to drop, nothing loaded for it.
+        expect(changes).not.toHaveBeenCalled();
+        expect(other.directory.rosterRequests).toHaveLength(0);
+        other.roster.ensure();
+        await settle();
+        expect(other.roster.status()).toMatchObject({ state: "ok", refreshed_at: OK_SOURCE.refreshed_at, people: 6 });
+    });
+
+    it("stops telling a listener that unsubscribed", async () => {
+        const { roster } = setUp();
+        const changes = jest.fn();
+        const unsubscribe = roster.subscribe(changes);
+        unsubscribe();
+        roster.ensure();
+        await settle();
+        expect(roster.current()).not.toBeNull();
+        expect(changes).not.toHaveBeenCalled();
+    });
+
+    it("marks the moment it is ready where the runtime has marks, and is ready where it has none", async () => {
+        // jsdom has no performance.mark: calling it throws, which must not cost the roster.
+        expect("mark" in performance).toBe(false);
+        const without = setUp();
+        without.roster.ensure();
+        await settle();
+        expect(without.roster.current()).not.toBeNull();
+
+        const mark = jest.fn();
+        Object.defineProperty(performance, "mark", { value: mark, configurable: true });
+        try {
+            const withMarks = setUp();
+            withMarks.roster.ensure();
+            await settle();
+            expect(mark).toHaveBeenCalledWith(ROSTER_READY_MARK);
+        } finally {
+            delete (performance as { mark?: unknown }).mark;
+        }
+    });
+
+    it("lets the page run between slices of a large roster's build", async () => {
+        jest.useFakeTimers();
+        try {
+            const people = Array.from({ length: 2_500 }, (_, i) => ({ ...smallCompany()[i % 6], id: `p${i}` }));
+            const directory = new MemoryDirectory(people);
+            directory.servesRoster = true;
+            const roster = new LocalRoster(directory);
+            roster.ensure();
+            // However many promise turns pass, the build waits for the next task between slices.
+            for (let turn = 0; turn < 100; turn++) await Promise.resolve();
+            expect(roster.current()).toBeNull();
+            await jest.runAllTimersAsync();
+            expect(roster.current()?.size).toBe(2_500);
+        } finally {
+            jest.useRealTimers();
+        }
+    });
+});
+
+describe("localRosterOf", () => {
+    it("gives one roster per directory service", () => {
+        const one = new MemoryDirectory(smallCompany());
+        const other = new MemoryDirectory(smallCompany());
+        expect(localRosterOf(one)).toBe(localRosterOf(one));
+        expect(localRosterOf(other)).not.toBe(localRosterOf(one));
+        expect(localRosterOf(one)).toBeInstanceOf(LocalRoster);
     });
 });

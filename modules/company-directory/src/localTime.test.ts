@@ -16,7 +16,12 @@ describe("localTime", () => {
 
 describe("ageParts", () => {
     it.each([
+        [-3, "age_seconds", 0],
         [42, "age_seconds", 42],
+        [59.9, "age_seconds", 59],
+        [60, "age_minutes", 1],
+        [3600, "age_hours", 1],
+        [86400, "age_days", 1],
         [125, "age_minutes", 2],
         [7260, "age_hours", 2],
         [200_000, "age_days", 2],

@@ -105,12 +105,35 @@ describe("SearchCache", () => {
     });
 
     it("takes the remembered answer that predicts the most", async () => {
+        for (const order of [
+            [10, 150],
+            [150, 10],
+        ]) {
+            const cache = new SearchCache();
+            await remembered(cache, { q: "" }, order[0]);
+            await remembered(cache, { q: "s" }, order[1]);
+            const predicted = cache.predict({ q: "si" })!.people;
+            expect(predicted.length).toBeGreaterThan(10);
+            expect(ids(predicted)).toEqual((await wholeAnswer({ q: "si" })).slice(0, predicted.length));
+        }
+    });
+
+    it("keeps a remembered answer's location and department, given or not", async () => {
         const cache = new SearchCache();
-        await remembered(cache, { q: "" }, 10);
-        await remembered(cache, { q: "s" }, 150);
-        const predicted = cache.predict({ q: "si" })!.people;
-        expect(predicted.length).toBeGreaterThan(10);
-        expect(ids(predicted)).toEqual((await wholeAnswer({ q: "si" })).slice(0, predicted.length));
+        // No typed words at all, only a location: its answer predicts any query in that location.
+        await remembered(cache, { location: "Paris" } as SearchParams, 200);
+        expect(cache.predict({ q: "zhang", location: "Paris" })?.people.length).toBeGreaterThan(0);
+        expect(cache.predict({ q: "zhang", location: "Berlin" })).toBeNull();
+        expect(cache.predict({ q: "zhang" })).toBeNull();
+    });
+
+    it("forgets everything when cleared", async () => {
+        const cache = new SearchCache();
+        await remembered(cache, { q: "" });
+        await remembered(cache, { q: "a" });
+        cache.clear();
+        expect(cache.size).toBe(0);
+        expect(cache.predict({ q: "a" })).toBeNull();
     });
 
     it("extends a remembered answer with the page that follows it, and only with that", async () => {
@@ -136,6 +159,8 @@ describe("SearchCache", () => {
         await remembered(cache, { q: "d" });
         expect(cache.size).toBe(3);
         expect(cache.predict({ q: "b" })).toBeNull();
+        expect(cache.predict({ q: "a" })).not.toBeNull();
+        now = 60_000; // exactly the age limit: still used
         expect(cache.predict({ q: "a" })).not.toBeNull();
         now = 60_001;
         expect(cache.predict({ q: "a" })).toBeNull();

@@ -28,8 +28,11 @@ const sam = person("sam", "Sam Öz", { manager_id: "ceo", department: ["sales"],
 const PEOPLE = [ceo, cto, erin, ada, sam];
 const ids = (list: DirectoryPerson[]): string[] => list.map((p) => p.id);
 
+// Each case builds its index (not the file as it loads), so a mutation run sees which case reaches
+// the index's building and runs it for the mutants there.
 describe("one person", () => {
-    const index = new PeopleIndex(PEOPLE);
+    let index: PeopleIndex;
+    beforeEach(() => (index = new PeopleIndex(PEOPLE)));
 
     it("is found by id or Matrix ID, with the chain to the top and the direct reports in name order", () => {
         // Strict: an empty list must be empty, not hold an `undefined` that toEqual would overlook.
@@ -116,7 +119,8 @@ describe("departments and locations", () => {
 });
 
 describe("search", () => {
-    const index = new PeopleIndex(PEOPLE);
+    let index: PeopleIndex;
+    beforeEach(() => (index = new PeopleIndex(PEOPLE)));
 
     it("lists everyone in folded name order, then by id", () => {
         const sameName = new PeopleIndex([person("b", "Kim"), person("a", "kim"), person("c", "Émile")]);
