@@ -44,6 +44,7 @@ export class NavigatorSnapshotStore {
     private pending: Pending = "none";
     private timer: ReturnType<typeof setTimeout> | undefined;
     private readonly listeners = new Set<() => void>();
+    private readonly stopListening: () => void;
 
     public constructor(
         private readonly client: MatrixClient,
@@ -56,19 +57,35 @@ export class NavigatorSnapshotStore {
         const emitter = client as unknown as Emitter;
         for (const name of STRUCTURE_EVENTS) emitter.on(name, onStructure);
         for (const name of COUNT_EVENTS) emitter.on(name, onCounts);
-        onTopLevelSpacesChange(onStructure);
+        const stopSpaces = onTopLevelSpacesChange(onStructure);
         // A room-list filter (archived rooms) changed what the tree may show.
-        onRoomListFiltersChange(onStructure);
-        if (!client.isInitialSyncComplete()) {
-            const onSync = (): void => {
-                if (!client.isInitialSyncComplete()) return;
-                client.off(ClientEvent.Sync, onSync);
-                // At once, not after REBUILD_MS: this is when the left panel gets its rooms.
-                this.pending = "structure";
-                this.flush();
-            };
-            client.on(ClientEvent.Sync, onSync);
-        }
+        const stopFilters = onRoomListFiltersChange(onStructure);
+        const onSync = (): void => {
+            if (!client.isInitialSyncComplete()) return;
+            client.off(ClientEvent.Sync, onSync);
+            // At once, not after REBUILD_MS: this is when the left panel gets its rooms.
+            this.pending = "structure";
+            this.flush();
+        };
+        if (!client.isInitialSyncComplete()) client.on(ClientEvent.Sync, onSync);
+        this.stopListening = () => {
+            for (const name of STRUCTURE_EVENTS) emitter.off(name, onStructure);
+            for (const name of COUNT_EVENTS) emitter.off(name, onCounts);
+            client.off(ClientEvent.Sync, onSync);
+            stopSpaces();
+            stopFilters();
+        };
+    }
+
+    public isFor(client: MatrixClient): boolean {
+        return this.client === client;
+    }
+
+    /** Stops hearing the client and the SDK's stores (another client took its place). */
+    public dispose(): void {
+        this.stopListening();
+        this.cancelTimer();
+        this.listeners.clear();
     }
 
     /** The snapshot, with any change noted while nobody showed it applied first. */
@@ -145,11 +162,16 @@ export class NavigatorSnapshotStore {
     }
 }
 
-const stores = new WeakMap<MatrixClient, NavigatorSnapshotStore>();
+let current: NavigatorSnapshotStore | undefined;
 
-/** The client's navigator store, made on first use and kept for the client's lifetime. */
+/**
+ * The client's navigator store, made on first use and kept while that client is the signed-in one:
+ * a store for a new client (after signing out and in again) ends the previous one, which would
+ * otherwise keep the old client and all its rooms alive through the SDK's stores' listeners.
+ */
 export function navigatorStore(client: MatrixClient, names: SectionNames): NavigatorSnapshotStore {
-    let store = stores.get(client);
-    if (!store) stores.set(client, (store = new NavigatorSnapshotStore(client, names)));
-    return store;
+    if (current?.isFor(client)) return current;
+    current?.dispose();
+    current = new NavigatorSnapshotStore(client, names);
+    return current;
 }

@@ -146,6 +146,23 @@ describe("SpaceNavigator", () => {
         expect(mockedBuild).toHaveBeenCalledTimes(2);
     });
 
+    it("lets go of the previous client when another one signs in", () => {
+        render(<SpaceNavigator />).unmount();
+        const previous = mockClient;
+        expect(previous.listenerCount(ClientEvent.Room)).toBe(1);
+        mockClient = newClient();
+        render(<SpaceNavigator />);
+        expect(mockedBuild).toHaveBeenCalledTimes(2);
+        // Nothing holds the previous client any more, and its events change nothing.
+        for (const event of [ClientEvent.Room, RoomEvent.Timeline, ClientEvent.Sync])
+            expect(previous.listenerCount(event)).toBe(0);
+        act(() => {
+            previous.emit(ClientEvent.Room);
+            jest.advanceTimersByTime(1000);
+        });
+        expect(mockedBuild).toHaveBeenCalledTimes(2);
+    });
+
     it("follows the room opened elsewhere: opens its branch, highlights it, remembers the branch", () => {
         render(<SpaceNavigator />);
         act(() => {
