@@ -1,4 +1,4 @@
-// The navigator's snapshot as a store, one per client, as Element keeps its classic room list in
+// The navigator's snapshot as a store, one for the signed-in client, as Element keeps its classic room list in
 // RoomListStore: built once, then kept current from the client's events, so showing the navigator
 // again (switching views, reopening the left panel) renders from a snapshot already made instead of
 // reading 10,000 rooms during the render. A change of shape rebuilds it and a message or receipt
