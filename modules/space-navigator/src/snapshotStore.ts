@@ -19,7 +19,7 @@ import { HierarchyLoader } from "./hierarchyLoader";
 import { buildSnapshot, type SectionNames } from "./sdkSnapshot";
 import { withFreshCounts, type NavigatorSnapshot } from "./tree/model";
 
-export const REBUILD_MS = 150;
+const REBUILD_MS = 150;
 
 // What changes the tree's shape: rooms, memberships, names, space children, DMs (m.direct).
 const STRUCTURE_EVENTS = [
@@ -90,11 +90,8 @@ export class NavigatorSnapshotStore {
 
     /** The snapshot, with any change noted while nobody showed it applied first. */
     public current(): NavigatorSnapshot {
-        if (!this.snapshot) {
-            this.pending = "none";
-            this.snapshot = this.build();
-        } else if (this.listeners.size === 0 && this.pending !== "none") this.apply();
-        return this.snapshot;
+        if (!this.snapshot || (this.listeners.size === 0 && this.pending !== "none")) this.apply();
+        return this.snapshot!;
     }
 
     /** Section names follow the language: new ones rebuild the sections. */
