@@ -176,6 +176,7 @@ function mediansOf(samples: BenchResult[]): Omit<BenchResult, "view" | "badges" 
         spaces: samples[0].spaces,
         setupMs: of((r) => r.setupMs),
         snapshotMs: of((r) => r.snapshotMs),
+        looksAheadMs: of((r) => r.looksAheadMs),
         rebuildMs: of((r) => r.rebuildMs),
         firstRenderMs: of((r) => r.firstRenderMs),
         collapseMs: of((r) => r.collapseMs),
@@ -250,6 +251,11 @@ function report(results: Map<string, BenchResult[]>): void {
         const renderCell = (ms: number): string => (budgets.firstRender ? againstRenderBudget(ms) : ms.toFixed(1));
         const rooms = `${off.rooms.toLocaleString("en-US")} rooms`;
         return [
+            {
+                // As the navigator's store and the SDK's stores: made before the render, timed alone.
+                label: `${label}, ${rooms}: policy looks of all rooms found ahead (idle time after sign-in)`,
+                cells: ["–", on.looksAheadMs.toFixed(1), "–"],
+            },
             {
                 label: `${label}, ${rooms}: first render`,
                 cells: [

@@ -33,6 +33,8 @@ export interface BenchResult {
     setupMs: number;
     /** The navigator's store made in the setup: its first snapshot of all rooms (what the first showing after sign-in adds). */
     snapshotMs: number;
+    /** With badges: every room's compact policy look found by the policy store (the app does it in idle time after the first sync). */
+    looksAheadMs: number;
     /** The snapshot built again on its own after the timed parts (what a change of shape costs). */
     rebuildMs: number;
     firstRenderMs: number;

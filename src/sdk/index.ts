@@ -21,6 +21,14 @@ export function currentUserId(): string | null {
     return MatrixClientPeg.get()?.getUserId() ?? null;
 }
 
+/**
+ * The signed-in client as an opaque token: a store that caches what it read from the client
+ * compares it to see a new sign-in (another client, even for the same user) and starts afresh.
+ */
+export function clientSession(): object | null {
+    return MatrixClientPeg.get();
+}
+
 /** A shareable link to a room, honouring the config's permalink_prefix. */
 export function roomPermalink(roomId: string): string {
     return makeRoomPermalink(MatrixClientPeg.safeGet(), roomId);

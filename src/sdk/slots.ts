@@ -53,14 +53,21 @@ export interface SpaceBarButton extends Contribution {
 /** Where a room decoration is drawn: a classic room-list tile or a navigator node. */
 export type RoomDecorationPlace = "tile" | "node";
 
+/**
+ * The IDs a navigator row gives a decoration for the elements its own accessible name and description
+ * read, so the row is heard as it is seen without asking the decoration for its words again.
+ */
+export interface RoomDecorationIds {
+    /** The element whose name is the words the decoration shows: the row's name says them. */
+    words: string;
+    /** The element whose text explains the decoration in full: the row's description. */
+    description: string;
+}
+
 /** Something small beside a room's name (a badge): on room tiles and navigator nodes. */
 export interface RoomDecoration extends Contribution {
-    render(roomId: string, place: RoomDecorationPlace): ReactNode;
-    /**
-     * The words the decoration shows, as plain text (a component may follow changes): navigator rows
-     * put them in their accessible name, so the name holds what a sighted user reads in the row.
-     */
-    words?(roomId: string): ReactNode;
+    /** On a node, `ids` name what the row reads (an ID the decoration leaves unused reads nothing). */
+    render(roomId: string, place: RoomDecorationPlace, ids?: RoomDecorationIds): ReactNode;
 }
 
 /** Something in the room header, beside the room's name. */

@@ -14,19 +14,26 @@ import type { Translate } from "./strings";
 export interface CompactParts {
     /** The language the words are in. */
     language: string;
-    known: boolean;
     colour: string;
     textColour: string;
     isWarning: boolean;
-    /** The tone of the second chip (a warning's, or the top badge's). */
-    topTone: string;
     /** The accessible name's parts: the classification, then the top badge. */
     name: readonly string[];
-    classificationText: string;
+    /** The top badge's words as shown, or null when only the classification is. */
     topText: string | null;
-    /** What the chips show, in order. */
+    /** What the chip shows, in order. */
     shown: readonly string[];
+    /** The chip's text: what it shows, in one line. */
+    text: string;
+    /** What it shows as words for a name ("Confidential, ⚠ Encryption"). */
+    words: string;
+    /** The full explanation, as a name, and as a tooltip (one part a line). */
+    explanation: string;
+    tooltip: string;
 }
+
+/** Between the classification and the top badge on screen; names use a comma. */
+const SEPARATOR = " · ";
 
 function computeParts(policy: RoomPolicy, top: Badge | Violation | null, t: Translate, language: string): CompactParts {
     const classification = describeClassification(policy, t, language);
@@ -47,18 +54,18 @@ function computeParts(policy: RoomPolicy, top: Badge | Violation | null, t: Tran
     const classificationText = known ? labelIn(policy.classification, language) : classification.text;
     const topText = !showTop ? null : isWarning ? `⚠ ${t(`badge_short_${(top as Violation).rule}`)}` : topWords.text;
     const shown = topText ? [classificationText, topText] : [classificationText];
-    const topTone = isWarning ? "warning" : top && "tone" in top ? top.tone : "neutral";
     return {
         language,
-        known,
         colour,
         textColour: textColourOn(colour),
         isWarning,
-        topTone,
         name,
-        classificationText,
         topText,
         shown,
+        text: shown.join(SEPARATOR),
+        words: shown.join(", "),
+        explanation: name.join(", "),
+        tooltip: name.join("\n"),
     };
 }
 

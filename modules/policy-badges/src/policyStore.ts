@@ -1,31 +1,89 @@
-// Each room's policy, computed once and kept until its state or the config changes: tiles, nodes and
-// the header read it on every render, and a list of thousands of rooms must not recompute it each
-// time. One listener on the client serves every badge on screen.
+// Each room's policy, and the compact look its badge shows on tiles and nodes, kept for the signed-in
+// client: tiles, nodes and the header read them on every render, and a list of thousands of rooms must
+// not recompute them each time. The looks of every room the client knows are also computed ahead, in
+// idle time after the first sync (as the SDK's room-list store sorts rooms before its list is drawn),
+// so a list shown later (the navigator opened, a branch expanded, a fast scroll) finds them ready,
+// and the first render pays only for drawing them. One set of listeners on the client serves every
+// badge; a new sign-in (another client) starts afresh.
 import { useEffect, useState } from "react";
 import {
     atriumI18n,
+    clientSession,
     currentUserId,
+    knownRoomIds,
     moduleSettings,
+    onClientSynced,
     onModuleSettingsChange,
     onRoomStateChange,
     serverOfUserId,
 } from "@atrium/sdk";
 
 import { readCatalogue, type Catalogue, type CatalogueSettings } from "./catalogue";
+import { compactParts, type CompactParts } from "./compactParts";
+import { IdleQueue } from "./idleQueue";
 import { evaluateRoom, type RoomPolicy } from "./policy";
 import { readRoomFacts } from "./roomFacts";
+import { policyLanguage, policyString } from "./strings";
 
 export const MODULE_NAME = "policy-badges";
 
 let catalogueCache: Catalogue | null = null;
 let reportedProblems = "";
 const policies = new Map<string, RoomPolicy>();
+const looks = new Map<string, CompactParts>();
 const listeners = new Map<string, Set<() => void>>();
-let stopListening: (() => void) | null = null;
+/** The client whose rooms are cached, and how to stop hearing it. */
+let session: object | null = null;
+let stopWatching: (() => void) | null = null;
 
-/** The catalogue from the live config; kept only while something listens for config changes. */
+/** A look found ahead is kept without its policy: ten thousand policies would weigh megabytes. */
+const ahead = new IdleQueue((roomId) => {
+    if (looks.has(roomId) || clientSession() !== session) return;
+    const policy = policies.get(roomId) ?? evaluateRoom(readRoomFacts(roomId), currentCatalogue());
+    looks.set(roomId, compactParts(policy, policyString, policyLanguage()));
+});
+
+/**
+ * Follows the signed-in client: hears its changes, so what is computed can be kept. False while no
+ * one is signed in (then nothing is kept).
+ */
+function ensureWatching(): boolean {
+    const current = clientSession();
+    if (current === session) return current !== null;
+    stopWatching?.();
+    stopWatching = null;
+    session = current;
+    forgetAll();
+    if (!current) return false;
+    const offState = onRoomStateChange((roomId) => invalidate(roomId));
+    const offSettings = onModuleSettingsChange(MODULE_NAME, () => invalidate(null));
+    // What a badge shows is in the current language: the looks are found again, the policies stay.
+    const onLanguage = (): void => {
+        looks.clear();
+        notifySoon(null);
+        ahead.add(knownRoomIds());
+    };
+    atriumI18n.on("languageChanged", onLanguage);
+    const offSynced = onClientSynced(() => ahead.add(knownRoomIds()));
+    stopWatching = () => {
+        offState();
+        offSettings();
+        offSynced();
+        atriumI18n.off("languageChanged", onLanguage);
+    };
+    return true;
+}
+
+function forgetAll(): void {
+    policies.clear();
+    looks.clear();
+    catalogueCache = null;
+    ahead.clear();
+}
+
+/** The catalogue from the live config; kept only while the config's changes are heard. */
 export function currentCatalogue(): Catalogue {
-    if (!catalogueCache || !stopListening) {
+    if (!catalogueCache || !stopWatching) {
         const me = currentUserId();
         const { catalogue, problems } = readCatalogue(
             moduleSettings<CatalogueSettings>(MODULE_NAME),
@@ -40,13 +98,36 @@ export function currentCatalogue(): Catalogue {
 }
 
 export function roomPolicy(roomId: string): RoomPolicy {
+    const watching = ensureWatching();
     let policy = policies.get(roomId);
     if (!policy) {
         policy = evaluateRoom(readRoomFacts(roomId), currentCatalogue());
         // Kept only while the client's changes are heard, so it cannot go stale.
-        if (stopListening) policies.set(roomId, policy);
+        if (watching) policies.set(roomId, policy);
     }
     return policy;
+}
+
+/** What the room's compact badge shows, in the current language: found ahead, or now. */
+export function compactLook(roomId: string): CompactParts {
+    const language = policyLanguage();
+    const known = ensureWatching() ? looks.get(roomId) : undefined;
+    if (known?.language === language) return known;
+    const look = compactParts(roomPolicy(roomId), policyString, language);
+    if (session) looks.set(roomId, look);
+    return look;
+}
+
+/**
+ * Finds the looks still missing now rather than in idle time; the number found. For the bench page
+ * (what the idle time after the first sync does, timed) and tests.
+ */
+export function computeLooksAhead(): number {
+    if (!ensureWatching()) return 0;
+    const before = looks.size;
+    ahead.add(knownRoomIds());
+    ahead.drain();
+    return looks.size - before;
 }
 
 let pending: Set<string> | "all" | null = null;
@@ -67,9 +148,12 @@ function notifySoon(roomId: string | null): void {
     queueMicrotask(() => {
         const rooms = pending;
         pending = null;
-        // Anything read mid-change is forgotten again.
-        if (rooms === "all") policies.clear();
-        else rooms?.forEach((id) => policies.delete(id));
+        // Anything read mid-change is forgotten again, and found again ahead once the change is complete.
+        if (rooms === "all") {
+            policies.clear();
+            looks.clear();
+        } else rooms?.forEach((id) => (policies.delete(id), looks.delete(id)));
+        if (session) ahead.add(rooms === "all" ? knownRoomIds() : (rooms ?? []));
         const targets = rooms === "all" ? [...listeners.values()] : [...(rooms ?? [])].map((id) => listeners.get(id));
         for (const set of targets) set?.forEach((listener) => listener());
     });
@@ -77,74 +161,49 @@ function notifySoon(roomId: string | null): void {
 
 /** Forgets what was computed (a room's, or everything) and tells the badges showing it. */
 export function invalidate(roomId: string | null): void {
-    if (roomId) policies.delete(roomId);
-    else {
+    if (roomId) {
+        policies.delete(roomId);
+        looks.delete(roomId);
+    } else {
         policies.clear();
+        looks.clear();
         catalogueCache = null;
     }
     notifySoon(roomId);
 }
 
-/** Starts hearing the client's changes (once), so what is computed from now on can be kept. */
-function listenForChanges(): void {
-    if (!stopListening) startListening();
-}
-
-function startListening(): void {
-    const offState = onRoomStateChange((roomId) => invalidate(roomId));
-    const offSettings = onModuleSettingsChange(MODULE_NAME, () => invalidate(null));
-    // What a badge shows is in the current language: every reader looks again.
-    const onLanguage = (): void => notifySoon(null);
-    atriumI18n.on("languageChanged", onLanguage);
-    stopListening = () => {
-        offState();
-        offSettings();
-        atriumI18n.off("languageChanged", onLanguage);
-    };
-}
-
 function subscribe(roomId: string, listener: () => void): () => void {
-    listenForChanges();
     let set = listeners.get(roomId);
     if (!set) listeners.set(roomId, (set = new Set()));
     set.add(listener);
     return () => {
         set!.delete(listener);
         if (set!.size === 0) listeners.delete(roomId);
-        if (listeners.size === 0 && stopListening) {
-            stopListening();
-            stopListening = null;
-            // Nothing listens for changes now: what is cached could go stale.
-            policies.clear();
-        }
     };
 }
 
-const samePolicy = (policy: RoomPolicy): RoomPolicy => policy;
-
-/** The room's policy, re-rendering the caller when it changes. */
-export function useRoomPolicy(roomId: string): RoomPolicy {
-    return useRoomPolicyValue(roomId, samePolicy);
-}
-
 /**
- * What `select` makes of the room's policy, re-rendering the caller only when that changes (by
- * identity): when the policy changes, and on a change of language, `select` is asked again.
- * `select` is a function defined once, outside the component.
+ * What `read` answers for the room, re-rendering the caller only when that changes (by identity):
+ * when the room's policy changes, the config changes, and on a change of language. `read` is a
+ * function defined once, outside the component.
  */
-export function useRoomPolicyValue<T>(roomId: string, select: (policy: RoomPolicy) => T): T {
-    // Listening from the first render on lets the policy computed for it be kept: the tile's and
-    // the node's other readers, and the effect below, get the same object instead of computing it
-    // again (and re-rendering every row of a long list once more for an equal policy).
-    const [value, setValue] = useState(() => {
-        listenForChanges();
-        return select(roomPolicy(roomId));
-    });
+function useRoomValue<T>(roomId: string, read: (roomId: string) => T): T {
+    const [value, setValue] = useState(() => read(roomId));
     useEffect(() => {
-        const update = (): void => setValue(select(roomPolicy(roomId)));
+        const update = (): void => setValue(read(roomId));
         const unsubscribe = subscribe(roomId, update);
         update(); // a change between the render and this effect
         return unsubscribe;
-    }, [roomId, select]);
+    }, [roomId, read]);
     return value;
+}
+
+/** The room's policy, re-rendering the caller when it changes. */
+export function useRoomPolicy(roomId: string): RoomPolicy {
+    return useRoomValue(roomId, roomPolicy);
+}
+
+/** The room's compact look, re-rendering the caller when it changes. */
+export function useCompactLook(roomId: string): CompactParts {
+    return useRoomValue(roomId, compactLook);
 }

@@ -1,43 +1,50 @@
 // The room-decoration slot: on room tiles and navigator nodes, the classification (its colour and
-// name) and the one computed badge that matters most. One accessible name says both; the title shows
-// it on hover. No icon here (the header and the settings tab show it): a list shows this on every
-// row, and an inline SVG per row was the largest part of what a badge added to the list's render.
+// name) and the one computed badge that matters most, in one chip ("Confidential · ⚠ Encryption").
+// A list shows this on every row, so it is one element with its words, found ahead by the policy
+// store; the header and the settings tab show each badge on its own, with its icon.
 import React from "react";
+import type { RoomDecorationIds } from "@atrium/sdk";
 
 import { compactParts, type CompactParts } from "../compactParts";
 import type { RoomPolicy } from "../policy";
-import { useRoomPolicyValue } from "../policyStore";
+import { useCompactLook } from "../policyStore";
 import { policyLanguage, policyString } from "../strings";
 
-/** The parts for the policy in the current language (shared by every badge that looks the same). */
-const partsOf = (policy: RoomPolicy): CompactParts => compactParts(policy, policyString, policyLanguage());
-
-// One subscription per badge (the room's policy and the language both notify it), and a new
-// render only when the look changes: a list shows thousands of these.
-export function CompactBadge({ roomId }: { roomId: string }): JSX.Element {
-    return compactChips(useRoomPolicyValue(roomId, partsOf));
+/**
+ * On a tile, the chip is an image named by the full explanation. On a navigator node, its name is the
+ * words it shows (the row's name reads it) and the full explanation is hidden text the row's
+ * description reads.
+ */
+export function CompactBadge({ roomId, ids }: { roomId: string; ids?: RoomDecorationIds }): JSX.Element {
+    return compactChip(useCompactLook(roomId), ids);
 }
 
-/** What the compact badge shows, as plain text ("Confidential, ⚠ Encryption"), following changes. */
-export function CompactBadgeWords({ roomId }: { roomId: string }): JSX.Element {
-    return <>{useRoomPolicyValue(roomId, partsOf).shown.join(", ")}</>;
+/** The badge for a policy computed elsewhere (tests, previews): the same chip. */
+export function CompactBadgeView({ policy, ids }: { policy: RoomPolicy; ids?: RoomDecorationIds }): JSX.Element {
+    return compactChip(compactParts(policy, policyString, policyLanguage()), ids);
 }
 
-export function CompactBadgeView({ policy }: { policy: RoomPolicy }): JSX.Element {
-    return compactChips(partsOf(policy));
-}
-
-function compactChips({ colour, textColour, topTone, name, classificationText, topText }: CompactParts): JSX.Element {
-    return (
-        <span className="atrium_Policy_compact" role="img" aria-label={name.join(", ")} title={name.join("\n")}>
-            <span
-                className="atrium_Policy_chip atrium_Policy_chip_classification"
-                style={{ backgroundColor: colour, color: textColour }}
-            >
-                {classificationText}
-            </span>
-            {/* The words stay apart for tools that read the text (the flex row draws no space). */}{" "}
-            {topText !== null && <span className={`atrium_Policy_chip atrium_Policy_chip_${topTone}`}>{topText}</span>}
+function compactChip(look: CompactParts, ids: RoomDecorationIds | undefined): JSX.Element {
+    const chip = (
+        <span
+            className="atrium_Policy_compact"
+            role="img"
+            id={ids?.words}
+            aria-label={ids ? look.words : look.explanation}
+            title={look.tooltip}
+            data-warning={look.isWarning || undefined}
+            style={{ backgroundColor: look.colour, color: look.textColour }}
+        >
+            {look.text}
         </span>
+    );
+    if (!ids) return chip;
+    return (
+        <>
+            {chip}
+            <span id={ids.description} hidden>
+                {look.explanation}
+            </span>
+        </>
     );
 }

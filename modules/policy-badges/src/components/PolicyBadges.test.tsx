@@ -7,7 +7,7 @@ import { MatrixClientPeg } from "matrix-react-sdk/src/MatrixClientPeg";
 import { initAtriumI18n } from "@atrium/sdk";
 
 import { putConfig } from "../../../../test/helpers/sdkEnvironment";
-import { CompactBadge, CompactBadgeWords } from "./CompactBadge";
+import { CompactBadge } from "./CompactBadge";
 import { HeaderBadges } from "./HeaderBadges";
 import { SettingsTab } from "./SettingsTab";
 import { InviteNotice } from "./InviteNotice";
@@ -71,28 +71,46 @@ describe("policy badges in a room", () => {
         expect(screen.getByRole("img").getAttribute("aria-label")).toBe(
             "Classification: Confidential, Breaks its classification: must be encrypted",
         );
-        expect(screen.getByRole("img").textContent).toBe("Confidential ⚠ Encryption");
-        // The same words as plain text, for the name of a navigator row that shows them.
-        const { container } = render(<CompactBadgeWords roomId={ROOM} />);
-        expect(container.textContent).toBe("Confidential, ⚠ Encryption");
+        expect(screen.getByRole("img").textContent).toBe("Confidential · ⚠ Encryption");
+        expect(screen.getByRole("img").hasAttribute("data-warning")).toBe(true);
+    });
+
+    it("on a navigator node, is named by the words it shows and explains itself under the row's IDs", () => {
+        makeRoom(ME, [classify("confidential")]);
+        render(
+            <div role="treeitem" aria-selected="false" aria-labelledby="title words" aria-describedby="about">
+                <span id="title">Budget</span>{" "}
+                <CompactBadge roomId={ROOM} ids={{ words: "words", description: "about" }} />
+            </div>,
+        );
+        const row = screen.getByRole("treeitem");
+        expect(row).toHaveAccessibleName("Budget Confidential, ⚠ Encryption");
+        expect(row).toHaveAccessibleDescription(
+            "Classification: Confidential, Breaks its classification: must be encrypted",
+        );
+        expect(document.getElementById("words")!.textContent).toBe("Confidential · ⚠ Encryption");
     });
 
     it("follows a change of language in the badges already shown", async () => {
         makeRoom(ME, [classify("confidential")]);
         const { container } = render(
             <>
-                <CompactBadge roomId={ROOM} /> <CompactBadgeWords roomId={ROOM} />
+                <CompactBadge roomId={ROOM} /> <CompactBadge roomId={ROOM} ids={{ words: "w", description: "d" }} />
             </>,
         );
-        expect(container.textContent).toBe("Confidential ⚠ Encryption Confidential, ⚠ Encryption");
+        const words = (): string | null => document.getElementById("w")!.getAttribute("aria-label");
+        expect(container.textContent).toContain("Confidential · ⚠ Encryption");
+        expect(words()).toBe("Confidential, ⚠ Encryption");
         try {
             await act(() => initAtriumI18n("de"));
             expect(container.textContent).toContain("⚠ Verschlüsselung");
             expect(container.textContent).not.toContain("⚠ Encryption");
+            expect(words()).toContain("⚠ Verschlüsselung");
         } finally {
             await act(() => initAtriumI18n("en"));
         }
-        expect(container.textContent).toBe("Confidential ⚠ Encryption Confidential, ⚠ Encryption");
+        expect(words()).toBe("Confidential, ⚠ Encryption");
+        expect(screen.getAllByRole("img", { name: /ncrypt/ })).toHaveLength(2);
     });
 
     it("reads a room's state once for every badge that shows it, however many rows show the room", () => {
@@ -102,12 +120,13 @@ describe("policy badges in a room", () => {
             <>
                 {[1, 2, 3].map((row) => (
                     <p key={row}>
-                        <CompactBadge roomId={ROOM} /> <CompactBadgeWords roomId={ROOM} />
+                        <CompactBadge roomId={ROOM} />{" "}
+                        <CompactBadge roomId={ROOM} ids={{ words: `w${row}`, description: `d${row}` }} />
                     </p>
                 ))}
             </>,
         );
-        expect(screen.getAllByRole("img", { name: /Confidential/ })).toHaveLength(3);
+        expect(screen.getAllByRole("img", { name: /Confidential/ })).toHaveLength(6);
         expect(reads).toHaveBeenCalledTimes(1);
         reads.mockRestore();
     });

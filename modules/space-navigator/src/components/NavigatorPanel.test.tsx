@@ -223,10 +223,24 @@ describe("NavigatorPanel", () => {
             expect(container.querySelectorAll(".atrium_SpaceNav_badges")).toHaveLength(4);
             expect(within(item(/^lunch/)).getByText("policy:!lunch:node")).toBeInTheDocument();
             unmount();
-            render(<Harness renderBadges={() => <span>from prop</span>} />);
-            // What the decoration shows is part of the row's name, after the room's own name.
-            expect(item("lunch from prop").querySelector(".atrium_SpaceNav_badges")).toHaveTextContent("from prop");
-            expect(item(/^Engineering/)).toHaveAccessibleName("Engineering from prop 10 unread, 1 mention");
+            const fromProp = {
+                count: 2,
+                render: (_node: unknown, ids: (index: number) => { words: string; description: string }) => (
+                    <>
+                        <span id={ids(0).words}>from prop</span>
+                        <span id={ids(0).description}>what it means</span>
+                        <span id={ids(1).words}>and more</span>
+                    </>
+                ),
+            };
+            render(<Harness renderBadges={fromProp} />);
+            // What each decoration shows is part of the row's name, after the room's own name; what it
+            // means, the row's description.
+            expect(item("lunch from prop and more").querySelector(".atrium_SpaceNav_badges")).toHaveTextContent(
+                "from prop",
+            );
+            expect(item(/^Engineering/)).toHaveAccessibleName("Engineering from prop and more 10 unread, 1 mention");
+            expect(item(/^Engineering/)).toHaveAccessibleDescription("what it means");
         } finally {
             act(() => stop());
         }

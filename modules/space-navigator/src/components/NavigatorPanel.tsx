@@ -4,7 +4,7 @@ import React, { useCallback, useImperativeHandle, useMemo, useRef, useState } fr
 
 import type { NavigatorNode, NavigatorSnapshot } from "../tree/model";
 import { rollUpCounts, visibleRows, type TreeRow } from "../tree/rows";
-import { useNodeDecorations, type NodeBadgeRenderer } from "../badgeSlot";
+import { useNodeDecorations, type NodeDecorations } from "../badgeSlot";
 import { useNavigatorStrings } from "../strings";
 import { takeSwitchFocus } from "../switchFocus";
 import { NavigatorTree, type NavigatorTreeHandle } from "./NavigatorTree";
@@ -20,7 +20,7 @@ export interface NavigatorPanelProps {
     onMenu?(row: TreeRow, anchor: { left: number; top: number }): void;
     onSwitchToClassic?(): void;
     /** Policy badges per node; falls back to the room-decoration slot. */
-    renderBadges?: NodeBadgeRenderer;
+    renderBadges?: NodeDecorations;
 }
 
 export type NavigatorPanelHandle = NavigatorTreeHandle;

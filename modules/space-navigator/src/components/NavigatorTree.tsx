@@ -5,7 +5,7 @@ import { rowWindow, scrollTopToShow } from "@atrium/sdk/rowWindow";
 
 import { actionForKey, TypeAhead } from "../tree/keyboard";
 import { idsOfKey, type TreeRow } from "../tree/rows";
-import type { NodeBadgeRenderer } from "../badgeSlot";
+import type { NodeDecorations } from "../badgeSlot";
 import type { Translate } from "../strings";
 import { ROW_HEIGHT, TreeRowView } from "./TreeRowView";
 
@@ -29,7 +29,7 @@ interface Props {
     /** A row to make active and scroll into view (the current room, revealed), without taking focus. */
     revealKey?: { key: string; at: number };
     t: Translate;
-    renderBadges?: NodeBadgeRenderer;
+    renderBadges?: NodeDecorations;
     onToggle(row: TreeRow, expand: boolean): void;
     onOpen(row: TreeRow): void;
     onMenu(row: TreeRow, anchor: { left: number; top: number }): void;

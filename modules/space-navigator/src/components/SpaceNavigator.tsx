@@ -22,13 +22,13 @@ import type { NavigatorNode, NavigatorSnapshot } from "../tree/model";
 import { ancestorKeys, firstKeyOf, idsOfKey, type TreeRow } from "../tree/rows";
 import { loadExpanded, saveExpanded } from "../userState";
 import { useNavigatorStrings } from "../strings";
-import type { NodeBadgeRenderer } from "../badgeSlot";
+import type { NodeDecorations } from "../badgeSlot";
 import { NavigatorPanel, type NavigatorPanelHandle } from "./NavigatorPanel";
 import { NodeMenu } from "./NodeMenu";
 
 export interface SpaceNavigatorProps {
     onSwitchToClassic?(): void;
-    renderBadges?: NodeBadgeRenderer;
+    renderBadges?: NodeDecorations;
 }
 
 /**

@@ -2,9 +2,10 @@
 // the policy badge slot. Names are rendered as text (React escapes them), never as markup.
 import React from "react";
 import classNames from "classnames";
+import type { RoomDecorationIds } from "@atrium/sdk";
 
 import type { TreeRow } from "../tree/rows";
-import type { NodeBadgeRenderer } from "../badgeSlot";
+import type { NodeDecorations } from "../badgeSlot";
 import type { Translate } from "../strings";
 import { RowAvatar } from "./RowAvatar";
 
@@ -17,7 +18,7 @@ interface Props {
     active: boolean;
     current: boolean;
     t: Translate;
-    renderBadges?: NodeBadgeRenderer;
+    renderBadges?: NodeDecorations;
     onClick(row: TreeRow): void;
     onContextMenu(row: TreeRow, event: React.MouseEvent): void;
     onFocus(row: TreeRow): void;
@@ -62,7 +63,7 @@ export const TreeRowView = React.memo(function TreeRowView({
     const { node } = row;
     const isStatus = row.kind !== "node";
     const id = rowDomId(row.key);
-    const decorated = Boolean(renderBadges) && !isStatus && node.kind !== "section";
+    const decorated = renderBadges !== undefined && !isStatus && node.kind !== "section";
     const counts = decorated ? rowCounts(row, t) : "";
     return (
         // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- the tree's onKeyDown handles keys for every row (NavigatorTree)
@@ -78,10 +79,11 @@ export const TreeRowView = React.memo(function TreeRowView({
             aria-disabled={row.kind === "loading" ? true : undefined}
             // With decorations (policy badges…), the name says what the row shows, in its order (the
             // badges' own words among it, so a speech user can say what they see) and the badges'
-            // full explanation is the description. Both follow the badges as they change.
+            // full explanation is the description: each decoration renders both under the IDs the
+            // row gives it, so they follow the badges as they change.
             aria-label={decorated ? undefined : describeRow(row, t)}
-            aria-labelledby={decorated ? `${id}_title ${id}_badgeWords${counts ? ` ${id}_counts` : ""}` : undefined}
-            aria-describedby={decorated ? id + "_badges" : undefined}
+            aria-labelledby={decorated ? nameIds(id, renderBadges.count, Boolean(counts)) : undefined}
+            aria-describedby={decorated ? descriptionIds(id, renderBadges.count) : undefined}
             tabIndex={active ? 0 : -1}
             className={classNames("atrium_SpaceNav_row", `atrium_SpaceNav_row_${isStatus ? row.kind : node.kind}`, {
                 atrium_SpaceNav_row_current: current,
@@ -121,14 +123,13 @@ export const TreeRowView = React.memo(function TreeRowView({
                             {t("suggested")}
                         </span>
                     )}{" "}
-                    {/* Heard once, as the row's description (aria-describedby reads hidden text), not as part of its name. */}
-                    <span className="atrium_SpaceNav_badges" id={id + "_badges"} aria-hidden="true">
-                        {renderBadges?.(node, "badges")}
+                    {/* Read through the row's name and description (by ID), not as more of its content. */}
+                    <span className="atrium_SpaceNav_badges" aria-hidden="true">
+                        {decorated && renderBadges.render(node, (index) => decorationIds(id, index))}
                     </span>{" "}
                     {decorated && (
                         <span hidden>
                             <span id={id + "_title"}>{rowTitle(row, t)}</span>
-                            <span id={id + "_badgeWords"}>{renderBadges?.(node, "words")}</span>
                             {counts && <span id={id + "_counts"}>{counts}</span>}
                         </span>
                     )}
@@ -147,6 +148,24 @@ export const TreeRowView = React.memo(function TreeRowView({
         </div>
     );
 });
+
+/** The IDs a row gives its i-th decoration for its words and its explanation. */
+const decorationIds = (rowId: string, index: number): RoomDecorationIds => ({
+    words: `${rowId}_d${index}_words`,
+    description: `${rowId}_d${index}_about`,
+});
+
+/** The row's name: its title, each decoration's words, its counts in words. */
+function nameIds(rowId: string, decorations: number, withCounts: boolean): string {
+    const ids = [rowId + "_title"];
+    for (let i = 0; i < decorations; i++) ids.push(decorationIds(rowId, i).words);
+    if (withCounts) ids.push(rowId + "_counts");
+    return ids.join(" ");
+}
+
+function descriptionIds(rowId: string, decorations: number): string {
+    return Array.from({ length: decorations }, (_, i) => decorationIds(rowId, i).description).join(" ");
+}
 
 /** A DOM id for a row; keys hold room IDs with characters ids should not, so they are encoded. */
 export const rowDomId = (key: string): string => "atrium_SpaceNav_" + encodeURIComponent(key).replace(/%/g, "_");
