@@ -55,7 +55,10 @@ try {
 
     // A badge: the Apollo launch plan is Confidential but not encrypted, so its header warns.
     await tree.getByRole("treeitem", { name: /^Apollo launch plan/ }).click();
-    const warning = page.getByText("Breaks its classification: must be encrypted").first();
+    const warning = page
+        .locator(".atrium_RoomHeaderItems")
+        .getByRole("group", { name: "Room policy" })
+        .getByText("Breaks its classification: must be encrypted");
     await warning.waitFor({ timeout: 30_000 });
     await warning.focus();
     await shot(page, "demo-badge.png");
