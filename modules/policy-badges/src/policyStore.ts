@@ -58,11 +58,7 @@ function ensureWatching(): boolean {
     const offState = onRoomStateChange((roomId) => invalidate(roomId));
     const offSettings = onModuleSettingsChange(MODULE_NAME, () => invalidate(null));
     // What a badge shows is in the current language: the looks are found again, the policies stay.
-    const onLanguage = (): void => {
-        looks.clear();
-        notifySoon(null);
-        ahead.add(knownRoomIds());
-    };
+    const onLanguage = (): void => notifySoon(null, true);
     atriumI18n.on("languageChanged", onLanguage);
     const offSynced = onClientSynced(() => ahead.add(knownRoomIds()));
     stopWatching = () => {
@@ -130,31 +126,31 @@ export function computeLooksAhead(): number {
     return looks.size - before;
 }
 
-let pending: Set<string> | "all" | null = null;
+/** The change the next notice tells of: its rooms ("all": every room), and whether only the words changed. */
+let pending: { rooms: Set<string> | "all"; wordsOnly: boolean } | null = null;
 
 /**
  * Tells the badges showing the rooms, once the current change is complete: the js-sdk emits a state
  * event before it updates the room's member list, and a sync brings many events at once.
  */
-function notifySoon(roomId: string | null): void {
+function notifySoon(roomId: string | null, wordsOnly = false): void {
     const first = pending === null;
-    if (roomId === null || pending === "all") pending = "all";
-    else {
-        const rooms: Set<string> = pending ?? new Set();
-        rooms.add(roomId);
-        pending = rooms;
-    }
+    const change = pending ?? { rooms: new Set<string>(), wordsOnly: true };
+    if (roomId === null) change.rooms = "all";
+    else if (change.rooms !== "all") change.rooms.add(roomId);
+    change.wordsOnly &&= wordsOnly;
+    pending = change;
     if (!first) return;
     queueMicrotask(() => {
-        const rooms = pending;
+        const { rooms, wordsOnly: keepPolicies } = change;
         pending = null;
         // Anything read mid-change is forgotten again, and found again ahead once the change is complete.
         if (rooms === "all") {
-            policies.clear();
+            if (!keepPolicies) policies.clear();
             looks.clear();
-        } else rooms?.forEach((id) => (policies.delete(id), looks.delete(id)));
-        if (session) ahead.add(rooms === "all" ? knownRoomIds() : (rooms ?? []));
-        const targets = rooms === "all" ? [...listeners.values()] : [...(rooms ?? [])].map((id) => listeners.get(id));
+        } else rooms.forEach((id) => (policies.delete(id), looks.delete(id)));
+        if (session) ahead.add(rooms === "all" ? knownRoomIds() : rooms);
+        const targets = rooms === "all" ? [...listeners.values()] : [...rooms].map((id) => listeners.get(id));
         for (const set of targets) set?.forEach((listener) => listener());
     });
 }
