@@ -42,6 +42,23 @@ describe("IdleQueue", () => {
         expect(done).toEqual(["a", "b", "c", "d", "e"]);
     });
 
+    it("goes on in slices on a page that is never idle (the idle callback's timeout)", () => {
+        const callbacks: IdleRequestCallback[] = [];
+        const busy = { didTimeout: true, timeRemaining: (): number => 0 };
+        window.requestIdleCallback = (callback: IdleRequestCallback): number => callbacks.push(callback);
+        window.cancelIdleCallback = (): void => {};
+        try {
+            const done: string[] = [];
+            new IdleQueue((id) => done.push(id)).add(["a", "b"]);
+            callbacks.shift()!(busy);
+            expect(done).toEqual(["a", "b"]);
+            expect(callbacks).toHaveLength(0); // nothing left to ask for
+        } finally {
+            delete (window as Partial<Window>).requestIdleCallback;
+            delete (window as Partial<Window>).cancelIdleCallback;
+        }
+    });
+
     it("forgets what is queued when cleared, and runs nothing more", () => {
         jest.useFakeTimers();
         const work = jest.fn();

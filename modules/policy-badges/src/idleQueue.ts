@@ -8,16 +8,23 @@ const MARGIN_MS = 1;
 
 type Cancel = () => void;
 
+/** A slice of SLICE_MS from now. */
+function slice(): () => number {
+    const end = performance.now() + SLICE_MS;
+    return () => end - performance.now();
+}
+
 function whenIdle(run: (timeLeft: () => number) => void): Cancel {
     if (typeof requestIdleCallback === "function") {
-        // The timeout keeps the work going on a page that is never idle.
-        const handle = requestIdleCallback((deadline) => run(() => deadline.timeRemaining()), { timeout: 2_000 });
+        // On a page that is never idle the timeout calls anyway, with no time left: a slice then,
+        // so the work still goes on.
+        const handle = requestIdleCallback(
+            (deadline) => run(deadline.didTimeout ? slice() : () => deadline.timeRemaining()),
+            { timeout: 2_000 },
+        );
         return () => cancelIdleCallback(handle);
     }
-    const handle = setTimeout(() => {
-        const end = performance.now() + SLICE_MS;
-        run(() => end - performance.now());
-    }, 50);
+    const handle = setTimeout(() => run(slice()), 50);
     return () => clearTimeout(handle);
 }
 
