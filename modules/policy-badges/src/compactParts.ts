@@ -81,14 +81,10 @@ function lookKey(policy: RoomPolicy, top: Badge | Violation | null, language: st
 }
 
 let cache = new WeakMap<Classification, Map<string, CompactParts>>();
-// The last parts found for each policy object: a badge and its words ask at their render and again
-// when they start listening, and a policy object lives until its room's state changes.
-let byPolicy = new WeakMap<RoomPolicy, CompactParts>();
 let watchingTranslations = false;
 
 function forgetParts(): void {
     cache = new WeakMap();
-    byPolicy = new WeakMap();
 }
 
 /** The compact badge's parts for a policy, shared by every badge that looks the same. */
@@ -99,14 +95,11 @@ export function compactParts(policy: RoomPolicy, t: Translate, language: string)
         atriumI18n.store.on("added", forgetParts);
         atriumI18n.store.on("removed", forgetParts);
     }
-    const last = byPolicy.get(policy);
-    if (last?.language === language) return last;
     const top = mostImportantBadge(policy);
     let looks = cache.get(policy.classification);
     if (!looks) cache.set(policy.classification, (looks = new Map()));
     const key = lookKey(policy, top, language);
     let parts = looks.get(key);
     if (!parts) looks.set(key, (parts = computeParts(policy, top, t, language)));
-    byPolicy.set(policy, parts);
     return parts;
 }

@@ -106,11 +106,12 @@ export function roomPolicy(roomId: string): RoomPolicy {
 
 /** What the room's compact badge shows, in the current language: found ahead, or now. */
 export function compactLook(roomId: string): CompactParts {
+    const watching = ensureWatching();
     const language = policyLanguage();
-    const known = ensureWatching() ? looks.get(roomId) : undefined;
+    const known = watching ? looks.get(roomId) : undefined;
     if (known?.language === language) return known;
     const look = compactParts(roomPolicy(roomId), policyString, language);
-    if (session) looks.set(roomId, look);
+    if (watching) looks.set(roomId, look);
     return look;
 }
 

@@ -69,7 +69,7 @@ export const TreeRowView = React.memo(function TreeRowView({
         // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- the tree's onKeyDown handles keys for every row (NavigatorTree)
         <div
             role="treeitem"
-            id={rowDomId(row.key)}
+            id={id}
             data-key={row.key}
             aria-level={row.level}
             aria-setsize={row.setSize}
@@ -155,17 +155,19 @@ const decorationIds = (rowId: string, index: number): RoomDecorationIds => ({
     description: `${rowId}_d${index}_about`,
 });
 
+/** One ID per decoration: of its words, or of its explanation. */
+const eachDecoration = (rowId: string, decorations: number, part: keyof RoomDecorationIds): string[] =>
+    Array.from({ length: decorations }, (_, i) => decorationIds(rowId, i)[part]);
+
 /** The row's name: its title, each decoration's words, its counts in words. */
 function nameIds(rowId: string, decorations: number, withCounts: boolean): string {
-    const ids = [rowId + "_title"];
-    for (let i = 0; i < decorations; i++) ids.push(decorationIds(rowId, i).words);
+    const ids = [rowId + "_title", ...eachDecoration(rowId, decorations, "words")];
     if (withCounts) ids.push(rowId + "_counts");
     return ids.join(" ");
 }
 
-function descriptionIds(rowId: string, decorations: number): string {
-    return Array.from({ length: decorations }, (_, i) => decorationIds(rowId, i).description).join(" ");
-}
+const descriptionIds = (rowId: string, decorations: number): string =>
+    eachDecoration(rowId, decorations, "description").join(" ");
 
 /** A DOM id for a row; keys hold room IDs with characters ids should not, so they are encoded. */
 export const rowDomId = (key: string): string => "atrium_SpaceNav_" + encodeURIComponent(key).replace(/%/g, "_");
