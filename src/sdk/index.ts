@@ -45,6 +45,7 @@ export function appConfig(): Readonly<IConfigOptions> {
 
 export { moduleSettings, onModuleSettingsChange, type ModuleSettings } from "./moduleSettings";
 export { contribute, contributionsTo, onSlotsChange, useSlot } from "./slotRegistry";
+export { drawRoomDecorations } from "./roomDecorations";
 export { isRoomListed, roomListedCheck, onRoomListFiltersChange } from "./roomListFilters";
 export type * from "./slots";
 export {

@@ -50,9 +50,6 @@ export interface SpaceBarButton extends Contribution {
     isPressed?(): boolean;
 }
 
-/** Where a room decoration is drawn: a classic room-list tile or a navigator node. */
-export type RoomDecorationPlace = "tile" | "node";
-
 /**
  * The IDs a navigator row gives a decoration for the elements its own accessible name and description
  * read, so the row is heard as it is seen without asking the decoration for its words again.
@@ -64,10 +61,21 @@ export interface RoomDecorationIds {
     description: string;
 }
 
-/** Something small beside a room's name (a badge): on room tiles and navigator nodes. */
+/**
+ * Something small after a room's name (a badge): on classic room tiles and navigator nodes.
+ *
+ * Drawn with the DOM, not React: a list shows one on every row, and its first render pays for them
+ * all. On a tile the SDK has no place for a child of ours, and a portal into every tile cost each one
+ * some 150 event listeners (React 17 listens on every portal's container) and a second render, more
+ * than the badge itself; a navigator node takes the same drawing, so a decoration is written once.
+ */
 export interface RoomDecoration extends Contribution {
-    /** On a node, `ids` name what the row reads (an ID the decoration leaves unused reads nothing). */
-    render(roomId: string, place: RoomDecorationPlace, ids?: RoomDecorationIds): ReactNode;
+    /**
+     * Draws the room's decoration into `element` (an empty span, the decoration's alone), keeps it
+     * current, and returns what takes it away. On a node, `ids` name what the row reads (an ID the
+     * decoration leaves unused reads nothing). Text only through `textContent`, never markup.
+     */
+    draw(element: HTMLElement, roomId: string, ids?: RoomDecorationIds): () => void;
 }
 
 /** Something in the room header, beside the room's name. */

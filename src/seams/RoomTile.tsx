@@ -1,13 +1,15 @@
 // Wraps the SDK's RoomTile (see sdk-replacements.json): the room-decoration slot on the classic
 // room list. What modules contribute (a policy badge, say) is drawn at the end of the tile's title,
-// through a portal into the tile the SDK renders, so the tile itself (its keyboard handling, menus,
-// notification badge) stays entirely the SDK's.
-import React, { useRef } from "react";
-import ReactDOM from "react-dom";
+// into a span of ours the SDK's markup keeps, so the tile itself (its keyboard handling, menus,
+// notification badge) stays entirely the SDK's. Decorations draw there with the DOM, not through a
+// portal (see RoomDecoration in src/sdk/slots.ts).
+import React, { useLayoutEffect, useRef } from "react";
 import OriginalRoomTile from "$sdk-original/components/views/rooms/RoomTile";
 
+import { drawRoomDecorations } from "../sdk/roomDecorations";
 import { useSlot } from "../sdk/slotRegistry";
-import { usePortalContainer } from "./usePortalContainer";
+import type { RoomDecoration } from "../sdk/slots";
+import { keepPlaced } from "./usePortalContainer";
 
 // The list's other modules import these from the tile's module: they stay the SDK's.
 export { RoomTile, contextMenuBelow } from "$sdk-original/components/views/rooms/RoomTile";
@@ -20,28 +22,38 @@ function placeInTitle(root: HTMLElement, element: HTMLElement): void {
     if (title && element.parentElement !== title) title.appendChild(element);
 }
 
+/** The decorations drawn for the room inside one container at the end of the tile's title. */
+function useTileDecorations(
+    wrapper: React.RefObject<HTMLElement>,
+    decorations: readonly RoomDecoration[],
+    roomId: string,
+): void {
+    // The set of decorations, not the array's identity: the slot hands out a new array each render.
+    const key = decorations.map((decoration) => decoration.id).join("\n");
+    const current = useRef(decorations);
+    current.current = decorations;
+    useLayoutEffect(() => {
+        const root = wrapper.current;
+        if (!root || !key) return;
+        const container = document.createElement("span");
+        container.className = "atrium_RoomDecorations";
+        const undraw = drawRoomDecorations(container, current.current, roomId);
+        const stopFollowing = keepPlaced(root, container, placeInTitle);
+        return () => {
+            stopFollowing();
+            undraw();
+            container.remove();
+        };
+    }, [wrapper, key, roomId]);
+}
+
 export default function RoomTile(props: Props): JSX.Element {
     const decorations = useSlot("roomDecoration");
     const wrapper = useRef<HTMLSpanElement>(null);
-    const container = usePortalContainer(
-        wrapper,
-        decorations.length > 0 && !props.isMinimized,
-        "span",
-        "atrium_RoomDecorations",
-        placeInTitle,
-    );
+    useTileDecorations(wrapper, props.isMinimized ? [] : decorations, props.room.roomId);
     return (
         <span ref={wrapper} className="atrium_RoomTileWrapper">
             <OriginalRoomTile {...props} />
-            {container &&
-                ReactDOM.createPortal(
-                    decorations.map((decoration) => (
-                        <React.Fragment key={decoration.id}>
-                            {decoration.render(props.room.roomId, "tile")}
-                        </React.Fragment>
-                    )),
-                    container,
-                )}
         </span>
     );
 }

@@ -1,10 +1,27 @@
 // A container of ours inside markup the SDK renders, kept in place when the SDK re-renders it: the
-// slot wrappers (header items, tile decorations, space-bar buttons) portal their contributions into it.
+// slot wrappers (header items, space-bar buttons) portal their contributions into it, the tile
+// decorations draw into it.
 import { useLayoutEffect, useState } from "react";
 
 /**
- * Makes an element `tag.className` and calls `place(root, element)` now and on every change under
- * `wrapper`, so the element follows the SDK's markup; removed when `wanted` turns false.
+ * Calls `place(root, element)` now and on every change under `root`, so `element` follows the SDK's
+ * markup; returns what stops following.
+ */
+export function keepPlaced(
+    root: HTMLElement,
+    element: HTMLElement,
+    place: (root: HTMLElement, element: HTMLElement) => void,
+): () => void {
+    const follow = (): void => place(root, element);
+    follow();
+    const observer = new MutationObserver(follow);
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+}
+
+/**
+ * Makes an element `tag.className` kept in place by `place` under `wrapper` (see keepPlaced);
+ * removed when `wanted` turns false.
  */
 export function usePortalContainer(
     wrapper: React.RefObject<HTMLElement>,
@@ -19,13 +36,10 @@ export function usePortalContainer(
         if (!root || !wanted) return;
         const element = document.createElement(tag);
         element.className = className;
-        const follow = (): void => place(root, element);
-        follow();
+        const stopFollowing = keepPlaced(root, element, place);
         setContainer(element);
-        const observer = new MutationObserver(follow);
-        observer.observe(root, { childList: true, subtree: true });
         return () => {
-            observer.disconnect();
+            stopFollowing();
             element.remove();
             setContainer(null);
         };

@@ -1,5 +1,6 @@
 import React from "react";
-import { render, screen, within } from "@testing-library/react";
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { logger } from "matrix-js-sdk/src/logger";
 import type { Room } from "matrix-js-sdk/src/matrix";
 // Imported by the SDK's own path, as RoomSublist imports it: the resolver gives Atrium's wrapper.
 import RoomTile, { contextMenuBelow } from "matrix-react-sdk/src/components/views/rooms/RoomTile";
@@ -47,25 +48,62 @@ describe("RoomTile seam: the room-decoration slot on the classic list", () => {
         expect(screen.getByRole("option", { name: "Plans" })).toHaveTextContent(/^Plans$/);
     });
 
-    it("draws a module's decoration at the end of the tile's title, for that room, as a tile", () => {
+    /** A decoration that writes the room it was drawn for, and counts what it took away. */
+    function textDecoration(id = "test.badge"): { undraw: jest.Mock } {
+        const undraw = jest.fn();
         contribute("roomDecoration", {
-            id: "test.badge",
+            id,
             module: "room-link",
-            render: (roomId, place) => <span>{`badge ${roomId} ${place}`}</span>,
+            draw: (element, roomId) => {
+                element.textContent = `${id} ${roomId}`;
+                return undraw;
+            },
         });
-        const { container } = renderTile();
+        return { undraw };
+    }
+
+    it("draws a module's decoration at the end of the tile's title, for that room, and takes it away after", () => {
+        const { undraw } = textDecoration();
+        const { container, unmount } = renderTile();
         const title = container.querySelector(".mx_RoomTile_titleContainer")!;
-        expect(within(title as HTMLElement).getByText("badge !plans:example.org tile")).toBeInTheDocument();
+        expect(within(title as HTMLElement).getByText("test.badge !plans:example.org")).toBeInTheDocument();
         expect(title.lastElementChild).toHaveClass("atrium_RoomDecorations");
+        expect(undraw).not.toHaveBeenCalled();
+        unmount();
+        expect(undraw).toHaveBeenCalledTimes(1);
     });
 
     it("draws nothing in the minimized panel, nor for a switched-off module", () => {
-        contribute("roomDecoration", { id: "test.badge", module: "room-link", render: () => <span>badge</span> });
-        renderTile(true);
-        expect(screen.queryByText("badge")).toBeNull();
+        const { undraw } = textDecoration();
+        const { rerender } = renderTile(true);
+        expect(screen.queryByText(/test\.badge/)).toBeNull();
+        // Out of the minimized panel the title comes back, and the decoration with it.
+        rerender(<RoomTile room={room} showMessagePreview={false} isMinimized={false} tag="im.vector.fake.recent" />);
+        expect(screen.getByText("test.badge !plans:example.org")).toBeInTheDocument();
+        rerender(<RoomTile room={room} showMessagePreview={false} isMinimized={true} tag="im.vector.fake.recent" />);
+        expect(screen.queryByText(/test\.badge/)).toBeNull();
+        expect(undraw).toHaveBeenCalledTimes(1);
+        cleanup();
         putConfig({ brand: "Atrium", atrium: { modules: { "room-link": { enabled: false } } } });
         renderTile();
-        expect(screen.queryByText("badge")).toBeNull();
+        expect(screen.queryByText(/test\.badge/)).toBeNull();
+    });
+
+    it("leaves out a decoration that fails to draw, and keeps the tile and the others", () => {
+        const error = jest.spyOn(logger, "error").mockImplementation(() => {});
+        contribute("roomDecoration", {
+            id: "test.broken",
+            module: "room-link",
+            draw: () => {
+                throw new Error("no badge today");
+            },
+        });
+        textDecoration("test.working");
+        renderTile();
+        expect(screen.getByRole("option", { name: "Plans" })).toBeInTheDocument();
+        expect(screen.getByText("test.working !plans:example.org")).toBeInTheDocument();
+        expect(error).toHaveBeenCalledWith(expect.stringContaining('"test.broken"'), expect.any(Error));
+        error.mockRestore();
     });
 
     it("passes on what the list's other modules import from the tile's module", () => {

@@ -9,7 +9,7 @@ import { addModuleStrings, contribute, myMembership } from "@atrium/sdk";
 import { POLICY_BADGES_NAMESPACE, policyBadgesStrings } from "../i18n/strings";
 import { MODULE_NAME } from "./policyStore";
 import { policyString } from "./strings";
-import { CompactBadge } from "./components/CompactBadge";
+import { drawCompactChip } from "./components/compactChip";
 import { HeaderBadges } from "./components/HeaderBadges";
 import { SettingsTab } from "./components/SettingsTab";
 import { InviteNotice } from "./components/InviteNotice";
@@ -20,7 +20,7 @@ export function contributePolicyBadges(): void {
     contribute("roomDecoration", {
         id: "policy-badges.compact",
         module: MODULE_NAME,
-        render: (roomId, _place, ids) => <CompactBadge roomId={roomId} ids={ids} />,
+        draw: drawCompactChip,
     });
     contribute("roomHeaderItem", {
         id: "policy-badges.header",

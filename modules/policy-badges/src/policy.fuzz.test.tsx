@@ -8,8 +8,10 @@ import { initAtriumI18n } from "@atrium/sdk";
 
 import { readCatalogue } from "./catalogue";
 import { evaluateRoom, type RoomFacts } from "./policy";
-import { CompactBadgeView } from "./components/CompactBadge";
 import { HeaderBadgesView } from "./components/HeaderBadges";
+import { makeChip } from "./components/compactChip";
+import { compactParts } from "./compactParts";
+import { policyString } from "./strings";
 import { OWN } from "./testFacts";
 
 const hostileText = fc.oneof(
@@ -130,12 +132,12 @@ describe("policy badges under hostile input", () => {
                     }
                     if (badge.value === "other") expect(badge.tone).toBe("neutral");
                 }
-                const { container } = render(
-                    <>
-                        <CompactBadgeView policy={policy} />
-                        <HeaderBadgesView roomId="!room:company.example" policy={policy} />
-                    </>,
-                );
+                const { container } = render(<HeaderBadgesView roomId="!room:company.example" policy={policy} />);
+                // The compact chip of tiles and nodes, drawn with the DOM: its text as text.
+                const look = compactParts(policy, policyString, "en");
+                const { chip, explanation } = makeChip(container, look, { words: "w", description: "d" });
+                expect(chip.textContent).toBe(look.text);
+                expect(explanation!.textContent).toBe(look.explanation);
                 for (const element of container.querySelectorAll("*")) expect(ALLOWED_TAGS).toContain(element.tagName);
                 expect((window as { __pwned?: number }).__pwned).toBeUndefined();
                 cleanup();

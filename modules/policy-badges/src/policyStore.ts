@@ -169,7 +169,11 @@ export function invalidate(roomId: string | null): void {
     notifySoon(roomId);
 }
 
-function subscribe(roomId: string, listener: () => void): () => void {
+/**
+ * Calls `listener` when what the room's badges show may have changed (its policy, the config, the
+ * language), once the change is complete; returns the unsubscribe.
+ */
+export function onRoomChange(roomId: string, listener: () => void): () => void {
     let set = listeners.get(roomId);
     if (!set) listeners.set(roomId, (set = new Set()));
     set.add(listener);
@@ -188,7 +192,7 @@ function useRoomValue<T>(roomId: string, read: (roomId: string) => T): T {
     const [value, setValue] = useState(() => read(roomId));
     useEffect(() => {
         const update = (): void => setValue(read(roomId));
-        const unsubscribe = subscribe(roomId, update);
+        const unsubscribe = onRoomChange(roomId, update);
         update(); // a change between the render and this effect
         return unsubscribe;
     }, [roomId, read]);
@@ -198,9 +202,4 @@ function useRoomValue<T>(roomId: string, read: (roomId: string) => T): T {
 /** The room's policy, re-rendering the caller when it changes. */
 export function useRoomPolicy(roomId: string): RoomPolicy {
     return useRoomValue(roomId, roomPolicy);
-}
-
-/** The room's compact look, re-rendering the caller when it changes. */
-export function useCompactLook(roomId: string): CompactParts {
-    return useRoomValue(roomId, compactLook);
 }

@@ -1,13 +1,13 @@
 // The module's parts over a real js-sdk client and room (no homeserver): the client is reached, as in
 // the app, through the SDK's peg.
 import React from "react";
-import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { createClient, MatrixClient, MatrixEvent, Room, RoomEvent, RoomStateEvent } from "matrix-js-sdk/src/matrix";
 import { MatrixClientPeg } from "matrix-react-sdk/src/MatrixClientPeg";
 import { initAtriumI18n } from "@atrium/sdk";
 
 import { putConfig } from "../../../../test/helpers/sdkEnvironment";
-import { CompactBadge } from "./CompactBadge";
+import { drawCompactChip } from "./compactChip";
 import { HeaderBadges } from "./HeaderBadges";
 import { SettingsTab } from "./SettingsTab";
 import { InviteNotice } from "./InviteNotice";
@@ -49,6 +49,16 @@ function makeRoom(creator: string, extra: MatrixEvent[] = [], myLevel = 100): Ro
     return room;
 }
 
+/** What takes each chip drawn by drawChip away. */
+const undraws = new Map<HTMLElement, () => void>();
+
+/** The room's compact chip drawn into a new span in the page (as on a node with `ids`, else a tile). */
+function drawChip(ids?: { words: string; description: string }): HTMLElement {
+    const place = document.body.appendChild(document.createElement("span"));
+    undraws.set(place, drawCompactChip(place, ROOM, ids));
+    return place;
+}
+
 const classify = (id: string, sender = ME): MatrixEvent => stateEvent("org.atrium.classification", { id }, sender);
 
 describe("policy badges in a room", () => {
@@ -61,71 +71,80 @@ describe("policy badges in a room", () => {
     });
     afterEach(() => {
         cleanup();
+        undraws.forEach((undraw) => undraw());
+        undraws.clear();
+        document.body.innerHTML = "";
         jest.restoreAllMocks();
     });
 
-    it("shows a classification set in a room created on the company's server", () => {
+    it("shows a classification set in a room created on the company's server, as a tile's chip", () => {
         makeRoom(ME, [classify("confidential")]);
-        render(<CompactBadge roomId={ROOM} />);
+        const chip = within(drawChip()).getByRole("img");
         // Unencrypted, so the rule it breaks comes with it.
-        expect(screen.getByRole("img").getAttribute("aria-label")).toBe(
-            "Classification: Confidential, Breaks its classification: must be encrypted",
-        );
-        expect(screen.getByRole("img").textContent).toBe("Confidential · ⚠ Encryption");
-        expect(screen.getByRole("img").hasAttribute("data-warning")).toBe(true);
+        expect(chip).toHaveAccessibleName("Classification: Confidential, Breaks its classification: must be encrypted");
+        expect(chip).toHaveTextContent(/^Confidential · ⚠ Encryption$/);
+        expect(chip).toHaveAttribute("data-warning");
+        expect(chip).toHaveClass("atrium_Policy_compact");
+        expect(chip.title).toBe("Classification: Confidential\nBreaks its classification: must be encrypted");
     });
 
     it("on a navigator node, is named by the words it shows and explains itself under the row's IDs", () => {
         makeRoom(ME, [classify("confidential")]);
-        render(
-            <div role="treeitem" aria-selected="false" aria-labelledby="title words" aria-describedby="about">
-                <span id="title">Budget</span>{" "}
-                <CompactBadge roomId={ROOM} ids={{ words: "words", description: "about" }} />
-            </div>,
-        );
-        const row = screen.getByRole("treeitem");
+        const row = document.body.appendChild(document.createElement("div"));
+        row.setAttribute("role", "treeitem");
+        row.setAttribute("aria-labelledby", "title words");
+        row.setAttribute("aria-describedby", "about");
+        row.innerHTML = '<span id="title">Budget</span> ';
+        drawCompactChip(row.appendChild(document.createElement("span")), ROOM, {
+            words: "words",
+            description: "about",
+        });
         expect(row).toHaveAccessibleName("Budget Confidential, ⚠ Encryption");
         expect(row).toHaveAccessibleDescription(
             "Classification: Confidential, Breaks its classification: must be encrypted",
         );
-        expect(document.getElementById("words")!.textContent).toBe("Confidential · ⚠ Encryption");
+        expect(document.getElementById("words")).toHaveTextContent(/^Confidential · ⚠ Encryption$/);
+        expect(document.getElementById("about")).not.toBeVisible();
     });
 
-    it("follows a change of language in the badges already shown", async () => {
-        makeRoom(ME, [classify("confidential")]);
-        const { container } = render(
-            <>
-                <CompactBadge roomId={ROOM} /> <CompactBadge roomId={ROOM} ids={{ words: "w", description: "d" }} />
-            </>,
-        );
+    it("follows the room's changes and the language in the chips already drawn, and takes itself away", async () => {
+        const room = makeRoom(ME, [classify("confidential")]);
+        const tile = drawChip();
+        const node = drawChip({ words: "w", description: "d" });
         const words = (): string | null => document.getElementById("w")!.getAttribute("aria-label");
-        expect(container.textContent).toContain("Confidential · ⚠ Encryption");
         expect(words()).toBe("Confidential, ⚠ Encryption");
+        // Encryption turned on: the warning goes once the change is complete.
+        room.currentState.setStateEvents([stateEvent("m.room.encryption", { algorithm: "m.megolm.v1.aes-sha2" })]);
+        await Promise.resolve();
+        expect(within(tile).getByRole("img")).not.toHaveAttribute("data-warning");
+        expect(tile.textContent).toBe("Confidential");
+        expect(words()).toBe("Confidential");
         try {
-            await act(() => initAtriumI18n("de"));
-            expect(container.textContent).toContain("⚠ Verschlüsselung");
-            expect(container.textContent).not.toContain("⚠ Encryption");
-            expect(words()).toContain("⚠ Verschlüsselung");
+            await initAtriumI18n("de");
+            expect(tile.textContent).toBe("Vertraulich");
+            expect(within(tile).getByRole("img").getAttribute("aria-label")).toContain("Einstufung: Vertraulich");
+            expect(document.getElementById("d")!.textContent).toContain("Einstufung: Vertraulich");
         } finally {
-            await act(() => initAtriumI18n("en"));
+            await initAtriumI18n("en");
         }
-        expect(words()).toBe("Confidential, ⚠ Encryption");
-        expect(screen.getAllByRole("img", { name: /ncrypt/ })).toHaveLength(2);
+        expect(words()).toBe("Confidential");
+        for (const place of [tile, node]) {
+            undraws.get(place)!();
+            expect(place.childNodes).toHaveLength(0);
+        }
+        // Taken away, they no longer follow the room.
+        room.currentState.setStateEvents([classify("public")]);
+        await Promise.resolve();
+        expect(tile.childNodes).toHaveLength(0);
     });
 
-    it("reads a room's state once for every badge that shows it, however many rows show the room", () => {
+    it("reads a room's state once for every chip that shows it, however many rows show the room", () => {
         makeRoom(ME, [classify("confidential")]);
         const reads = jest.spyOn(roomFacts, "readRoomFacts");
-        render(
-            <>
-                {[1, 2, 3].map((row) => (
-                    <p key={row}>
-                        <CompactBadge roomId={ROOM} />{" "}
-                        <CompactBadge roomId={ROOM} ids={{ words: `w${row}`, description: `d${row}` }} />
-                    </p>
-                ))}
-            </>,
-        );
+        for (const row of [1, 2, 3]) {
+            drawChip();
+            drawChip({ words: `w${row}`, description: `d${row}` });
+        }
         expect(screen.getAllByRole("img", { name: /Confidential/ })).toHaveLength(6);
         expect(reads).toHaveBeenCalledTimes(1);
         reads.mockRestore();
@@ -138,8 +157,7 @@ describe("policy badges in a room", () => {
         expect(chip.getAttribute("data-kind")).toBe("classification-unverified");
         const tip = document.getElementById(chip.getAttribute("aria-describedby")!)!;
         expect(tip.textContent).toContain("created on partner.example");
-        render(<CompactBadge roomId={ROOM} />);
-        expect(screen.getAllByRole("img")[0].getAttribute("aria-label")).toContain("Unverified: Confidential");
+        expect(within(drawChip()).getByRole("img").getAttribute("aria-label")).toContain("Unverified: Confidential");
     });
 
     it("judges a room joined while the app is open by its full state, once the join is complete", async () => {

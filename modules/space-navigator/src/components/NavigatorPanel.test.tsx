@@ -1,6 +1,7 @@
 import React, { useState } from "react";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { logger } from "matrix-js-sdk/src/logger";
 
 import { contribute, initAtriumI18n } from "@atrium/sdk";
 import { makeSnapshot, SECTION_IDS, type NavigatorNode, type NavigatorSnapshot } from "../tree/model";
@@ -8,6 +9,7 @@ import { childKey } from "../tree/rows";
 import { companyTree, room, snapshotOf, space } from "../tree/testTree";
 import { loadExpanded, saveExpanded } from "../userState";
 import { NavigatorPanel, type NavigatorPanelProps } from "./NavigatorPanel";
+import type { NodeDecorations } from "../badgeSlot";
 
 /** The panel as SpaceNavigator uses it: expansion remembered for `userId` (SpaceNavigator's job, in small). */
 function Harness(props: Partial<NavigatorPanelProps> & { userId?: string; snapshot?: NavigatorSnapshot }): JSX.Element {
@@ -212,26 +214,41 @@ describe("NavigatorPanel", () => {
         expect(item(hostile)).toHaveTextContent(hostile);
     });
 
-    it("gives every node a badge slot, filled by the room-decoration slot or the prop", () => {
+    /** Appends a span with `text` (and `id`) to `element`; what removes it. */
+    function drawText(element: HTMLElement, text: string, id?: string): () => void {
+        const span = element.appendChild(document.createElement("span"));
+        span.textContent = text;
+        if (id) span.id = id;
+        return () => span.remove();
+    }
+
+    it("gives every node a badge slot, filled by the room-decoration slot or the prop, and empties it after", () => {
+        const undrawn: string[] = [];
         const stop = contribute("roomDecoration", {
             id: "test.policy",
             module: "room-link",
-            render: (roomId, place) => <span>{`policy:${roomId}:${place}`}</span>,
+            draw: (element, roomId, ids) => {
+                const remove = drawText(element, `policy:${roomId}`, ids?.words);
+                return () => (remove(), undrawn.push(roomId));
+            },
         });
         try {
             const { container, unmount } = render(<Harness />);
             expect(container.querySelectorAll(".atrium_SpaceNav_badges")).toHaveLength(4);
-            expect(within(item(/^lunch/)).getByText("policy:!lunch:node")).toBeInTheDocument();
+            expect(within(item(/^lunch/)).getByText("policy:!lunch")).toBeInTheDocument();
+            expect(item(/^lunch/)).toHaveAccessibleName("lunch policy:!lunch");
             unmount();
-            const fromProp = {
+            expect(undrawn).toContain("!lunch");
+            const fromProp: NodeDecorations = {
                 count: 2,
-                render: (_node: unknown, ids: (index: number) => { words: string; description: string }) => (
-                    <>
-                        <span id={ids(0).words}>from prop</span>
-                        <span id={ids(0).description}>what it means</span>
-                        <span id={ids(1).words}>and more</span>
-                    </>
-                ),
+                draw: (element, _roomId, ids) => {
+                    const removes = [
+                        drawText(element, "from prop", ids(0).words),
+                        drawText(element, "what it means", ids(0).description),
+                        drawText(element, "and more", ids(1).words),
+                    ];
+                    return () => removes.forEach((remove) => remove());
+                },
             };
             render(<Harness renderBadges={fromProp} />);
             // What each decoration shows is part of the row's name, after the room's own name; what it
@@ -243,6 +260,46 @@ describe("NavigatorPanel", () => {
             expect(item(/^Engineering/)).toHaveAccessibleDescription("what it means");
         } finally {
             act(() => stop());
+        }
+    });
+
+    it("keeps a row's drawn decorations through a new snapshot of the same rooms", () => {
+        const drawn: string[] = [];
+        const decorations: NodeDecorations = {
+            count: 1,
+            draw: (element, roomId, ids) => (drawn.push(roomId), drawText(element, `policy:${roomId}`, ids(0).words)),
+        };
+        const { rerender } = render(<Harness renderBadges={decorations} />);
+        const first = drawn.length;
+        expect(first).toBeGreaterThan(0);
+        rerender(<Harness renderBadges={decorations} snapshot={companyTree()} />);
+        expect(within(item(/^lunch/)).getByText("policy:!lunch")).toBeInTheDocument();
+        expect(drawn).toHaveLength(first);
+    });
+
+    it("leaves out a decoration that fails to draw, and keeps the tree and the others", () => {
+        const error = jest.spyOn(logger, "error").mockImplementation(() => {});
+        const stops = [
+            contribute("roomDecoration", {
+                id: "test.broken",
+                module: "room-link",
+                draw: () => {
+                    throw new Error("no badge today");
+                },
+            }),
+            contribute("roomDecoration", {
+                id: "test.working",
+                module: "room-link",
+                draw: (element, roomId) => drawText(element, `working:${roomId}`),
+            }),
+        ];
+        try {
+            render(<Harness />);
+            expect(within(item(/^lunch/)).getByText("working:!lunch")).toBeInTheDocument();
+            expect(error).toHaveBeenCalledWith(expect.stringContaining('"test.broken"'), expect.any(Error));
+        } finally {
+            act(() => stops.forEach((stop) => stop()));
+            error.mockRestore();
         }
     });
 

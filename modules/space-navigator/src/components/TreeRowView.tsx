@@ -1,6 +1,6 @@
 // One row of the tree: a treeitem with its level, place among its siblings, open state, counts and
 // the policy badge slot. Names are rendered as text (React escapes them), never as markup.
-import React from "react";
+import React, { useLayoutEffect, useRef } from "react";
 import classNames from "classnames";
 import type { RoomDecorationIds } from "@atrium/sdk";
 
@@ -65,6 +65,14 @@ export const TreeRowView = React.memo(function TreeRowView({
     const id = rowDomId(row.key);
     const decorated = renderBadges !== undefined && !isStatus && node.kind !== "section";
     const counts = decorated ? rowCounts(row, t) : "";
+    // Drawn once for the row's room: a new snapshot with the same room keeps what is drawn.
+    const badges = useRef<HTMLSpanElement>(null);
+    const roomId = node.id;
+    useLayoutEffect(() => {
+        const element = badges.current;
+        if (!decorated || !element) return;
+        return renderBadges.draw(element, roomId, (index) => decorationIds(id, index));
+    }, [decorated, renderBadges, roomId, id]);
     return (
         // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- the tree's onKeyDown handles keys for every row (NavigatorTree)
         <div
@@ -123,10 +131,9 @@ export const TreeRowView = React.memo(function TreeRowView({
                             {t("suggested")}
                         </span>
                     )}{" "}
-                    {/* Read through the row's name and description (by ID), not as more of its content. */}
-                    <span className="atrium_SpaceNav_badges" aria-hidden="true">
-                        {decorated && renderBadges.render(node, (index) => decorationIds(id, index))}
-                    </span>{" "}
+                    {/* Read through the row's name and description (by ID), not as more of its content;
+                        drawn by the decorations themselves (its children are never React's). */}
+                    <span className="atrium_SpaceNav_badges" aria-hidden="true" ref={badges} />{" "}
                     {decorated && (
                         <span hidden>
                             <span id={id + "_title"}>{rowTitle(row, t)}</span>
