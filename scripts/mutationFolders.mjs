@@ -50,9 +50,11 @@ export const FOLDERS = [
             "modules/policy-badges/src/policy.ts",
             "modules/policy-badges/src/catalogue.ts",
             "modules/policy-badges/src/describe.ts",
+            "modules/policy-badges/src/compactParts.ts",
+            "modules/policy-badges/src/idleQueue.ts",
         ],
         tests: [
-            "<rootDir>/modules/policy-badges/src/{policy,catalogue,describe}.test.ts",
+            "<rootDir>/modules/policy-badges/src/{policy,catalogue,describe,compactParts,idleQueue,policyStore}.test.ts",
             "<rootDir>/modules/policy-badges/src/policy.fuzz.test.tsx",
         ],
     },

@@ -69,4 +69,40 @@ describe("IdleQueue", () => {
         expect(work).not.toHaveBeenCalled();
         expect(queue.size).toBe(0);
     });
+
+    it("asks for one slice at a time, and none for nothing", () => {
+        jest.useFakeTimers();
+        const queue = new IdleQueue(() => {});
+        queue.add([]);
+        expect(jest.getTimerCount()).toBe(0);
+        queue.add(["a"]);
+        queue.add(["b"]);
+        expect(jest.getTimerCount()).toBe(1);
+        queue.clear();
+        expect(jest.getTimerCount()).toBe(0); // the slice asked for is called off
+    });
+
+    it("asks the browser for idle time with a deadline, and calls it off when cleared", () => {
+        const asked: { callback: IdleRequestCallback; options?: IdleRequestOptions }[] = [];
+        const cancelled: number[] = [];
+        window.requestIdleCallback = (callback, options): number => asked.push({ callback, options });
+        window.cancelIdleCallback = (handle): void => void cancelled.push(handle);
+        try {
+            const done: string[] = [];
+            const queue = new IdleQueue((id) => done.push(id));
+            queue.add(["a", "b", "c"]);
+            expect(asked).toHaveLength(1);
+            expect(asked[0].options).toEqual({ timeout: 2_000 });
+            // An idle period with room for one item: the rest waits for the next one.
+            let left = 1.5;
+            asked[0].callback({ didTimeout: false, timeRemaining: () => (left -= 0.5) });
+            expect(done).toEqual(["a"]);
+            expect(asked).toHaveLength(2);
+            queue.clear();
+            expect(cancelled).toEqual([2]);
+        } finally {
+            delete (window as Partial<Window>).requestIdleCallback;
+            delete (window as Partial<Window>).cancelIdleCallback;
+        }
+    });
 });
