@@ -1,7 +1,7 @@
 // Decorations on tree nodes (policy badges, their own module): the room-decoration slot of
 // @atrium/sdk, drawn by each row inside `<span class="atrium_SpaceNav_badges">`. Sections (People,
-// Other rooms) are no rooms and get none (the row does not ask). The SpaceNavigator component also takes a `renderBadges`
-// prop (tests), which wins over the slot.
+// Other rooms) are no rooms and get none (the row does not ask). The SpaceNavigator component also
+// takes a `renderBadges` prop (tests), which wins over the slot.
 import { useMemo } from "react";
 import { drawRoomDecorations, useSlot, type RoomDecorationIds } from "@atrium/sdk";
 
