@@ -37,6 +37,18 @@ describe("moduleSettings", () => {
         );
     });
 
+    it("reads a config's section once, and a new config's again", () => {
+        SdkConfig.put(withModules({ "room-link": { enabled: true }, "wiki-link": { enabled: "yes" } }));
+        const first = moduleSettings("room-link");
+        expect(moduleSettings("room-link")).toBe(first);
+        expect(moduleSettings("wiki-link")).toEqual({ enabled: false });
+        expect(moduleSettings("wiki-link")).toBe(moduleSettings("wiki-link"));
+        SdkConfig.put(withModules({ "room-link": { enabled: true } }));
+        const second = moduleSettings("room-link");
+        expect(second).not.toBe(first);
+        expect(second).toEqual(first);
+    });
+
     it("turns off a module whose settings the schema does not know", () => {
         SdkConfig.put(withModules({ "not-in-schema": { enabled: true } }));
         expect(moduleSettings("not-in-schema").enabled).toBe(false);

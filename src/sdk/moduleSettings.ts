@@ -12,6 +12,14 @@ export type ModuleSettings<T extends object> = Readonly<Partial<T>> & { readonly
 
 const reportedModuleProblems = new Map<string, string>();
 
+const ENABLED_WITHOUT_SETTINGS = Object.freeze({ enabled: true });
+
+/**
+ * What a module's config section was read as, by the section's object and the module's name: the
+ * slots ask on every render of every room tile, and a new config brings new objects.
+ */
+const readSections = new WeakMap<object, Map<string, ModuleSettings<object>>>();
+
 /**
  * The settings of the module `name`. `enabled` is true unless the config turns the module off.
  * Settings that break the config schema are reported once and turn the module off: a module never
@@ -22,7 +30,18 @@ export function moduleSettings<T extends object = Record<string, unknown>>(name:
     const atrium = (SdkConfig.get() as IConfigOptions & { atrium?: unknown }).atrium;
     const modules = isPlainObject(atrium) ? atrium.modules : undefined;
     const own = isPlainObject(modules) && Object.hasOwn(modules, name) ? modules[name] : undefined;
-    if (own === undefined) return Object.freeze({ enabled: true }) as ModuleSettings<T>;
+    if (own === undefined) return ENABLED_WITHOUT_SETTINGS as ModuleSettings<T>;
+    const known = isPlainObject(own) ? readSections.get(own)?.get(name) : undefined;
+    if (known) return known as ModuleSettings<T>;
+    const settings = readSection(name, own);
+    if (isPlainObject(own)) {
+        if (!readSections.has(own)) readSections.set(own, new Map());
+        readSections.get(own)!.set(name, settings);
+    }
+    return settings as ModuleSettings<T>;
+}
+
+function readSection(name: string, own: unknown): ModuleSettings<object> {
     // The service's config was checked whole already; a base config's module settings are checked here.
     const check = checkConfigSection(["atrium", "modules", name], own);
     if (!check.ok || !isPlainObject(own)) {
@@ -31,9 +50,9 @@ export function moduleSettings<T extends object = Record<string, unknown>>(name:
             logger.error(`Atrium: module ${name} stays off, its settings are invalid: ${problem}`);
             reportedModuleProblems.set(name, problem);
         }
-        return Object.freeze({ enabled: false }) as ModuleSettings<T>;
+        return Object.freeze({ enabled: false });
     }
-    return Object.freeze({ ...own, enabled: own.enabled !== false }) as ModuleSettings<T>;
+    return Object.freeze({ ...own, enabled: own.enabled !== false });
 }
 
 /** Calls `listener` with the module's new settings whenever a live config change changes them. */
