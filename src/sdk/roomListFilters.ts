@@ -36,8 +36,7 @@ export function onRoomListFiltersChange(listener: () => void): () => void {
     let stopFilters: (() => void)[] = [];
     const rewatch = (): void => {
         const filters = contributionsTo("roomListFilter");
-        const same = filters.length === watched.length && filters.every((f, i) => f === watched[i]);
-        if (same) return;
+        if (filters === watched) return; // the same filters: the same array
         stopFilters.forEach((stop) => stop());
         watched = filters;
         stopFilters = filters.flatMap((filter) => (filter.onChange ? [filter.onChange(listener)] : []));

@@ -74,4 +74,41 @@ describe("the slot registry", () => {
         });
         expect(screen.getByText("late")).toBeInTheDocument();
     });
+    it("hands out the same array while the same contributions are enabled, and a new one when they change", () => {
+        const stopA = contribute("homePageCard", card("a"));
+        const first = contributionsTo("homePageCard");
+        expect(contributionsTo("homePageCard")).toBe(first);
+
+        const stopB = contribute("homePageCard", { ...card("b"), module: "wiki-link" });
+        const both = contributionsTo("homePageCard");
+        expect(both).not.toBe(first);
+        expect(both.map((c) => c.id)).toEqual(["a", "b"]);
+        expect(contributionsTo("homePageCard")).toBe(both);
+
+        // A module switched off by the config: a new array without it, then with it again.
+        SdkConfig.put(withModules({ "wiki-link": { enabled: false } }));
+        const withoutB = contributionsTo("homePageCard");
+        expect(withoutB.map((c) => c.id)).toEqual(["a"]);
+        SdkConfig.put({} as IConfigOptions);
+        expect(contributionsTo("homePageCard")).not.toBe(withoutB);
+        expect(contributionsTo("homePageCard").map((c) => c.id)).toEqual(["a", "b"]);
+
+        stopB();
+        stopA();
+        expect(contributionsTo("homePageCard")).toEqual([]);
+    });
+
+    it("gives a component's renders the same array, so its effects run once for a set", () => {
+        contribute("homePageCard", card("a"));
+        const runs = jest.fn();
+        function Reader({ tick }: { tick: number }): JSX.Element {
+            const cards = useSlot("homePageCard");
+            React.useEffect(() => runs(cards), [cards]);
+            return <span>{tick}</span>;
+        }
+        const { rerender } = render(<Reader tick={1} />);
+        rerender(<Reader tick={2} />);
+        rerender(<Reader tick={3} />);
+        expect(runs).toHaveBeenCalledTimes(1);
+    });
 });

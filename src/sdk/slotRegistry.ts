@@ -41,10 +41,21 @@ export function contribute<K extends SlotName>(slot: K, contribution: SlotMap[K]
     };
 }
 
-/** What the enabled modules contribute to a slot, in order. */
+/** Each slot's last answer: handed out again while the same contributions are enabled. */
+const lastAnswers = new Map<SlotName, readonly SlotMap[SlotName][]>();
+
+/**
+ * What the enabled modules contribute to a slot, in order: the same array as long as they are the
+ * same, so a caller can compare it or keep work made from it (React deps, memos) without keys of its own.
+ */
 export function contributionsTo<K extends SlotName>(slot: K): readonly SlotMap[K][] {
     const list = (registered.get(slot) ?? []) as SlotMap[K][];
-    return list.filter((contribution) => moduleSettings(contribution.module).enabled);
+    const enabled = list.filter((contribution) => moduleSettings(contribution.module).enabled);
+    const last = lastAnswers.get(slot) as readonly SlotMap[K][] | undefined;
+    if (last && last.length === enabled.length && enabled.every((contribution, i) => contribution === last[i]))
+        return last;
+    lastAnswers.set(slot, enabled);
+    return enabled;
 }
 
 /**

@@ -22,35 +22,35 @@ function placeInTitle(root: HTMLElement, element: HTMLElement): void {
     if (title && element.parentElement !== title) title.appendChild(element);
 }
 
-/** The decorations drawn for the room inside one container at the end of the tile's title. */
+/**
+ * The decorations drawn for the room inside one container at the end of the tile's title, while
+ * `shown` (the slot hands out the same array while its decorations are the same).
+ */
 function useTileDecorations(
     wrapper: React.RefObject<HTMLElement>,
     decorations: readonly RoomDecoration[],
     roomId: string,
+    shown: boolean,
 ): void {
-    // The set of decorations, not the array's identity: the slot hands out a new array each render.
-    const key = decorations.map((decoration) => decoration.id).join("\n");
-    const current = useRef(decorations);
-    current.current = decorations;
     useLayoutEffect(() => {
         const root = wrapper.current;
-        if (!root || !key) return;
+        if (!root || !shown || decorations.length === 0) return;
         const container = document.createElement("span");
         container.className = "atrium_RoomDecorations";
-        const undraw = drawRoomDecorations(container, current.current, roomId);
+        const undraw = drawRoomDecorations(container, decorations, roomId);
         const stopFollowing = keepPlaced(root, container, placeInTitle);
         return () => {
             stopFollowing();
             undraw();
             container.remove();
         };
-    }, [wrapper, key, roomId]);
+    }, [wrapper, decorations, roomId, shown]);
 }
 
 export default function RoomTile(props: Props): JSX.Element {
     const decorations = useSlot("roomDecoration");
     const wrapper = useRef<HTMLSpanElement>(null);
-    useTileDecorations(wrapper, props.isMinimized ? [] : decorations, props.room.roomId);
+    useTileDecorations(wrapper, decorations, props.room.roomId, !props.isMinimized);
     return (
         <span ref={wrapper} className="atrium_RoomTileWrapper">
             <OriginalRoomTile {...props} />

@@ -68,7 +68,7 @@ export default function SpacePanel(): JSX.Element {
     useEffect(() => {
         const stops = views.flatMap((view) => (view.onChange ? [view.onChange(rerender)] : []));
         return () => stops.forEach((stop) => stop());
-    }, [views.map((view) => view.id).join("\n")]); // eslint-disable-line react-hooks/exhaustive-deps -- resubscribe only when the set of views changes
+    }, [views]); // the same array while the views are the same (contributionsTo)
     const buttons = contributionsTo("spaceBarButton");
     const wrapper = useRef<HTMLDivElement>(null);
     const container = usePortalContainer(wrapper, buttons.length > 0, "div", "atrium_SpaceBarButtons", placeInBar);

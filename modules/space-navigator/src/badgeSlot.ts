@@ -18,9 +18,8 @@ export interface NodeDecorations {
 
 /** The slot's decorations, or undefined while no module contributes any. */
 export function useNodeDecorations(): NodeDecorations | undefined {
+    // The same array while the set is the same: a new value only when it changes (every row is memoised on it).
     const decorations = useSlot("roomDecoration");
-    const key = decorations.map((d) => d.id).join("\n");
-    // A new value only when the set changes: every row is memoised on it.
     return useMemo<NodeDecorations | undefined>(
         () =>
             decorations.length === 0
@@ -29,6 +28,6 @@ export function useNodeDecorations(): NodeDecorations | undefined {
                       count: decorations.length,
                       draw: (element, roomId, ids) => drawRoomDecorations(element, decorations, roomId, ids),
                   },
-        [key], // eslint-disable-line react-hooks/exhaustive-deps -- the set, not the array's identity
+        [decorations],
     );
 }
