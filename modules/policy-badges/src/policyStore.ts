@@ -184,22 +184,16 @@ export function onRoomChange(roomId: string, listener: () => void): () => void {
 }
 
 /**
- * What `read` answers for the room, re-rendering the caller only when that changes (by identity):
- * when the room's policy changes, the config changes, and on a change of language. `read` is a
- * function defined once, outside the component.
+ * The room's policy, re-rendering the caller only when it changes (by identity): when the room's
+ * state changes, the config changes, and on a change of language.
  */
-function useRoomValue<T>(roomId: string, read: (roomId: string) => T): T {
-    const [value, setValue] = useState(() => read(roomId));
+export function useRoomPolicy(roomId: string): RoomPolicy {
+    const [policy, setPolicy] = useState(() => roomPolicy(roomId));
     useEffect(() => {
-        const update = (): void => setValue(read(roomId));
+        const update = (): void => setPolicy(roomPolicy(roomId));
         const unsubscribe = onRoomChange(roomId, update);
         update(); // a change between the render and this effect
         return unsubscribe;
-    }, [roomId, read]);
-    return value;
-}
-
-/** The room's policy, re-rendering the caller when it changes. */
-export function useRoomPolicy(roomId: string): RoomPolicy {
-    return useRoomValue(roomId, roomPolicy);
+    }, [roomId]);
+    return policy;
 }
