@@ -17,6 +17,7 @@ import { runBuild, waitForNoOtherBuild, type BuildResult } from "./build.ts";
 import { bundleComposition, groupShares, type GroupShare } from "./composition.ts";
 import { launchChromium, loadLoginPage, type LoginLoad } from "./loginPage.ts";
 import { cpuShare, cpuSnapshot } from "./machine.ts";
+import { median } from "./stats.ts";
 import { formatDifference, formatInteger, formatRatio, heading, renderTable, type Row } from "./table.ts";
 
 type FlavourId = "stock" | "atrium";
@@ -72,12 +73,6 @@ function parseOptions(argv: string[]): Options {
 }
 
 // ---------- statistics over loads ----------
-
-function median(values: number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 interface TimingSummary {
     runs: number;

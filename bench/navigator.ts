@@ -10,11 +10,10 @@
 // rows); see page.tsx. Wall-clock time on a 2-core machine moves by a few ms from load to load (frame
 // boundaries, other threads), so the badges' budget pairs are then loaded `runs` times more under a
 // trace, and their first render's main-thread CPU is printed beside (bench/navigator/threadTime.ts).
-// With --profile, one more load of the navigator at 10,000 rooms records a CPU
-// profile of its first render and prints where the time went, function by function.
+// With --profile, one more load of the navigator at 10,000 rooms records a CPU profile of its first
+// render and prints where the time went, function by function.
 import { spawnSync } from "node:child_process";
-import { createReadStream, existsSync, statSync, writeFileSync } from "node:fs";
-import http from "node:http";
+import { existsSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,7 +23,9 @@ import { chromium, type Browser } from "playwright-core";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/harness/chromium.ts";
 import { startCpuProfile, type CpuProfile } from "./profile.ts";
 import { CASES, type BenchCase, type BenchResult } from "./navigator/result.ts";
+import { servePage } from "./navigator/pageServer.ts";
 import { tracedLoad } from "./navigator/threadTime.ts";
+import { median } from "./stats.ts";
 import { renderTable, type Row } from "./table.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -50,41 +51,9 @@ function build(): void {
     if (result.status !== 0) throw new Error("navigator bench: the page build failed");
 }
 
-const TYPES: Record<string, string> = {
-    ".html": "text/html",
-    ".js": "text/javascript",
-    ".css": "text/css",
-    ".json": "application/json",
-    ".svg": "image/svg+xml",
-    ".woff2": "font/woff2",
-    ".png": "image/png",
-};
-
-/** A small static server for the page (no caching games: every context starts cold anyway). */
-function serve(dir: string): Promise<http.Server> {
-    const server = http.createServer((req, res) => {
-        const url = new URL(req.url ?? "/", "http://localhost");
-        const file = path.join(dir, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ""));
-        const target = file.endsWith(path.sep) || url.pathname === "/" ? path.join(dir, "index.html") : file;
-        if (!target.startsWith(dir) || !existsSync(target) || !statSync(target).isFile()) {
-            res.writeHead(404).end();
-            return;
-        }
-        res.writeHead(200, { "Content-Type": TYPES[path.extname(target)] ?? "application/octet-stream" });
-        createReadStream(target).pipe(res);
-    });
-    return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-const median = (values: number[]): number => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 async function main(): Promise<void> {
     if (!args.includes("--no-build") || !existsSync(path.join(pageDir, "index.html"))) build();
-    const server = await serve(pageDir);
+    const server = await servePage(pageDir);
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
     const results = new Map<string, BenchResult[]>(CASES.map((c) => [c.id, []]));
@@ -272,6 +241,10 @@ function report(results: Map<string, BenchResult[]>, threadTimes: Map<string, nu
         };
         const renderCell = (ms: number): string => (budgets.firstRender ? againstRenderBudget(ms) : ms.toFixed(1));
         const rooms = `${off.rooms.toLocaleString("en-US")} rooms`;
+        const cpuRow = (what: string, size: string, offMs: number, onMs: number): Row => ({
+            label: `${what}, ${size}: first render, main-thread CPU (traced, median of ${runs})`,
+            cells: [offMs.toFixed(1), onMs.toFixed(1), ratioCell(offMs, onMs)],
+        });
         return [
             {
                 // As the navigator's store and the SDK's stores: made before the render, timed alone.
@@ -287,16 +260,7 @@ function report(results: Map<string, BenchResult[]>, threadTimes: Map<string, nu
                 ],
             },
             ...(threadTimes.has(offId)
-                ? [
-                      {
-                          label: `${label}, ${rooms}: first render, main-thread CPU (traced, median of ${runs})`,
-                          cells: [
-                              median(threadTimes.get(offId)!).toFixed(1),
-                              median(threadTimes.get(onId)!).toFixed(1),
-                              ratioCell(median(threadTimes.get(offId)!), median(threadTimes.get(onId)!)),
-                          ],
-                      },
-                  ]
+                ? [cpuRow(label, rooms, median(threadTimes.get(offId)!), median(threadTimes.get(onId)!))]
                 : []),
             {
                 label: `${label}, ${rooms}: collapse a branch`,

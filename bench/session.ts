@@ -22,6 +22,7 @@ import { launchChromium } from "./loginPage.ts";
 import { startLargeSynapse } from "./seed/largeSynapse.ts";
 import type { SeedRecord } from "./seed/seedLargeAccount.ts";
 import { attributeProfile, startCpuProfile } from "./profile.ts";
+import { median } from "./stats.ts";
 import { formatRatio, heading, renderTable, type Row } from "./table.ts";
 
 export type FlavourId = "stock" | "atrium" | "classic";
@@ -92,12 +93,6 @@ function runsFromArgs(argv: string[]): number {
     const runs = at >= 0 ? Number(argv[at + 1]) : 5;
     if (!Number.isInteger(runs) || runs < 5) throw new Error("--runs needs a whole number of at least 5");
     return runs;
-}
-
-function median(values: number[]): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** Element's localStorage keys for a signed-in session, written before any page script runs. */

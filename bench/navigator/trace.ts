@@ -5,8 +5,6 @@
 // where wall-clock time also counts the waits for a core. A diagnostic beside bench/navigator.ts
 // (run that first: it builds the page); cases are the ids of bench/navigator/result.ts. `--page DIR`
 // reads another build of the page (for comparing two versions of the code on the same machine).
-import { createReadStream, existsSync, statSync } from "node:fs";
-import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,7 +13,9 @@ import { chromium } from "playwright-core";
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../e2e/harness/chromium.ts";
 import { CASES, type BenchCase, type BenchResult } from "./result.ts";
+import { servePage } from "./pageServer.ts";
 import { tracedLoad, type ThreadTime } from "./threadTime.ts";
+import { median } from "../stats.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const args = process.argv.slice(2);
@@ -33,28 +33,6 @@ function caseOf(id: string): BenchCase {
     return { id, view: match[1] as BenchCase["view"], badges: Boolean(match[2]), departments: Number(match[3]) };
 }
 const cases = wanted.length ? wanted.map(caseOf) : CASES;
-
-function serve(dir: string): Promise<http.Server> {
-    const server = http.createServer((req, res) => {
-        const url = new URL(req.url ?? "/", "http://localhost");
-        const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, "");
-        const file = url.pathname === "/" ? path.join(dir, "index.html") : path.join(dir, rel);
-        if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
-            res.writeHead(404).end();
-            return;
-        }
-        const type = file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css" : "text/html";
-        res.writeHead(200, { "Content-Type": type });
-        createReadStream(file).pipe(res);
-    });
-    return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-const median = (values: number[]): number => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 function report(what: string, perLoad: ThreadTime[], detailed: boolean): void {
     console.log(
@@ -78,7 +56,7 @@ function report(what: string, perLoad: ThreadTime[], detailed: boolean): void {
         console.log(`  ${cpu.toFixed(1).padStart(8)}  ${wall.toFixed(1).padStart(9)}  ${name}`);
 }
 
-const server = await serve(pageDir);
+const server = await servePage(pageDir);
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 try {
