@@ -138,6 +138,23 @@ describe("policy badges in a room", () => {
         expect(tile.childNodes).toHaveLength(0);
     });
 
+    it("gives every chip its own elements: one repainted leaves the next chip of its first look as that look", async () => {
+        const room = makeRoom(ME, [classify("confidential")]);
+        drawChip({ words: "w1", description: "d1" });
+        room.currentState.setStateEvents([classify("public")]);
+        await Promise.resolve();
+        expect(document.getElementById("w1")).toHaveTextContent(/^Public/);
+        room.currentState.setStateEvents([classify("confidential")]);
+        await Promise.resolve();
+        drawChip({ words: "w2", description: "d2" });
+        for (const words of ["w1", "w2"])
+            expect(document.getElementById(words)).toHaveTextContent(/^Confidential · ⚠ Encryption$/);
+        expect(document.getElementById("d2")).toHaveTextContent(
+            "Classification: Confidential, Breaks its classification: must be encrypted",
+        );
+        expect(screen.getAllByRole("img", { hidden: true })).toHaveLength(2);
+    });
+
     it("reads a room's state once for every chip that shows it, however many rows show the room", () => {
         makeRoom(ME, [classify("confidential")]);
         const reads = jest.spyOn(roomFacts, "readRoomFacts");

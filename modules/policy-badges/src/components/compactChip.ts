@@ -30,22 +30,39 @@ export function paintChip({ chip, explanation }: DrawnChip, look: CompactParts):
     if (explanation) explanation.textContent = look.explanation;
 }
 
-/** Makes the chip's elements painted with the look (with `ids`, as on a node) and appends them to `element`. */
-export function makeChip(element: HTMLElement, look: CompactParts, ids?: RoomDecorationIds): DrawnChip {
-    const chip = document.createElement("span");
-    chip.className = "atrium_Policy_compact";
-    chip.setAttribute("role", "img");
-    element.appendChild(chip);
-    const drawn: DrawnChip = { chip };
-    if (ids) {
-        chip.id = ids.words;
-        const explanation = (drawn.explanation = document.createElement("span"));
-        explanation.id = ids.description;
-        explanation.hidden = true;
-        element.appendChild(explanation);
+/** The chip's elements painted with the look, made once per look and kind of place (see makeChip). */
+const templates = { node: new WeakMap<CompactParts, DrawnChip>(), tile: new WeakMap<CompactParts, DrawnChip>() };
+
+function templateOf(look: CompactParts, onNode: boolean): DrawnChip {
+    const made = templates[onNode ? "node" : "tile"];
+    let template = made.get(look);
+    if (!template) {
+        const chip = document.createElement("span");
+        chip.className = "atrium_Policy_compact";
+        chip.setAttribute("role", "img");
+        template = { chip };
+        if (onNode) {
+            template.explanation = document.createElement("span");
+            template.explanation.hidden = true;
+        }
+        paintChip(template, look);
+        made.set(look, template);
     }
-    paintChip(drawn, look);
-    return drawn;
+    return template;
+}
+
+/**
+ * Makes the chip's elements painted with the look (with `ids`, as on a node) and appends them to
+ * `element`. A list shows a handful of looks on thousands of rows: each is painted once and cloned.
+ */
+export function makeChip(element: HTMLElement, look: CompactParts, ids?: RoomDecorationIds): DrawnChip {
+    const template = templateOf(look, ids !== undefined);
+    const chip = element.appendChild(template.chip.cloneNode(true) as HTMLElement);
+    if (!ids) return { chip };
+    chip.id = ids.words;
+    const explanation = element.appendChild(template.explanation!.cloneNode(true) as HTMLElement);
+    explanation.id = ids.description;
+    return { chip, explanation };
 }
 
 /** Draws the room's chip into `element` and follows the room's changes; returns what takes it away. */

@@ -277,6 +277,16 @@ describe("NavigatorPanel", () => {
         expect(drawn).toHaveLength(first);
     });
 
+    it("names a decorated row by what it shows, in order: its name and tags, the decorations' words", async () => {
+        const decorations: NodeDecorations = {
+            count: 1,
+            draw: (element, roomId, ids) => drawText(element, `policy:${roomId}`, ids(0).words),
+        };
+        render(<Harness renderBadges={decorations} />);
+        await userEvent.click(item(/^Sales/));
+        expect(item(/^sales-all/)).toHaveAccessibleName("sales-all, Not joined, Suggested policy:!sales-all");
+    });
+
     it("leaves out a decoration that fails to draw, and keeps the tree and the others", () => {
         const error = jest.spyOn(logger, "error").mockImplementation(() => {});
         const stops = [

@@ -24,13 +24,20 @@ interface Props {
     onFocus(row: TreeRow): void;
 }
 
-/** The room's name and its tags, in the order a sighted user reads them. */
+type RowTag = "invited" | "not_joined" | "suggested";
+
+/** The room's tags after its name, in the order a sighted user reads them. */
+function rowTags(row: TreeRow): RowTag[] {
+    const tags: RowTag[] = [];
+    if (row.node.membership === "invite") tags.push("invited");
+    if (row.node.membership === "none") tags.push("not_joined");
+    if (row.node.suggested) tags.push("suggested");
+    return tags;
+}
+
+/** The room's name and its tags, in words. */
 function rowTitle(row: TreeRow, t: Translate): string {
-    const parts = [row.node.name];
-    if (row.node.membership === "invite") parts.push(t("invited"));
-    if (row.node.membership === "none") parts.push(t("not_joined"));
-    if (row.node.suggested) parts.push(t("suggested"));
-    return parts.join(", ");
+    return [row.node.name, ...rowTags(row).map((tag) => t(tag))].join(", ");
 }
 
 /** The unread count in words (the row shows the number). */
@@ -68,6 +75,9 @@ export const TreeRowView = React.memo(function TreeRowView({
     // Drawn once for the row's room: a new snapshot with the same room keeps what is drawn.
     const badges = useRef<HTMLSpanElement>(null);
     const roomId = node.id;
+    // With decorations, the row's name is read from its parts by ID (see aria-labelledby): its visible
+    // name, or for a row with tags, its title in words (hidden) that puts commas between them.
+    const tagged = rowTags(row).length > 0;
     useLayoutEffect(() => {
         const element = badges.current;
         if (!decorated || !element) return;
@@ -90,7 +100,9 @@ export const TreeRowView = React.memo(function TreeRowView({
             // full explanation is the description: each decoration renders both under the IDs the
             // row gives it, so they follow the badges as they change.
             aria-label={decorated ? undefined : describeRow(row, t)}
-            aria-labelledby={decorated ? nameIds(id, renderBadges.count, Boolean(counts)) : undefined}
+            aria-labelledby={
+                decorated ? nameIds(id, tagged ? "_title" : "_name", renderBadges.count, Boolean(counts)) : undefined
+            }
             aria-describedby={decorated ? descriptionIds(id, renderBadges.count) : undefined}
             tabIndex={active ? 0 : -1}
             className={classNames("atrium_SpaceNav_row", `atrium_SpaceNav_row_${isStatus ? row.kind : node.kind}`, {
@@ -113,7 +125,9 @@ export const TreeRowView = React.memo(function TreeRowView({
             ) : (
                 <>
                     <RowAvatar node={node} />
-                    <span className="atrium_SpaceNav_name">{node.name}</span>
+                    <span className="atrium_SpaceNav_name" id={decorated && !tagged ? id + "_name" : undefined}>
+                        {node.name}
+                    </span>
                     {/* Spaces between the parts (a flex row does not draw them) keep the row's words apart for tools that read its text. */}{" "}
                     {/* In the order the name says them. */}
                     {node.membership === "invite" && (
@@ -134,10 +148,14 @@ export const TreeRowView = React.memo(function TreeRowView({
                     {/* Read through the row's name and description (by ID), not as more of its content;
                         drawn by the decorations themselves (its children are never React's). */}
                     <span className="atrium_SpaceNav_badges" aria-hidden="true" ref={badges} />{" "}
-                    {decorated && (
-                        <span hidden>
-                            <span id={id + "_title"}>{rowTitle(row, t)}</span>
-                            {counts && <span id={id + "_counts"}>{counts}</span>}
+                    {decorated && tagged && (
+                        <span hidden id={id + "_title"}>
+                            {rowTitle(row, t)}
+                        </span>
+                    )}
+                    {counts && (
+                        <span hidden id={id + "_counts"}>
+                            {counts}
                         </span>
                     )}
                     {row.unread > 0 && (
@@ -166,9 +184,9 @@ const decorationIds = (rowId: string, index: number): RoomDecorationIds => ({
 const eachDecoration = (rowId: string, decorations: number, part: keyof RoomDecorationIds): string[] =>
     Array.from({ length: decorations }, (_, i) => decorationIds(rowId, i)[part]);
 
-/** The row's name: its title, each decoration's words, its counts in words. */
-function nameIds(rowId: string, decorations: number, withCounts: boolean): string {
-    const ids = [rowId + "_title", ...eachDecoration(rowId, decorations, "words")];
+/** The row's name: its title (`_name` or `_title`), each decoration's words, its counts in words. */
+function nameIds(rowId: string, title: string, decorations: number, withCounts: boolean): string {
+    const ids = [rowId + title, ...eachDecoration(rowId, decorations, "words")];
     if (withCounts) ids.push(rowId + "_counts");
     return ids.join(" ");
 }
