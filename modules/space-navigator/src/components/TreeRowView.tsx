@@ -36,8 +36,8 @@ function rowTags(row: TreeRow): RowTag[] {
 }
 
 /** The room's name and its tags, in words. */
-function rowTitle(row: TreeRow, t: Translate): string {
-    return [row.node.name, ...rowTags(row).map((tag) => t(tag))].join(", ");
+function rowTitle(name: string, tags: RowTag[], t: Translate): string {
+    return [name, ...tags.map((tag) => t(tag))].join(", ");
 }
 
 /** The unread count in words (the row shows the number). */
@@ -53,7 +53,7 @@ export function describeRow(row: TreeRow, t: Translate): string {
     if (row.kind === "more") return t("show_more");
     if (row.kind === "loading") return t("loading");
     if (row.kind === "retry") return t("load_failed");
-    return [rowTitle(row, t), rowCounts(row, t)].filter(Boolean).join(", ");
+    return [rowTitle(row.node.name, rowTags(row), t), rowCounts(row, t)].filter(Boolean).join(", ");
 }
 
 export const TreeRowView = React.memo(function TreeRowView({
@@ -77,7 +77,8 @@ export const TreeRowView = React.memo(function TreeRowView({
     const roomId = node.id;
     // With decorations, the row's name is read from its parts by ID (see aria-labelledby): its visible
     // name, or for a row with tags, its title in words (hidden) that puts commas between them.
-    const tagged = rowTags(row).length > 0;
+    const tags = isStatus ? [] : rowTags(row);
+    const tagged = tags.length > 0;
     useLayoutEffect(() => {
         const element = badges.current;
         if (!decorated || !element) return;
@@ -130,27 +131,24 @@ export const TreeRowView = React.memo(function TreeRowView({
                     </span>
                     {/* Spaces between the parts (a flex row does not draw them) keep the row's words apart for tools that read its text. */}{" "}
                     {/* In the order the name says them. */}
-                    {node.membership === "invite" && (
-                        <span className="atrium_SpaceNav_tag" aria-hidden="true">
-                            {t("invited")}
-                        </span>
-                    )}{" "}
-                    {node.membership === "none" && (
-                        <span className="atrium_SpaceNav_tag atrium_SpaceNav_tag_join" aria-hidden="true">
-                            {t("not_joined")}
-                        </span>
-                    )}{" "}
-                    {node.suggested && (
-                        <span className="atrium_SpaceNav_tag" aria-hidden="true">
-                            {t("suggested")}
-                        </span>
-                    )}{" "}
+                    {tags.map((tag) => (
+                        <React.Fragment key={tag}>
+                            <span
+                                className={classNames("atrium_SpaceNav_tag", {
+                                    atrium_SpaceNav_tag_join: tag === "not_joined",
+                                })}
+                                aria-hidden="true"
+                            >
+                                {t(tag)}
+                            </span>{" "}
+                        </React.Fragment>
+                    ))}
                     {/* Read through the row's name and description (by ID), not as more of its content;
                         drawn by the decorations themselves (its children are never React's). */}
                     <span className="atrium_SpaceNav_badges" aria-hidden="true" ref={badges} />{" "}
                     {decorated && tagged && (
                         <span hidden id={id + "_title"}>
-                            {rowTitle(row, t)}
+                            {rowTitle(node.name, tags, t)}
                         </span>
                     )}
                     {counts && (
