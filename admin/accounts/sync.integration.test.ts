@@ -90,15 +90,7 @@ beforeAll(async () => {
         baseDn: `ou=people,${slapd.baseDn}`,
         disabledFilter: "(employeeType=disabled)",
     };
-    // On a fresh machine the first start installs Synapse from PyPI into the harness's venv: minutes.
-}, 900_000);
-
-afterAll(async () => {
-    await Promise.all([slapd?.stop(), synapse?.stop()]);
-    if (scratch) await rm(scratch, { recursive: true, force: true });
-});
-
-it("reads the people and who is disabled from LDAP", async () => {
+    // At the source, boris is disabled and chloe has left.
     await changeDirectory((client) =>
         client.modify(
             personDn("boris"),
@@ -109,7 +101,15 @@ it("reads the people and who is disabled from LDAP", async () => {
         ),
     );
     await changeDirectory((client) => client.del(personDn("chloe")));
+    // On a fresh machine the first start installs Synapse from PyPI into the harness's venv: minutes.
+}, 900_000);
 
+afterAll(async () => {
+    await Promise.all([slapd?.stop(), synapse?.stop()]);
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+it("reads the people and who is disabled from LDAP", async () => {
     const accounts = await readLdapAccounts(ldap);
     expect(accounts).toHaveLength(19);
     expect(accounts).toContainEqual({ localpart: "ada", enabled: true });
@@ -117,7 +117,8 @@ it("reads the people and who is disabled from LDAP", async () => {
     expect(accounts.map((a) => a.localpart)).not.toContain("chloe");
 });
 
-it("plans in a dry run without changing anything", async () => {
+/** A dry run plans the changes and makes none. */
+async function dryRunPlansWithoutChanging(): Promise<void> {
     const report = await sync(true);
     expect(report.changes.map((c) => [c.userId, c.why, c.done])).toEqual([
         ["@boris:localhost", "disabled at the source", false],
@@ -129,9 +130,10 @@ it("plans in a dry run without changing anything", async () => {
         { userId: "@syncadmin:localhost", why: "the sync's own admin" },
     ]);
     expect(await isLocked("boris")).toBe(false);
-});
+}
 
-it("locks who was disabled or removed at the source: their tokens stop working, the others' keep working", async () => {
+/** Locks who was disabled or removed at the source: their tokens stop working, the others' keep working. */
+async function runLocksTheLeavers(): Promise<void> {
     const report = await sync(false);
     expect(report.changes.filter((c) => c.done).map((c) => c.userId)).toEqual([
         "@boris:localhost",
@@ -147,9 +149,10 @@ it("locks who was disabled or removed at the source: their tokens stop working, 
         });
     await expect(whoami("boris")).rejects.toMatchObject({ errcode: "M_USER_LOCKED" });
     await expect(whoami("ada")).resolves.toMatchObject({ user_id: "@ada:localhost" });
-});
+}
 
-it("changes nothing the second time, run as the nightly job runs it (the command, JSON report)", async () => {
+/** Run again as the nightly job runs it (the command, its JSON report): nothing left to change. */
+async function secondRunChangesNothing(): Promise<void> {
     const tokenFile = path.join(scratch, "admin-token");
     const configFile = path.join(scratch, "accounts.json");
     await writeFile(tokenFile, adminToken, { mode: 0o600 });
@@ -175,6 +178,14 @@ it("changes nothing the second time, run as the nightly job runs it (the command
     const report = JSON.parse(stdout) as SyncReport;
     expect(report.changes).toEqual([]);
     expect(report.alreadyDone).toEqual(["@boris:localhost", "@chloe:localhost", "@zed:localhost"]);
+}
+
+// One story in one test: each step starts where the one before left the homeserver, so they cannot
+// run apart or in another order.
+it("plans in a dry run, then locks who left the source, then changes nothing the second time", async () => {
+    await dryRunPlansWithoutChanging();
+    await runLocksTheLeavers();
+    await secondRunChangesNothing();
 });
 
 it("refuses to act on a source that lists nobody (a wrong base DN)", async () => {

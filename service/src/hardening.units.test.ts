@@ -194,8 +194,12 @@ describe("the host-conflict log", () => {
 });
 
 describe("the store's other edges", () => {
-    let tenants: TenantsDir;
-    afterEach(() => tenants.cleanup());
+    // Only one test here makes a folder: it is cleaned up after that one, whatever order the tests run in.
+    let tenants: TenantsDir | undefined;
+    afterEach(async () => {
+        await tenants?.cleanup();
+        tenants = undefined;
+    });
 
     const quietLog = (): StoreLog & { infos: object[]; errors: object[] } => {
         const infos: object[] = [];

@@ -63,16 +63,24 @@ const brandOf = (store: TenantStore, name: string): unknown =>
 
 let tenants: TenantsDir;
 let store: TenantStore | undefined;
+// The folders a test made (not every test makes one), cleaned up after it whatever order tests run in.
+const madeTenants: TenantsDir[] = [];
+
+async function newTenants(files: Record<string, string>): Promise<TenantsDir> {
+    const made = await tenantsDir(files);
+    madeTenants.push(made);
+    return made;
+}
 
 afterEach(async () => {
     mockUnreadable.clear();
     store?.close();
     store = undefined;
-    await tenants.cleanup();
+    for (const made of madeTenants.splice(0)) await made.cleanup();
 });
 
 async function startStore(files: Record<string, string>, log: StoreLog = recordingLog()): Promise<TenantStore> {
-    tenants = await tenantsDir(files);
+    tenants = await newTenants(files);
     store = new TenantStore(tenants.dir, { log, watch: false });
     await store.start();
     return store;
@@ -80,7 +88,7 @@ async function startStore(files: Record<string, string>, log: StoreLog = recordi
 
 describe("starting", () => {
     it("refuses a directory that is missing or is a file", async () => {
-        tenants = await tenantsDir({ "acme.yaml": tenantYaml("Acme") });
+        tenants = await newTenants({ "acme.yaml": tenantYaml("Acme") });
         const missing = path.join(tenants.dir, "nowhere");
         await expect(new TenantStore(missing, { log: recordingLog(), watch: false }).start()).rejects.toThrow(
             `Tenants directory ${missing} does not exist or is not a directory`,
@@ -92,7 +100,7 @@ describe("starting", () => {
     });
 
     it("reports nothing loaded before its first read", async () => {
-        tenants = await tenantsDir({});
+        tenants = await newTenants({});
         expect(new TenantStore(tenants.dir, { log: recordingLog(), watch: false }).status()).toEqual({
             status: "ok",
             generation: 0,
@@ -106,7 +114,7 @@ describe("starting", () => {
 
     it("logs a watcher that fails", async () => {
         const log = recordingLog();
-        tenants = await tenantsDir({});
+        tenants = await newTenants({});
         const s = new TenantStore(tenants.dir, { log, debounceMs: 10 });
         store = s;
         await s.start();
@@ -472,8 +480,9 @@ describe("the defaults file", () => {
         expect(brandOf(s, "beta")).toBe("Default 2");
         expect(JSON.parse(s.byName("acme")!.served!.body)).toMatchObject({ brand: "Acme", default_theme: "light" });
         expect(s.byName("acme")!.served!.etag).not.toBe(etagBefore);
+        // Tenants load side by side: their lines come in the order their files were read.
         const reloaded = log.lines.filter((line) => line.obj.event === "tenant_loaded").slice(2);
-        expect(reloaded.map((line) => [line.obj.tenant, line.obj.after_defaults_change])).toEqual([
+        expect(reloaded.map((line) => [line.obj.tenant, line.obj.after_defaults_change]).sort()).toEqual([
             ["acme", true],
             ["beta", true],
         ]);
@@ -778,7 +787,7 @@ describe("reloading", () => {
     });
 
     it("follows the directory when watching, and stops when closed", async () => {
-        tenants = await tenantsDir({ "acme.yaml": tenantYaml("Acme") });
+        tenants = await newTenants({ "acme.yaml": tenantYaml("Acme") });
         const s = new TenantStore(tenants.dir, { log: recordingLog(), debounceMs: 10 });
         store = s;
         await s.start();
@@ -793,7 +802,7 @@ describe("reloading", () => {
     });
 
     it("drops a read still waiting for its debounce when closed", async () => {
-        tenants = await tenantsDir({ "acme.yaml": tenantYaml("Acme") });
+        tenants = await newTenants({ "acme.yaml": tenantYaml("Acme") });
         const s = new TenantStore(tenants.dir, { log: recordingLog(), debounceMs: 300 });
         store = s;
         await s.start();
@@ -806,7 +815,7 @@ describe("reloading", () => {
     });
 
     it("waits for a burst of changes to end before reading", async () => {
-        tenants = await tenantsDir({ "acme.yaml": tenantYaml("Acme") });
+        tenants = await newTenants({ "acme.yaml": tenantYaml("Acme") });
         const s = new TenantStore(tenants.dir, { log: recordingLog(), debounceMs: 300 });
         store = s;
         await s.start();
@@ -822,7 +831,7 @@ describe("reloading", () => {
     });
 
     it("does not watch when told not to, nor after being closed before starting", async () => {
-        tenants = await tenantsDir({ "acme.yaml": tenantYaml("Acme") });
+        tenants = await newTenants({ "acme.yaml": tenantYaml("Acme") });
         const unwatched = new TenantStore(tenants.dir, { log: recordingLog(), watch: false, debounceMs: 10 });
         const closedEarly = new TenantStore(tenants.dir, { log: recordingLog(), debounceMs: 10 });
         closedEarly.close();
@@ -836,7 +845,7 @@ describe("reloading", () => {
     });
 
     it("re-reads on its own within the default debounce", async () => {
-        tenants = await tenantsDir({ "acme.yaml": tenantYaml("Acme") });
+        tenants = await newTenants({ "acme.yaml": tenantYaml("Acme") });
         const s = new TenantStore(tenants.dir, { log: recordingLog() });
         store = s;
         await s.start();

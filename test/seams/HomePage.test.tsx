@@ -112,7 +112,11 @@ describe("HomePage seam", () => {
     });
 
     describe("the home-page card slot", () => {
-        beforeEach(() => clearSlotsForTests());
+        // No cards and every module on, whichever test ran before.
+        beforeEach(() => {
+            clearSlotsForTests();
+            putConfig({ brand: "Atrium" });
+        });
 
         it("shows no card area while no module contributes one", () => {
             const { container } = renderHomePage();

@@ -88,7 +88,16 @@ describe("room-link module", () => {
 });
 
 describe("copyRoomLink", () => {
+    // The module registers its strings when it is loaded, as in the app: on its own here too, so
+    // these tests do not depend on the ones above having run first.
     beforeAll(async () => {
+        await initAtriumI18n("en");
+        ModuleRunner.instance.reset();
+        ModuleRunner.instance.registerModule(roomLink.factory);
+    });
+    afterAll(() => ModuleRunner.instance.reset());
+
+    beforeEach(async () => {
         await initAtriumI18n("en");
     });
 
@@ -117,6 +126,5 @@ describe("copyRoomLink", () => {
         await initAtriumI18n("ru");
         await copyRoomLink("!r:example.org");
         expect(screen.getByRole("status")).toHaveTextContent("Ссылка на комнату скопирована");
-        await initAtriumI18n("en");
     });
 });
