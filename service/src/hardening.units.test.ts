@@ -194,12 +194,9 @@ describe("the host-conflict log", () => {
 });
 
 describe("the store's other edges", () => {
-    // Only one test here makes a folder: it is cleaned up after that one, whatever order the tests run in.
-    let tenants: TenantsDir | undefined;
-    afterEach(async () => {
-        await tenants?.cleanup();
-        tenants = undefined;
-    });
+    let tenants: TenantsDir;
+    // Only one test here makes a folder, and it may not be the first to run.
+    afterEach(() => tenants?.cleanup());
 
     const quietLog = (): StoreLog & { infos: object[]; errors: object[] } => {
         const infos: object[] = [];

@@ -63,24 +63,17 @@ const brandOf = (store: TenantStore, name: string): unknown =>
 
 let tenants: TenantsDir;
 let store: TenantStore | undefined;
-// The folders a test made (not every test makes one), cleaned up after it whatever order tests run in.
-const madeTenants: TenantsDir[] = [];
-
-async function newTenants(files: Record<string, string>): Promise<TenantsDir> {
-    const made = await tenantsDir(files);
-    madeTenants.push(made);
-    return made;
-}
 
 afterEach(async () => {
     mockUnreadable.clear();
     store?.close();
     store = undefined;
-    for (const made of madeTenants.splice(0)) await made.cleanup();
+    // Not every test makes a folder, and the first to run may not (cleaning one up again is harmless).
+    await tenants?.cleanup();
 });
 
 async function startStore(files: Record<string, string>, log: StoreLog = recordingLog()): Promise<TenantStore> {
-    tenants = await newTenants(files);
+    tenants = await tenantsDir(files);
     store = new TenantStore(tenants.dir, { log, watch: false });
     await store.start();
     return store;
@@ -88,7 +81,7 @@ async function startStore(files: Record<string, string>, log: StoreLog = recordi
 
 describe("starting", () => {
     it("refuses a directory that is missing or is a file", async () => {
-        tenants = await newTenants({ "acme.yaml": tenantYaml("Acme") });
+        tenants = await tenantsDir({ "acme.yaml": tenantYaml("Acme") });
         const missing = path.join(tenants.dir, "nowhere");
         await expect(new TenantStore(missing, { log: recordingLog(), watch: false }).start()).rejects.toThrow(
             `Tenants directory ${missing} does not exist or is not a directory`,
@@ -100,7 +93,7 @@ describe("starting", () => {
     });
 
     it("reports nothing loaded before its first read", async () => {
-        tenants = await newTenants({});
+        tenants = await tenantsDir({});
         expect(new TenantStore(tenants.dir, { log: recordingLog(), watch: false }).status()).toEqual({
             status: "ok",
             generation: 0,
@@ -114,7 +107,7 @@ describe("starting", () => {
 
     it("logs a watcher that fails", async () => {
         const log = recordingLog();
-        tenants = await newTenants({});
+        tenants = await tenantsDir({});
         const s = new TenantStore(tenants.dir, { log, debounceMs: 10 });
         store = s;
         await s.start();
@@ -787,7 +780,7 @@ describe("reloading", () => {
     });
 
     it("follows the directory when watching, and stops when closed", async () => {
-        tenants = await newTenants({ "acme.yaml": tenantYaml("Acme") });
+        tenants = await tenantsDir({ "acme.yaml": tenantYaml("Acme") });
         const s = new TenantStore(tenants.dir, { log: recordingLog(), debounceMs: 10 });
         store = s;
         await s.start();
@@ -802,7 +795,7 @@ describe("reloading", () => {
     });
 
     it("drops a read still waiting for its debounce when closed", async () => {
-        tenants = await newTenants({ "acme.yaml": tenantYaml("Acme") });
+        tenants = await tenantsDir({ "acme.yaml": tenantYaml("Acme") });
         const s = new TenantStore(tenants.dir, { log: recordingLog(), debounceMs: 300 });
         store = s;
         await s.start();
@@ -815,7 +808,7 @@ describe("reloading", () => {
     });
 
     it("waits for a burst of changes to end before reading", async () => {
-        tenants = await newTenants({ "acme.yaml": tenantYaml("Acme") });
+        tenants = await tenantsDir({ "acme.yaml": tenantYaml("Acme") });
         const s = new TenantStore(tenants.dir, { log: recordingLog(), debounceMs: 300 });
         store = s;
         await s.start();
@@ -831,7 +824,7 @@ describe("reloading", () => {
     });
 
     it("does not watch when told not to, nor after being closed before starting", async () => {
-        tenants = await newTenants({ "acme.yaml": tenantYaml("Acme") });
+        tenants = await tenantsDir({ "acme.yaml": tenantYaml("Acme") });
         const unwatched = new TenantStore(tenants.dir, { log: recordingLog(), watch: false, debounceMs: 10 });
         const closedEarly = new TenantStore(tenants.dir, { log: recordingLog(), debounceMs: 10 });
         closedEarly.close();
@@ -845,7 +838,7 @@ describe("reloading", () => {
     });
 
     it("re-reads on its own within the default debounce", async () => {
-        tenants = await newTenants({ "acme.yaml": tenantYaml("Acme") });
+        tenants = await tenantsDir({ "acme.yaml": tenantYaml("Acme") });
         const s = new TenantStore(tenants.dir, { log: recordingLog() });
         store = s;
         await s.start();
