@@ -48,12 +48,15 @@ function rowCounts(row: TreeRow, t: Translate): string {
     return parts.join(", ");
 }
 
-/** The accessible name without decorations: the room's name, then what a sighted user reads from its tags and count. */
-export function describeRow(row: TreeRow, t: Translate): string {
+/**
+ * The accessible name without decorations: the room's name, then what a sighted user reads from its
+ * tags (the row passes those it shows) and count.
+ */
+export function describeRow(row: TreeRow, t: Translate, tags = rowTags(row)): string {
     if (row.kind === "more") return t("show_more");
     if (row.kind === "loading") return t("loading");
     if (row.kind === "retry") return t("load_failed");
-    return [rowTitle(row.node.name, rowTags(row), t), rowCounts(row, t)].filter(Boolean).join(", ");
+    return [rowTitle(row.node.name, tags, t), rowCounts(row, t)].filter(Boolean).join(", ");
 }
 
 export const TreeRowView = React.memo(function TreeRowView({
@@ -79,6 +82,8 @@ export const TreeRowView = React.memo(function TreeRowView({
     // name, or for a row with tags, its title in words (hidden) that puts commas between them.
     const tags = isStatus ? [] : rowTags(row);
     const tagged = tags.length > 0;
+    // Without decorations, the row's name in one string (a status row shows it too).
+    const label = decorated ? undefined : describeRow(row, t, tags);
     useLayoutEffect(() => {
         const element = badges.current;
         if (!decorated || !element) return;
@@ -100,7 +105,7 @@ export const TreeRowView = React.memo(function TreeRowView({
             // badges' own words among it, so a speech user can say what they see) and the badges'
             // full explanation is the description: each decoration renders both under the IDs the
             // row gives it, so they follow the badges as they change.
-            aria-label={decorated ? undefined : describeRow(row, t)}
+            aria-label={label}
             aria-labelledby={
                 decorated ? nameIds(id, tagged ? "_title" : "_name", renderBadges.count, Boolean(counts)) : undefined
             }
@@ -122,7 +127,7 @@ export const TreeRowView = React.memo(function TreeRowView({
                 data-expanded={row.expandable ? row.expanded : undefined}
             />
             {isStatus ? (
-                <span className="atrium_SpaceNav_name atrium_SpaceNav_status">{describeRow(row, t)}</span>
+                <span className="atrium_SpaceNav_name atrium_SpaceNav_status">{label}</span>
             ) : (
                 <>
                     <RowAvatar node={node} />
